@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { getClassroomForTeacher } from "@/lib/classes/classrooms";
+import { isAppError } from "@/lib/errors";
+import { JoinCodePanel } from "./join-code-panel";
+import { RemoveStudentButton } from "./remove-student-button";
+
+export const metadata: Metadata = { title: "Class" };
+
+async function load(userId: Parameters<typeof getClassroomForTeacher>[0], id: string) {
+  try {
+    return await getClassroomForTeacher(userId, id);
+  } catch (e) {
+    if (isAppError(e) && e.status === 404) notFound();
+    throw e;
+  }
+}
+
+export default async function ClassPage({ params, searchParams }: { params: Promise<{ classroomId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const user = await requireUserPage("TEACHER");
+  const { classroomId } = await params;
+  const { created } = await searchParams;
+  const classroom = await load(user, classroomId);
+
+  return (
+    <div>
+      <PageHeader title={classroom.name} description={`${classroom.subject} · ${classroom.yearGroup}`} />
+      {created ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          Class created. Share the join code with your students.
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <Card>
+          <h2 className="text-lg font-semibold">Students ({classroom.enrolments.length})</h2>
+          {classroom.enrolments.length === 0 ? (
+            <div className="mt-4">
+              <EmptyState title="No students yet">Students join by entering the class code on their dashboard.</EmptyState>
+            </div>
+          ) : (
+            <table className="mt-4 w-full text-left text-sm">
+              <caption className="sr-only">Students in {classroom.name}</caption>
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 font-medium">Name</th>
+                  <th scope="col" className="py-2 font-medium">Email</th>
+                  <th scope="col" className="py-2 font-medium">Joined</th>
+                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {classroom.enrolments.map(({ student, joinedAt }) => (
+                  <tr key={student.id} className="border-b border-slate-100">
+                    <td className="py-2 font-medium text-slate-900">{student.name}</td>
+                    <td className="py-2 text-slate-700">{student.email}</td>
+                    <td className="py-2 text-slate-700">{joinedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
+                    <td className="py-2 text-right">
+                      <RemoveStudentButton classroomId={classroom.id} studentId={student.id} studentName={student.name} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <JoinCodePanel classroomId={classroom.id} joinCode={classroom.joinCode} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { removeStudentAction } from "../actions";
+
+export function RemoveStudentButton({ classroomId, studentId, studentName }: { classroomId: string; studentId: string; studentName: string }) {
+  const [state, action, pending] = useActionState(removeStudentAction, null);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!confirm(`Remove ${studentName} from this class? Their account is kept.`)) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="classroomId" value={classroomId} />
+      <input type="hidden" name="studentId" value={studentId} />
+      <button type="submit" disabled={pending} className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50" aria-label={`Remove ${studentName}`}>
+        {pending ? "Removing…" : "Remove"}
+      </button>
+      {state && !state.ok ? <span role="alert" className="ml-2 text-xs text-red-700">{state.formError}</span> : null}
+    </form>
+  );
+}

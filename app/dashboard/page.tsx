@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireUserPage } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { listStudentClassrooms, listTeacherClassrooms } from "@/lib/classes/classrooms";
+import { JoinClassForm } from "./join-class-form";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
+  const user = await requireUserPage();
+  const { denied } = await searchParams;
+  return (
+    <>
+      {denied ? (
+        <p role="alert" data-testid="denied" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          That page is not available to your account, so you have been brought back here.
+        </p>
+      ) : null}
+      {user.role === "TEACHER" ? <TeacherDashboard user={user} /> : <StudentDashboard user={user} />}
+    </>
+  );
+}
+
+async function TeacherDashboard({ user }: { user: SessionUser }) {
+  const classrooms = await listTeacherClassrooms(user);
+  return (
+    <div>
+      <PageHeader
+        title="Your classes"
+        description="Create a class, share its join code, and set questions from your topics."
+        actions={
+          <>
+            <ButtonLink href="/topics/import" variant="secondary">Import study notes</ButtonLink>
+            <ButtonLink href="/classes/new">New class</ButtonLink>
+          </>
+        }
+      />
+      {classrooms.length === 0 ? (
+        <EmptyState title="No classes yet">
+          <Link className="text-indigo-700 underline" href="/classes/new">Create your first class</Link> and share its join code with students.
+        </EmptyState>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {classrooms.map((c) => (
+            <li key={c.id}>
+              <Link href={`/classes/${c.id}`} className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300">
+                <span className="block text-lg font-semibold text-slate-900">{c.name}</span>
+                <span className="block text-sm text-slate-600">{c.subject} · {c.yearGroup}</span>
+                <span className="mt-3 flex justify-between text-sm text-slate-700">
+                  <span>{c._count.enrolments} {c._count.enrolments === 1 ? "student" : "students"}</span>
+                  <span className="font-mono">{c.joinCode}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+async function StudentDashboard({ user }: { user: SessionUser }) {
+  const classrooms = await listStudentClassrooms(user);
+  return (
+    <div>
+      <PageHeader title="Your classes" description="Join a class with the code your teacher gives you." />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div>
+          {classrooms.length === 0 ? (
+            <EmptyState title="You are not in any classes yet">Enter a join code to get started.</EmptyState>
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2" data-testid="student-classes">
+              {classrooms.map((c) => (
+                <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+                  <span className="block text-lg font-semibold text-slate-900">{c.name}</span>
+                  <span className="block text-sm text-slate-600">{c.subject} · {c.yearGroup}</span>
+                  <span className="mt-2 block text-sm text-slate-700">Teacher: {c.teacher.name}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">Join a class</h2>
+          <JoinClassForm />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { SignOutButton } from "./sign-out-button";
+
+export function SiteHeader({ user }: { user: SessionUser | null }) {
+  const links =
+    user?.role === "TEACHER"
+      ? [
+          { href: "/dashboard", label: "Classes" },
+          { href: "/topics", label: "Topics" },
+          { href: "/questions", label: "Question bank" },
+        ]
+      : user
+        ? [{ href: "/dashboard", label: "My classes" }]
+        : [];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <div className="flex items-center gap-6">
+          <Link href={user ? "/dashboard" : "/"} className="font-serif text-xl font-semibold text-indigo-800">
+            Extent
+          </Link>
+          {links.length ? (
+            <nav aria-label="Main">
+              <ul className="flex gap-1">
+                {links.map((l) => (
+                  <li key={l.href}>
+                    <Link href={l.href} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                      {l.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+        {user ? (
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-700" data-testid="signed-in-as">
+              {user.name} <span className="text-slate-500">({user.role === "TEACHER" ? "teacher" : "student"})</span>
+            </span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <div className="flex gap-2 text-sm">
+            <Link href="/sign-in" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+              Sign in
+            </Link>
+            <Link href="/sign-up" className="rounded-md bg-indigo-700 px-3 py-2 font-medium text-white hover:bg-indigo-800">
+              Sign up
+            </Link>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

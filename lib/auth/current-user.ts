@@ -1,0 +1,57 @@
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { forbidden, notSignedIn } from "../errors";
+import { SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
+
+// "Who is this?" for pages, actions and route handlers. Cached per request so a page and
+// its layout share one lookup.
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return findSessionUser(token);
+});
+
+/** For pages: a signed-out visitor is sent to sign in and brought back afterwards. */
+export async function requireUserPage(role?: SessionUser["role"]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const path = (await headers()).get("x-extent-path") ?? "/dashboard";
+    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  if (role && user.role !== role) redirect("/dashboard?denied=1");
+  return user;
+}
+
+/** For actions and route handlers: refuse with an error the wrapper turns into a message. */
+export async function requireUser(role?: SessionUser["role"]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw notSignedIn();
+  if (role && user.role !== role) throw forbidden(role === "TEACHER" ? "do that: it is for teachers" : "do that");
+  return user;
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  const h = await headers();
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    // Secure whenever the request came over https; plain http is only expected on localhost.
+    secure: h.get("x-forwarded-proto") === "https",
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function clearSessionCookie(): Promise<string | undefined> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  jar.delete(SESSION_COOKIE);
+  return token;
+}
+
+/** The client's address for rate limiting: the last hop Next's own server recorded. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  return forwarded?.at(-1) ?? h.get("x-real-ip") ?? "unknown";
+}

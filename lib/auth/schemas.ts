@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// Shared by the sign-up/sign-in forms and their actions.
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like name@school.org.");
+
+export const SignUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+  email: EmailSchema,
+  password: z
+    .string()
+    .min(10, "Use at least 10 characters for your password.")
+    .max(200, "Keep your password under 200 characters."),
+  role: z.enum(["STUDENT", "TEACHER"], { message: "Choose whether you are a student or a teacher." }),
+});
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+  next: z.string().optional(),
+});
+export type SignInInput = z.infer<typeof SignInSchema>;
+
+// Only same-site paths may be redirected to after sign-in (no open redirect).
+export function safeNextPath(next: string | undefined | null): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
+  return next;
+}

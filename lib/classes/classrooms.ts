@@ -1,0 +1,100 @@
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { isUniqueViolation } from "../db-errors";
+import { assertStudent, assertTeacher, requireTeacherOf } from "../auth/policy";
+import type { SessionUser } from "../auth/sessions";
+import { generateJoinCode } from "./join-code";
+import { ClassroomSchema, JoinCodeSchema, type ClassroomInput } from "./schemas";
+
+// 25^6 ≈ 244 million codes, so a clash is rare; retry a few times rather than fail.
+async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await write(generateJoinCode());
+    } catch (e) {
+      if (!isUniqueViolation(e, "joinCode")) throw e;
+    }
+  }
+  throw new Error("Could not find an unused join code after 5 attempts");
+}
+
+export async function createClassroom(user: SessionUser, raw: ClassroomInput) {
+  assertTeacher(user);
+  const input = ClassroomSchema.parse(raw);
+  return withFreshCode((joinCode) =>
+    db().classroom.create({ data: { ...input, joinCode, teacherId: user.id }, select: { id: true, joinCode: true } }),
+  );
+}
+
+export async function regenerateJoinCode(user: SessionUser, classroomId: string) {
+  await requireTeacherOf(user, classroomId);
+  return withFreshCode((joinCode) =>
+    db().classroom.update({ where: { id: classroomId }, data: { joinCode }, select: { joinCode: true } }),
+  );
+}
+
+export async function listTeacherClassrooms(user: SessionUser) {
+  assertTeacher(user);
+  return db().classroom.findMany({
+    where: { teacherId: user.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, subject: true, yearGroup: true, joinCode: true, _count: { select: { enrolments: true } } },
+  });
+}
+
+export async function listStudentClassrooms(user: SessionUser) {
+  assertStudent(user);
+  return db().classroom.findMany({
+    where: { enrolments: { some: { studentId: user.id } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, subject: true, yearGroup: true, teacher: { select: { name: true } } },
+  });
+}
+
+export async function getClassroomForTeacher(user: SessionUser, classroomId: string) {
+  await requireTeacherOf(user, classroomId);
+  return db().classroom.findUniqueOrThrow({
+    where: { id: classroomId },
+    select: {
+      id: true,
+      name: true,
+      subject: true,
+      yearGroup: true,
+      joinCode: true,
+      enrolments: {
+        orderBy: { student: { name: "asc" } },
+        select: { joinedAt: true, student: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  });
+}
+
+export async function updateClassroom(user: SessionUser, classroomId: string, raw: ClassroomInput) {
+  await requireTeacherOf(user, classroomId);
+  const input = ClassroomSchema.parse(raw);
+  await db().classroom.update({ where: { id: classroomId }, data: input });
+}
+
+export async function removeStudent(user: SessionUser, classroomId: string, studentId: string) {
+  await requireTeacherOf(user, classroomId);
+  const { count } = await db().enrolment.deleteMany({ where: { classroomId, studentId } });
+  if (!count) throw notFound("That student in this class");
+}
+
+export async function joinClassroom(user: SessionUser, raw: { code: string }) {
+  assertStudent(user);
+  const { code } = JoinCodeSchema.parse(raw);
+  const classroom = await db().classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
+  if (!classroom) {
+    throw new AppError("No class has that code. Check it with your teacher; codes change when they are regenerated.", 404, {
+      code: ["No class has that code."],
+    });
+  }
+  try {
+    await db().enrolment.create({ data: { classroomId: classroom.id, studentId: user.id } });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    throw new AppError(`You are already in ${classroom.name}.`, 409, { code: ["You are already in this class."] });
+  }
+  return classroom;
+}

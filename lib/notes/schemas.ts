@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const HeadingFixSchema = z.object({
+  lineNo: z.number().int().positive(),
+  kind: z.enum(["heading", "point"]),
+  level: z.number().int().min(1).max(4).optional(),
+  text: z.string().trim().min(1, "A heading cannot be empty.").max(200).optional(),
+});
+
+// What the import form sends. The notes text itself is checked by validateNotesInput
+// (size, binary, empty) so a teacher gets a specific message, not a schema error.
+export const ImportNotesSchema = z.object({
+  text: z.string(),
+  format: z.enum(["auto", "text", "markdown"]).default("auto"),
+  title: z.string().trim().max(120, "Keep the title under 120 characters.").optional(),
+  fixes: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return [];
+      try {
+        return z.array(HeadingFixSchema).max(2000).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The heading corrections could not be read. Reload the preview and try again." });
+        return z.NEVER;
+      }
+    }),
+});
+export type ImportNotesInput = z.input<typeof ImportNotesSchema>;

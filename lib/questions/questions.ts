@@ -1,0 +1,68 @@
+import { db } from "../db";
+import { assertTeacher, requireQuestionOwner, requireTopicOwner } from "../auth/policy";
+import type { SessionUser } from "../auth/sessions";
+import { analyseQuestion } from "./analyse-question";
+import { analysisToColumns } from "./question-record";
+import { NewQuestionSchema, QuestionAnalysisSchema, type QuestionAnalysisInput } from "./schemas";
+
+const questionSelect = {
+  id: true,
+  text: true,
+  modelAnswer: true,
+  source: true,
+  stem: true,
+  focus: true,
+  statedFactor: true,
+  claim: true,
+  outcome: true,
+  periodFrom: true,
+  periodTo: true,
+  periodLabel: true,
+  analysisEdited: true,
+  topicId: true,
+} as const;
+
+/** The question bank: the teacher's topics, each with its questions. */
+export async function getQuestionBank(user: SessionUser) {
+  assertTeacher(user);
+  return db().topic.findMany({
+    where: { ownerId: user.id },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, questions: { orderBy: { createdAt: "asc" }, select: questionSelect } },
+  });
+}
+
+export async function addQuestion(user: SessionUser, raw: { topicId: string; text: string }) {
+  const input = NewQuestionSchema.parse(raw);
+  await requireTopicOwner(user, input.topicId);
+  return db().question.create({
+    data: {
+      topicId: input.topicId,
+      createdById: user.id,
+      text: input.text,
+      source: "MANUAL",
+      ...analysisToColumns(analyseQuestion(input.text)),
+    },
+    select: { id: true },
+  });
+}
+
+export async function getQuestion(user: SessionUser, questionId: string) {
+  await requireQuestionOwner(user, questionId);
+  return db().question.findUniqueOrThrow({
+    where: { id: questionId },
+    select: { ...questionSelect, topic: { select: { title: true } } },
+  });
+}
+
+export async function updateQuestionAnalysis(user: SessionUser, raw: QuestionAnalysisInput) {
+  const input = QuestionAnalysisSchema.parse(raw);
+  await requireQuestionOwner(user, input.questionId);
+  const { questionId, ...data } = input;
+  await db().question.update({ where: { id: questionId }, data: { ...data, analysisEdited: true } });
+}
+
+export async function deleteQuestion(user: SessionUser, questionId: string) {
+  await requireQuestionOwner(user, questionId);
+  await db().question.delete({ where: { id: questionId } });
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { db, disconnectDb } from "../lib/db";
+import { parseNotes } from "../lib/notes/parse-notes";
+import { saveTopic } from "../lib/notes/import-notes";
+import { enrol, makeClassroom, makeStudent, makeTeacher } from "../tests/factories";
+
+// Demo data for a newcomer: one teacher, a class of students, and the Khrushchev topic
+// imported from the user's sample notes. Runs once: a database that already has the demo
+// teacher is left alone, so restarting never duplicates or resets anything.
+
+export const DEMO_PASSWORD = "extent-demo";
+export const DEMO_TEACHER = { name: "Ms Rosa Hughes", email: "teacher@extent.demo" };
+export const DEMO_STUDENTS = [
+  { name: "Amira Khan", email: "amira@extent.demo" },
+  { name: "Ben Okafor", email: "ben@extent.demo" },
+  { name: "Chloe Martin", email: "chloe@extent.demo" },
+  { name: "Dev Patel", email: "dev@extent.demo" },
+  { name: "Ellie Zhang", email: "ellie@extent.demo" },
+];
+export const DEMO_JOIN_CODE = "KHRU46";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function seed(): Promise<"seeded" | "already seeded"> {
+  if (await db().user.findUnique({ where: { email: DEMO_TEACHER.email }, select: { id: true } })) return "already seeded";
+
+  const teacher = await makeTeacher({ ...DEMO_TEACHER, password: DEMO_PASSWORD });
+  const classroom = await makeClassroom(teacher, { name: "12H History", joinCode: DEMO_JOIN_CODE });
+  for (const s of DEMO_STUDENTS) await enrol(classroom.id, await makeStudent({ ...s, password: DEMO_PASSWORD }));
+
+  const notes = readFileSync(path.join(here, "seed-data", "khrushchev-ussr-1953-1964.txt"), "utf8");
+  const parsed = parseNotes(notes, { format: "text", fallbackTitle: "Khrushchev and the USSR, 1953–1964" });
+  await saveTopic(teacher.id, { ...parsed, title: "Khrushchev and the USSR, 1953–1964" }, "text", notes);
+  return "seeded";
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  seed()
+    .then((r) => console.log(`Demo data: ${r}.`))
+    .finally(disconnectDb);
+}

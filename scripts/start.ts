@@ -1,0 +1,100 @@
+// `npm start`: everything a newcomer needs in one command. Without DATABASE_URL it runs an
+// embedded PostgreSQL (PGlite) kept in .data/pglite; it applies migrations with Prisma
+// Migrate, seeds the demo data once, builds the app if the build is missing or stale, and
+// serves it on PORT (default 3000). `--dev` runs `next dev` instead of a production build.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data");
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+
+function log(msg: string) {
+  console.log(`[extent] ${msg}`);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) {
+    log(`\`${cmd} ${args.join(" ")}\` failed (exit ${r.status}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+// A stable secret per checkout, so sessions survive restarts without configuration.
+function sessionSecret(): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = path.join(dataDir, "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "rubrics"].filter((d) => existsSync(path.join(root, d)));
+  return sources.some((d) => newestSource(path.join(root, d)) > built);
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, SESSION_SECRET: sessionSecret() };
+  let stopDb: (() => Promise<void>) | undefined;
+
+  if (!env.DATABASE_URL) {
+    log("No DATABASE_URL: starting the embedded database in .data/pglite …");
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+    env.DATABASE_URL = embedded.url;
+    stopDb = embedded.stop;
+  } else {
+    log("Using the PostgreSQL server at DATABASE_URL.");
+  }
+
+  log("Applying migrations …");
+  run("npx", ["prisma", "migrate", "deploy"], env);
+  log("Seeding demo data (first run only) …");
+  run("npx", ["tsx", "prisma/seed.ts"], env);
+
+  if (!dev && buildIsStale()) {
+    log("Building the app (first run, or the source changed) …");
+    run("npx", ["next", "build"], env);
+  }
+
+  log(`Starting on http://localhost:${port}`);
+  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    // PGlite must close cleanly or its data folder can be left needing recovery.
+    await stopDb?.();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { generateJoinCode } from "@/lib/classes/join-code";
+
+// Test and demo data builders. The seed uses them too, so demo data and test data are
+// made the same way.
+
+// Cheap scrypt parameters for made-up users: the real cost (lib/auth/password.ts) is
+// ~0.4 s a hash, which would dominate the suite. Verification reads the parameters from
+// the hash, so these users sign in normally.
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
+
+export async function makeUser(
+  overrides: Partial<{ name: string; email: string; role: "STUDENT" | "TEACHER"; password: string }> = {},
+): Promise<SessionUser> {
+  const role = overrides.role ?? "STUDENT";
+  return db().user.create({
+    data: {
+      name: overrides.name ?? `${role === "TEACHER" ? "Teacher" : "Student"} ${unique()}`,
+      email: (overrides.email ?? `user-${unique()}@example.test`).toLowerCase(),
+      role,
+      passwordHash: await hashPassword(overrides.password ?? "correct horse battery", FAST),
+    },
+    select: { id: true, name: true, email: true, role: true },
+  });
+}
+
+export const makeTeacher = (o: Parameters<typeof makeUser>[0] = {}) => makeUser({ ...o, role: "TEACHER" });
+export const makeStudent = (o: Parameters<typeof makeUser>[0] = {}) => makeUser({ ...o, role: "STUDENT" });
+
+export async function makeClassroom(teacher: SessionUser, overrides: Partial<{ name: string; joinCode: string }> = {}) {
+  return db().classroom.create({
+    data: {
+      name: overrides.name ?? `Class ${unique()}`,
+      subject: "History",
+      yearGroup: "Year 12",
+      joinCode: overrides.joinCode ?? generateJoinCode(),
+      teacherId: teacher.id,
+    },
+  });
+}
+
+export async function enrol(classroomId: string, student: SessionUser) {
+  return db().enrolment.create({ data: { classroomId, studentId: student.id } });
+}
