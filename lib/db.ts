@@ -20,3 +20,4 @@ export async function disconnectDb(): Promise<void> {
   await holder.extentDb?.$disconnect();
   holder.extentDb = undefined;
 }
+

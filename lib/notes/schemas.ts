@@ -13,17 +13,22 @@ export const ImportNotesSchema = z.object({
   text: z.string(),
   format: z.enum(["auto", "text", "markdown"]).default("auto"),
   title: z.string().trim().max(120, "Keep the title under 120 characters.").optional(),
+  // Forms send the corrections as JSON; lib callers may pass the array itself. Accepting
+  // both keeps the schema idempotent, so lib/ can re-validate what an action already parsed.
   fixes: z
-    .string()
+    .union([
+      z.array(HeadingFixSchema).max(2000),
+      z.string().transform((s, ctx) => {
+        if (!s) return [];
+        try {
+          return z.array(HeadingFixSchema).max(2000).parse(JSON.parse(s));
+        } catch {
+          ctx.addIssue({ code: "custom", message: "The heading corrections could not be read. Reload the preview and try again." });
+          return z.NEVER;
+        }
+      }),
+    ])
     .optional()
-    .transform((s, ctx) => {
-      if (!s) return [];
-      try {
-        return z.array(HeadingFixSchema).max(2000).parse(JSON.parse(s));
-      } catch {
-        ctx.addIssue({ code: "custom", message: "The heading corrections could not be read. Reload the preview and try again." });
-        return z.NEVER;
-      }
-    }),
+    .transform((v) => v ?? []),
 });
 export type ImportNotesInput = z.input<typeof ImportNotesSchema>;

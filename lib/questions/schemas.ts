@@ -11,9 +11,9 @@ const optionalText = (max: number) =>
     .transform((v) => v ?? null);
 
 const optionalYear = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number(), z.null()])
   .optional()
-  .transform((v) => (v === undefined || v === "" ? null : Number(v)))
+  .transform((v) => (v === undefined || v === null || v === "" ? null : Number(v)))
   .refine((v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 2100), "Enter a year like 1964, or leave it empty.");
 
 export const QuestionTextSchema = z

@@ -1,0 +1,17 @@
+"use client";
+
+import { useActionState } from "react";
+import { deleteQuestionAction } from "../actions";
+
+export function DeleteQuestionButton({ questionId }: { questionId: string }) {
+  const [state, action, pending] = useActionState(deleteQuestionAction, null);
+  return (
+    <form action={action} onSubmit={(e) => !confirm("Delete this question from the bank?") && e.preventDefault()}>
+      <input type="hidden" name="questionId" value={questionId} />
+      <button type="submit" disabled={pending} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+        {pending ? "Deleting…" : "Delete question"}
+      </button>
+      {state && !state.ok ? <p className="mt-1 text-sm text-red-700">{state.formError}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { importNotesAction, previewNotesAction } from "../actions";
+import { NotesPreview, type Preview } from "./notes-preview";
+
+// 200 KB, as lib/notes enforces; checked here too so a huge file is refused before upload.
+const MAX_BYTES = 200 * 1024;
+
+type Fix = { lineNo: number; kind: "heading" | "point"; level?: number; text?: string };
+
+export function ImportNotes() {
+  const [text, setText] = useState("");
+  const [format, setFormat] = useState<"auto" | "text" | "markdown">("auto");
+  const [title, setTitle] = useState("");
+  const [fixes, setFixes] = useState<Record<number, Fix>>({});
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const ids = { text: useId(), file: useId(), format: useId(), title: useId(), error: useId() };
+
+  function payload(overrides: Partial<{ text: string; fixes: Record<number, Fix> }> = {}) {
+    return { text: overrides.text ?? text, format, title, fixes: JSON.stringify(Object.values(overrides.fixes ?? fixes)) };
+  }
+
+  function show(result: ActionResult<unknown>) {
+    if (result.ok) return true;
+    setError(result.fieldErrors?.text?.[0] ?? result.formError ?? "Something went wrong.");
+    return false;
+  }
+
+  function runPreview(next: Partial<{ text: string; fixes: Record<number, Fix> }> = {}) {
+    setError(null);
+    startTransition(async () => {
+      const result = await previewNotesAction(null, payload(next));
+      if (show(result) && result.ok) {
+        const p = result.data as Preview;
+        setPreview(p);
+        if (!title) setTitle(p.topic.title);
+      } else setPreview(null);
+    });
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_BYTES) {
+      setPreview(null);
+      setError(`That file is ${(file.size / 1024).toFixed(0)} KB; notes can be at most 200 KB. Split them into smaller topics.`);
+      return;
+    }
+    const content = await file.text();
+    setFixes({});
+    if (file.name.toLowerCase().endsWith(".md")) setFormat("markdown");
+    // Validate on the server before showing the text, so a binary file never fills the box.
+    startTransition(async () => {
+      const result = await previewNotesAction(null, { ...payload({ text: content, fixes: {} }), title: "" });
+      if (show(result) && result.ok) {
+        setText(content);
+        const p = result.data as Preview;
+        setPreview(p);
+        setTitle(p.topic.title);
+      } else setPreview(null);
+    });
+  }
+
+  function save() {
+    setError(null);
+    startTransition(async () => {
+      // On success the action redirects to the new topic.
+      show(await importNotesAction(null, payload()));
+    });
+  }
+
+  function fix(lineNo: number, change: Partial<Fix>) {
+    const line = preview?.headingLines.find((l) => l.lineNo === lineNo);
+    const current = fixes[lineNo] ?? { lineNo, kind: "heading" as const, level: line?.level, text: line?.text };
+    const next = { ...fixes, [lineNo]: { ...current, ...change } };
+    setFixes(next);
+    runPreview({ fixes: next });
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="notes-input" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="notes-input" className="text-lg font-semibold">1. Your notes</h2>
+        <div>
+          <label htmlFor={ids.file} className="block text-sm font-medium text-slate-800">Upload a file</label>
+          <input id={ids.file} type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 block text-sm" />
+        </div>
+        <div>
+          <label htmlFor={ids.text} className="block text-sm font-medium text-slate-800">…or paste them</label>
+          <textarea
+            id={ids.text}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={14}
+            aria-describedby={error ? ids.error : undefined}
+            aria-invalid={error ? true : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor={ids.format} className="block text-sm font-medium text-slate-800">Format</label>
+            <select id={ids.format} value={format} onChange={(e) => setFormat(e.target.value as typeof format)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2">
+              <option value="auto">Detect automatically</option>
+              <option value="text">Plain text</option>
+              <option value="markdown">Markdown</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor={ids.title} className="block text-sm font-medium text-slate-800">Topic title</label>
+            <input id={ids.title} value={title} onChange={(e) => setTitle(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+          </div>
+        </div>
+        <div aria-live="polite">
+          {error ? (
+            <p id={ids.error} data-testid="import-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="button" onClick={() => runPreview()} disabled={pending} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+          {pending ? "Reading…" : preview ? "Update preview" : "Preview"}
+        </button>
+      </section>
+      <section aria-labelledby="notes-preview" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="notes-preview" className="text-lg font-semibold">2. Check and save</h2>
+        {preview ? (
+          <NotesPreview preview={preview} fixes={fixes} onFix={fix} onSave={save} pending={pending} />
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">The preview shows the sections, points and questions found. Nothing is saved until you choose Save topic.</p>
+        )}
+      </section>
+    </div>
+  );
+}

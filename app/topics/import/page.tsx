@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { ImportNotes } from "./import-notes";
+
+export const metadata: Metadata = { title: "Import study notes" };
+
+export default async function ImportPage() {
+  await requireUserPage("TEACHER");
+  return (
+    <div>
+      <PageHeader
+        title="Import study notes"
+        description="Paste or upload notes as plain text (a heading per line, one point per line, then FAQ and Practice Questions parts) or Markdown. Check the preview, fix any headings, then save."
+      />
+      <ImportNotes />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, signIn, signUp } from "@/lib/auth/accounts";
+import { deleteSession, findSessionUser } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors";
+import { makeStudent } from "../factories";
+
+const password = "correct horse battery";
+
+describe("sign up", () => {
+  it("creates an account with a hashed password and a session", async () => {
+    const { user, token } = await signUp({ name: "Ada Lovelace", email: "Ada@Example.test", password, role: "TEACHER" });
+    expect(user).toMatchObject({ name: "Ada Lovelace", email: "ada@example.test", role: "TEACHER" });
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(row.passwordHash).not.toContain(password);
+    expect(await findSessionUser(token)).toMatchObject({ id: user.id, role: "TEACHER" });
+  });
+
+  it("refuses a second account with the same email, whatever its case", async () => {
+    await signUp({ name: "A", email: "same@example.test", password, role: "STUDENT" });
+    const attempt = signUp({ name: "B", email: "SAME@example.test", password, role: "STUDENT" });
+    await expect(attempt).rejects.toMatchObject({ status: 409, fieldErrors: { email: [expect.stringContaining("already exists")] } });
+    expect(await db().user.count()).toBe(1);
+  });
+
+  it("refuses a short password and an unknown role", async () => {
+    await expect(signUp({ name: "A", email: "a@example.test", password: "short", role: "STUDENT" })).rejects.toThrow(/at least 10/);
+    // @ts-expect-error role outside the enum, as a forged form would send
+    await expect(signUp({ name: "A", email: "a@example.test", password, role: "ADMIN" })).rejects.toThrow(/student or a teacher/);
+    expect(await db().user.count()).toBe(0);
+  });
+});
+
+describe("sign in", () => {
+  it("signs in with the right password and stores only a hash of the session token", async () => {
+    const student = await makeStudent({ email: "kim@example.test" });
+    const { user, token } = await signIn({ email: "KIM@example.test", password }, "10.0.0.1");
+    expect(user.id).toBe(student.id);
+    const sessions = await db().session.findMany({ where: { userId: student.id } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.tokenHash).not.toBe(token);
+    await deleteSession(token);
+    expect(await findSessionUser(token)).toBeNull();
+  });
+
+  it("gives the same message for an unknown email and a wrong password", async () => {
+    await makeStudent({ email: "kim@example.test" });
+    const wrongPassword = await signIn({ email: "kim@example.test", password: "not the password" }, "a").catch((e) => e);
+    const unknownEmail = await signIn({ email: "nobody@example.test", password }, "a").catch((e) => e);
+    expect(wrongPassword).toBeInstanceOf(AppError);
+    expect(wrongPassword.message).toBe(unknownEmail.message);
+    expect(wrongPassword.status).toBe(401);
+  });
+
+  it("locks an account after repeated failures, even with the right password", async () => {
+    await makeStudent({ email: "kim@example.test" });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await expect(signIn({ email: "kim@example.test", password: "wrong password" }, `addr-${i}`)).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(signIn({ email: "kim@example.test", password }, "fresh-address")).rejects.toMatchObject({ status: 429 });
+  });
+
+  it("limits failures per address across accounts", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      await signIn({ email: `spray-${i}@example.test`, password: "guess guess" }, "203.0.113.9").catch(() => undefined);
+    }
+    await makeStudent({ email: "kim@example.test" });
+    await expect(signIn({ email: "kim@example.test", password }, "203.0.113.9")).rejects.toMatchObject({ status: 429 });
+    await expect(signIn({ email: "kim@example.test", password }, "198.51.100.1")).resolves.toBeTruthy();
+  });
+
+  it("does not accept an expired session", async () => {
+    const student = await makeStudent();
+    const { token } = await signIn({ email: student.email, password }, "a");
+    await db().session.updateMany({ where: { userId: student.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findSessionUser(token)).toBeNull();
+    expect(await db().session.count({ where: { userId: student.id } })).toBe(0);
+  });
+});

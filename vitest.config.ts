@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+// Two tiers run by `npm test`: unit tests beside the pure code in lib/, and integration
+// tests against a real database (embedded PGlite by default, or the PostgreSQL server named
+// by TEST_POSTGRES_URL). Browser tests run separately (`npm run test:browser`).
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fail-on-console-error.ts"] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/global-database.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/integration.ts"],
+          // One database for the run, so test files take turns rather than race on it.
+          fileParallelism: false,
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
