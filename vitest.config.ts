@@ -5,7 +5,7 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 
 // Two tiers run by `npm test`: unit tests beside the pure code in lib/, and integration
 // tests against a real database (embedded PGlite by default, or the PostgreSQL server named
-// by TEST_POSTGRES_URL). Browser tests run separately (`npm run test:browser`).
+// by TEST_POSTGRES_URL). Browser tests are a third project, run by `npm run test:browser`.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -26,6 +26,19 @@ export default defineConfig({
           fileParallelism: false,
           hookTimeout: 60_000,
           testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/browser/global-app.ts"],
+          // One app and one browser at a time: the machines have two cores.
+          fileParallelism: false,
+          hookTimeout: 120_000,
+          testTimeout: 90_000,
         },
       },
     ],

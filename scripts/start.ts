@@ -9,7 +9,8 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data");
+// EXTENT_DATA_DIR lets the browser tests run a throwaway copy beside a developer's own data.
+const dataDir = path.resolve(process.env.EXTENT_DATA_DIR ?? path.join(root, ".data"));
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 
@@ -59,7 +60,7 @@ async function main() {
   let stopDb: (() => Promise<void>) | undefined;
 
   if (!env.DATABASE_URL) {
-    log("No DATABASE_URL: starting the embedded database in .data/pglite …");
+    log(`No DATABASE_URL: starting the embedded database in ${path.relative(root, dataDir) || "."}/pglite …`);
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
     env.DATABASE_URL = embedded.url;
     stopDb = embedded.stop;
