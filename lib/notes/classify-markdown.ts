@@ -9,6 +9,7 @@ import { readBlocks, stripInline } from "./markdown";
 // same or a shallower depth; deeper headings inside it are its questions.
 
 type Entry = ClassifiedLine & { depth?: number };
+type Region = { kind: "content" } | { kind: "faq-marker" | "practice-marker"; depth: number };
 
 const BOLD_ONLY = /^\s*(\*\*|__)(.+)\1\s*:?\s*$/;
 
@@ -16,10 +17,11 @@ export function classifyMarkdown(text: string): ClassifiedLine[] {
   const blocks = readBlocks(text);
   const h1s = blocks.filter((b) => b.type === "heading" && b.depth === 1 && !markerKind(stripInline(b.raw)));
   const firstHeading = blocks.find((b) => b.type === "heading");
-  const titleLine = h1s.length === 1 && h1s[0] === firstHeading ? firstHeading.lineNo : null;
+  const titleLine = h1s.length === 1 && h1s[0] === firstHeading ? (firstHeading?.lineNo ?? null) : null;
 
   const entries: Entry[] = [];
-  let region: { kind: "content" } | { kind: "faq-marker" | "practice-marker"; depth: number } = { kind: "content" };
+  // Cast so TypeScript does not narrow to the initial value: openHeading reassigns it.
+  let region = { kind: "content" } as Region;
   let lastDepth = 0;
   let seenSection = false;
   let seenSummary = false;
@@ -30,7 +32,7 @@ export function classifyMarkdown(text: string): ClassifiedLine[] {
     const isQuestion = kind === "faq-marker" ? isFaqQuestion(text) : isExamQuestion(text);
     push(lineNo, isQuestion ? stripQuestionLabel(text) : stripAnswerLabel(text), isQuestion ? "question" : "answer");
   };
-  const openHeading = (lineNo: number, text: string, depth: number) => {
+  const openHeading = (lineNo: number, text: string, depth: number, pseudo = false) => {
     const marker = markerKind(text);
     if (marker) {
       region = { kind: marker, depth };
@@ -38,7 +40,8 @@ export function classifyMarkdown(text: string): ClassifiedLine[] {
     }
     if (region.kind !== "content" && depth > region.depth) return push(lineNo, stripQuestionLabel(text), "question");
     region = { kind: "content" };
-    lastDepth = depth;
+    // Bold-line headings sit one level below the last real heading, so several in a row stay siblings.
+    if (!pseudo) lastDepth = depth;
     listBase = null;
     if (lineNo === titleLine) return push(lineNo, text, "title");
     seenSection = true;
@@ -59,16 +62,21 @@ export function classifyMarkdown(text: string): ClassifiedLine[] {
     const pseudoHeading =
       b.type === "para" && (markerKind(text) || (BOLD_ONLY.test(b.raw) && isHeadingShaped(text.replace(/:$/, ""))));
     if (pseudoHeading && (region.kind === "content" || markerKind(text))) {
-      openHeading(b.lineNo, text, markerKind(text) ? Math.max(lastDepth, 1) : lastDepth + 1);
+      openHeading(b.lineNo, text, markerKind(text) ? Math.max(lastDepth, 1) : lastDepth + 1, true);
       continue;
     }
     if (region.kind !== "content") {
       pushQuestionOrAnswer(b.lineNo, text, region.kind);
       continue;
     }
+    if (b.type === "para" && b.nested) {
+      // A paragraph nested under a bullet elaborates that bullet.
+      push(b.lineNo, text, "subpoint");
+      continue;
+    }
     if (b.type === "para") {
       listBase = null;
-      const summary = !seenSection && !seenSummary;
+      const summary: boolean = !seenSection && !seenSummary;
       seenSummary ||= summary;
       push(b.lineNo, text, summary ? "summary" : "paragraph");
       continue;

@@ -22,8 +22,12 @@ import {
 // sub-headings with at most one intro sentence, so a heading whose content is ≤ 1 line and
 // which is followed by another heading is level 1; a heading that directly holds points is
 // level 2. If no heading is chapter-shaped the notes are flat and every heading is level 1.
-// Known ambiguity: a sub-section holding exactly one point reads as a chapter; the preview
-// lets the teacher fix that.
+// Before the first heading, the opening sentence is the summary. A heading on the very first
+// line is the title when the headings under it include chapters of their own, or when it is
+// the only chapter-shaped heading (otherwise everything would nest under it).
+// Known ambiguities, which the preview lets the teacher fix: a sub-section holding exactly
+// one point reads as a chapter; a one-chapter file with no summary line reads its chapter
+// heading as the title.
 
 type Item = { lineNo: number; text: string; bullet: boolean; indent: number; blank: boolean };
 type Role = "heading" | "line" | "sub";
@@ -73,15 +77,19 @@ function assignRoles(content: Item[]): Role[] {
   const roles: Role[] = [];
   let run: { indent: number; count: number; punctuated: boolean } | null = null;
   let listIndent: number | null = null;
-  for (const it of content) {
+  // A colon promises a list, so its first item is a sub-point even when it looks like a
+  // heading (unpunctuated items such as "Poor harvests" are common), unless two sentences
+  // follow it: then it is a sub-heading holding points, after an intro that ended in ':'.
+  const headsPoints = (k: number) =>
+    [content[k + 1], content[k + 2]].every((next) => next && !next.bullet && endsLikeSentence(next.text) && !isCandidate(next));
+  for (const [k, it] of content.entries()) {
     if (run) {
       const nested = it.bullet && it.indent > run.indent;
       const continues =
-        run.count === 0 ||
-        nested ||
-        (wordCount(it.text) <= HEADING_MAX_WORDS &&
-          !NARRATIVE_START.test(it.text) &&
-          !(run.punctuated && isCandidate(it)));
+        run.count === 0
+          ? nested || !(isCandidate(it) && headsPoints(k))
+          : nested ||
+            (wordCount(it.text) <= HEADING_MAX_WORDS && !NARRATIVE_START.test(it.text) && !(run.punctuated && isCandidate(it)));
       if (continues) {
         if (run.count === 0) run.punctuated = endsLikeSentence(it.text);
         run.count++;

@@ -26,7 +26,7 @@ export function stripInline(text: string): string {
 export type Block =
   | { type: "heading"; lineNo: number; depth: number; raw: string }
   | { type: "item"; lineNo: number; indent: number; raw: string }
-  | { type: "para"; lineNo: number; raw: string }
+  | { type: "para"; lineNo: number; raw: string; nested?: boolean }
   | { type: "blank"; lineNo: number };
 
 const ATX = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
@@ -74,18 +74,17 @@ export function readBlocks(text: string): Block[] {
       blocks.push(open);
       continue;
     }
-    const previous = blocks[blocks.length - 1];
-    // An indented paragraph right after a blank that follows a list item belongs to that item.
-    const itemBefore = previous?.type === "blank" ? blocks[blocks.length - 2] : undefined;
-    if (!open && itemBefore?.type === "item" && /^ {2,}/.test(line) && previous?.lineNo === lineNo - 1) {
-      open = itemBefore;
-    }
     if (open) {
       // Soft wrap or lazy continuation: the same paragraph or list item goes on.
       open.raw = `${open.raw} ${line.trim()}`;
       continue;
     }
-    open = { type: "para", lineNo, raw: line };
+    // An indented paragraph after a blank line under a list item is nested in that item
+    // (e.g. a model answer under a numbered question).
+    const previous = blocks[blocks.length - 1];
+    const itemBefore = previous?.type === "blank" ? blocks[blocks.length - 2] : undefined;
+    const nested = itemBefore?.type === "item" && /^ {2,}/.test(line);
+    open = { type: "para", lineNo, raw: line, nested };
     blocks.push(open);
   }
   return blocks;

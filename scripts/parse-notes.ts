@@ -1,0 +1,82 @@
+// Parses a notes file the way the import page does and prints the topic as JSON, with each
+// practice question's analysis. For checking how new notes will be read before importing.
+//
+//   npm run parse-notes -- notes.txt
+//   npm run parse-notes -- notes.md --format markdown
+//   cat notes.txt | npm run parse-notes -- -
+
+import { readFileSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { parseNotes, validateNotesInput, type NotesFormat } from "../lib/notes/parse-notes";
+import { analyseQuestion } from "../lib/questions/analyse-question";
+
+const USAGE = `Usage: npm run parse-notes -- FILE [--format markdown|text]
+
+  FILE               a .txt or .md file of study notes, or - to read standard input
+  --format FORMAT    markdown or text (default: detected from the content)
+
+Prints the parsed topic as JSON on standard output.`;
+
+type Args = { file: string; format?: NotesFormat };
+
+function readArgs(argv: string[]): Args | string {
+  let file: string | undefined;
+  let format: NotesFormat | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--format" || arg.startsWith("--format=")) {
+      const value = arg.includes("=") ? arg.slice("--format=".length) : argv[++i];
+      if (value !== "markdown" && value !== "text") return `--format must be "markdown" or "text", not "${value ?? ""}".`;
+      format = value;
+    } else if (arg === "-h" || arg === "--help") {
+      return "";
+    } else if (arg.startsWith("-") && arg !== "-") {
+      return `Unknown option ${arg}.`;
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return `Only one file can be parsed at a time (got "${file}" and "${arg}").`;
+    }
+  }
+  return file === undefined ? "" : { file, format };
+}
+
+/** "khrushchev-ussr-1953-1964.txt" → "Khrushchev ussr 1953–1964", used only when the notes have no title line. */
+function titleFromFileName(file: string): string {
+  const words = basename(file, extname(file)).replace(/[-_]+/g, " ").replace(/\b(\d{4}) (\d{2,4})\b/g, "$1–$2").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function main(argv: string[]): number {
+  const args = readArgs(argv);
+  if (typeof args === "string") {
+    if (args) console.error(args);
+    console.error(USAGE);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.file === "-" ? 0 : args.file);
+  } catch (e) {
+    console.error(`Could not read ${args.file === "-" ? "standard input" : args.file}: ${(e as Error).message}`);
+    return 1;
+  }
+  const checked = validateNotesInput(bytes);
+  if (!checked.ok) {
+    console.error(checked.error);
+    return 1;
+  }
+  const topic = parseNotes(checked.text, {
+    format: args.format,
+    fallbackTitle: args.file === "-" ? undefined : titleFromFileName(args.file),
+  });
+  const output = {
+    ...topic,
+    practiceQuestions: topic.practiceQuestions.map((q) => ({ ...q, analysis: analyseQuestion(q.question) })),
+  };
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  for (const warning of topic.warnings) console.error(`warning: ${warning}`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
