@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import { factorsByWeight, generateOutline, judgementWords, outlineToText } from "./outline";
+import type { Factor, Plan } from "./plan-schema";
+import type { QuestionAnalysis } from "../questions/analyse-question";
+
+const HOW_FAR_QUESTION = "How far was de-Stalinisation the most significant factor in Khrushchev's fall from power in 1964?";
+const howFar: QuestionAnalysis = {
+  stem: "how-far",
+  focus: "stated-factor",
+  statedFactor: "de-Stalinisation",
+  claim: null,
+  outcome: "Khrushchev's fall from power",
+  period: { from: 1964, to: 1964, label: "in 1964" },
+};
+
+const TWE_QUESTION = "To what extent did Khrushchev's reforms transform the USSR by 1964?";
+const toWhatExtent: QuestionAnalysis = {
+  stem: "to-what-extent",
+  focus: "claim",
+  statedFactor: null,
+  claim: "Khrushchev's reforms transformed the USSR",
+  outcome: null,
+  period: { from: null, to: 1964, label: "by 1964" },
+};
+
+function factor(id: string, name: string, weight: number | null, overrides: Partial<Factor> = {}): Factor {
+  return { id, name, kind: "other", evidence: [], argumentFor: "", argumentAgainst: "", weight, miniJudgement: "", ...overrides };
+}
+
+function howFarPlan(): Plan {
+  return {
+    factors: [
+      factor("agri", "Agricultural failure", 3, {
+        evidence: [{ id: "e1", text: "Grain had to be imported from the West in 1963", source: { kind: "own" } }],
+      }),
+      factor("destal", "de-Stalinisation", 4, {
+        kind: "stated",
+        evidence: [
+          { id: "e2", text: "Secret Speech to the 20th Party Congress, February 1956", source: { kind: "bank", pointId: "p1", path: ["De-Stalinisation", "The Secret Speech (1956)"] } },
+          { id: "e3", text: "Anti-Party Group tried to remove him in 1957", source: { kind: "own" } },
+        ],
+        argumentFor: "It alarmed conservatives who feared for their own positions",
+        argumentAgainst: "He survived the 1957 challenge, so it cannot alone explain 1964",
+        miniJudgement: "De-Stalinisation lost him the trust of hardliners",
+      }),
+      factor("cuba", "Cuban Missile Crisis", 2),
+    ],
+    criteria: ["everyday-scale", "everyday-depth"],
+    customCriteria: [],
+    judgement: { position: 75, argument: "De-Stalinisation was the most significant factor, because it turned the Party elite against him" },
+  };
+}
+
+describe("judgementWords", () => {
+  it("maps the judgement line to words at each boundary", () => {
+    const table: [number, string][] = [
+      [0, "not at all"], [10, "not at all"], [11, "to a limited extent"], [33, "to a limited extent"],
+      [34, "to some extent"], [66, "to some extent"], [67, "to a large extent"], [89, "to a large extent"],
+      [90, "entirely"], [100, "entirely"],
+    ];
+    for (const [position, words] of table) expect(judgementWords(position), String(position)).toBe(words);
+  });
+});
+
+describe("factorsByWeight", () => {
+  it("puts the highest weight first, keeps ties in plan order and unweighted factors last", () => {
+    const ordered = factorsByWeight([
+      factor("a", "A", 3), factor("none1", "N1", null), factor("b", "B", 5), factor("c", "C", 3), factor("none2", "N2", null),
+    ]);
+    expect(ordered.map((f) => f.id)).toEqual(["b", "a", "c", "none1", "none2"]);
+  });
+});
+
+describe("generateOutline for a stated-factor question", () => {
+  it("writes one paragraph per factor in weight order, with the evidence", () => {
+    const outline = generateOutline(howFarPlan(), howFar, HOW_FAR_QUESTION);
+    expect(outline.question).toBe(HOW_FAR_QUESTION);
+    expect(outline.paragraphs.map((p) => p.factorId)).toEqual(["destal", "agri", "cuba"]);
+    expect(outline.paragraphs[0]?.evidence).toEqual([
+      "Secret Speech to the 20th Party Congress, February 1956",
+      "Anti-Party Group tried to remove him in 1957",
+    ]);
+  });
+
+  it("builds each paragraph from point, explanation and a link back to the outcome", () => {
+    const [destal] = generateOutline(howFarPlan(), howFar, HOW_FAR_QUESTION).paragraphs;
+    expect(destal?.point).toBe("De-Stalinisation contributed to Khrushchev's fall from power.");
+    expect(destal?.explain).toBe("It alarmed conservatives who feared for their own positions.");
+    expect(destal?.counter).toBe("He survived the 1957 challenge, so it cannot alone explain 1964.");
+    expect(destal?.link).toBe(
+      "De-Stalinisation lost him the trust of hardliners. De-Stalinisation was therefore of major significance to Khrushchev's fall from power.",
+    );
+  });
+
+  it("leaves bracketed prompts where the plan is incomplete", () => {
+    const cuba = generateOutline(howFarPlan(), howFar, HOW_FAR_QUESTION).paragraphs[2];
+    expect(cuba?.evidence).toEqual(["[Add precise evidence: a date, a figure or a named example.]"]);
+    expect(cuba?.explain).toMatch(/^\[Explain/);
+    expect(cuba?.counter).toBeNull();
+    expect(cuba?.link).toMatch(/^\[Mini-judgement/);
+  });
+
+  it("opens with the line of argument, the factors weighed and the criteria", () => {
+    const { introduction } = generateOutline(howFarPlan(), howFar, HOW_FAR_QUESTION);
+    expect(introduction).toEqual([
+      "De-Stalinisation was the most significant factor, because it turned the Party elite against him.",
+      "This essay weighs de-Stalinisation against Agricultural failure and Cuban Missile Crisis.",
+      "Significance is judged by scale and depth of impact.",
+    ]);
+  });
+
+  it("leaves criteria out of the introduction when none are chosen", () => {
+    const plan = howFarPlan();
+    plan.criteria = [];
+    expect(generateOutline(plan, howFar, HOW_FAR_QUESTION).introduction.join(" ")).not.toContain("Significance is judged");
+  });
+
+  it("reaches the judgement and says whether the stated factor was the most significant", () => {
+    const { conclusion } = generateOutline(howFarPlan(), howFar, HOW_FAR_QUESTION);
+    expect(conclusion[0]).toBe("Overall, de-Stalinisation was to a large extent the most significant factor in Khrushchev's fall from power.");
+    expect(conclusion[1]).toBe("De-Stalinisation was the most significant factor: it outweighed Agricultural failure.");
+    expect(conclusion[2]).toBe("De-Stalinisation was the most significant factor, because it turned the Party elite against him.");
+  });
+
+  it("says the stated factor was not the most significant when another outweighs it, or only ties", () => {
+    const lower = howFarPlan();
+    lower.factors[0]!.weight = 5;
+    lower.judgement.position = 20;
+    const lowerOutline = generateOutline(lower, howFar, HOW_FAR_QUESTION);
+    expect(lowerOutline.conclusion[0]).toContain("was to a limited extent the most significant factor");
+    expect(lowerOutline.conclusion[1]).toBe("De-Stalinisation was not the most significant factor: Agricultural failure mattered more.");
+
+    const tied = howFarPlan();
+    tied.factors[0]!.weight = 4;
+    expect(generateOutline(tied, howFar, HOW_FAR_QUESTION).conclusion[1]).toBe(
+      "De-Stalinisation was not clearly the most significant factor: Agricultural failure mattered as much.",
+    );
+  });
+
+  it("prompts for the judgement when the plan has none", () => {
+    const plan = howFarPlan();
+    plan.judgement = { position: null, argument: "" };
+    plan.factors[1]!.weight = null;
+    const outline = generateOutline(plan, howFar, HOW_FAR_QUESTION);
+    expect(outline.introduction[0]).toMatch(/^\[Your line of argument/);
+    expect(outline.conclusion).toEqual([
+      "[Your judgement: place your answer on the judgement line.]",
+      "[Say whether de-Stalinisation was the most significant factor, and why.]",
+    ]);
+  });
+});
+
+describe("generateOutline for a to-what-extent claim", () => {
+  function claimPlan(): Plan {
+    return {
+      factors: [
+        factor("pol-against", "Political: continuity / limits", 4, { kind: "counter", area: "Political", miniJudgement: "The one-party state was untouched" }),
+        factor("pol-for", "Political: change", 3, { kind: "claim", area: "Political" }),
+        factor("change", "Change: Khrushchev's reforms transformed the USSR", 5, { kind: "claim" }),
+      ],
+      criteria: [],
+      customCriteria: [],
+      judgement: { position: 50, argument: "" },
+    };
+  }
+
+  it("weighs the claim against the counter-case, area by area", () => {
+    const outline = generateOutline(claimPlan(), toWhatExtent, TWE_QUESTION);
+    expect(outline.paragraphs.map((p) => p.factorId)).toEqual(["change", "pol-against", "pol-for"]);
+    expect(outline.introduction[1]).toBe(
+      "This essay weighs the case for the claim that Khrushchev's reforms transformed the USSR against the case against, area by area: political.",
+    );
+    const [change, against, forCase] = outline.paragraphs;
+    expect(change?.point).toBe("There is evidence that Khrushchev's reforms transformed the USSR.");
+    expect(against?.point).toBe("In political terms, there are limits to the claim that Khrushchev's reforms transformed the USSR.");
+    expect(against?.link).toBe("The one-party state was untouched. This is a major challenge to the claim that Khrushchev's reforms transformed the USSR.");
+    expect(forCase?.link).toContain("This gives moderate support to the claim that Khrushchev's reforms transformed the USSR.");
+  });
+
+  it("concludes with how far the claim holds and which side weighs more", () => {
+    const { conclusion } = generateOutline(claimPlan(), toWhatExtent, TWE_QUESTION);
+    expect(conclusion).toEqual([
+      "Overall, the claim that Khrushchev's reforms transformed the USSR holds to some extent.",
+      "The case for the claim outweighs the case against.",
+    ]);
+    const oneSided = claimPlan();
+    oneSided.factors[0]!.weight = null;
+    const oneSidedOutline = generateOutline(oneSided, toWhatExtent, TWE_QUESTION);
+    expect(oneSidedOutline.conclusion[1]).toBe("[Weigh both sides to say which case is stronger.]");
+    expect(oneSidedOutline.paragraphs.at(-1)?.link).toContain("[Weigh it: how strong is this side of the case?]");
+    const none = claimPlan();
+    none.judgement.position = 5;
+    expect(generateOutline(none, toWhatExtent, TWE_QUESTION).conclusion[0]).toBe(
+      "Overall, the claim that Khrushchev's reforms transformed the USSR does not hold at all.",
+    );
+  });
+});
+
+describe("outlineToText", () => {
+  it("renders headings and PEEL labels the student can write over", () => {
+    const text = outlineToText(generateOutline(howFarPlan(), howFar, HOW_FAR_QUESTION));
+    expect(text.startsWith("Introduction\nDe-Stalinisation was the most significant factor")).toBe(true);
+    expect(text).toContain(
+      [
+        "Paragraph 1: de-Stalinisation (weight 4 of 5)",
+        "Point: De-Stalinisation contributed to Khrushchev's fall from power.",
+        "Evidence:",
+        "- Secret Speech to the 20th Party Congress, February 1956",
+        "- Anti-Party Group tried to remove him in 1957",
+        "Explain: It alarmed conservatives who feared for their own positions.",
+        "However: He survived the 1957 challenge, so it cannot alone explain 1964.",
+        "Link: De-Stalinisation lost him the trust of hardliners.",
+      ].join("\n"),
+    );
+    expect(text).toContain("\n\nParagraph 2: Agricultural failure (weight 3 of 5)\n");
+    expect(text).toMatch(/\n\nConclusion\nOverall, de-Stalinisation was to a large extent/);
+    expect(text).not.toContain(HOW_FAR_QUESTION);
+  });
+
+  it("marks unweighted factors, which come last", () => {
+    const plan = howFarPlan();
+    plan.factors[0]!.weight = null;
+    const text = outlineToText(generateOutline(plan, howFar, HOW_FAR_QUESTION));
+    expect(text).toContain("Paragraph 3: Agricultural failure (not yet weighed)");
+  });
+});
