@@ -2,7 +2,7 @@
 // embedded PostgreSQL (PGlite) kept in .data/pglite; it applies migrations with Prisma
 // Migrate, seeds the demo data once, builds the app if the build is missing or stale, and
 // serves it on PORT (default 3000). `--dev` runs `next dev` instead of a production build.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -18,11 +18,15 @@ function log(msg: string) {
   console.log(`[extent] ${msg}`);
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
-  if (r.status !== 0) {
-    log(`\`${cmd} ${args.join(" ")}\` failed (exit ${r.status}).`);
-    process.exit(r.status ?? 1);
+// Asynchronous on purpose: the embedded database is served from this process's event
+// loop, so a blocking spawnSync would deadlock the migration that talks to it.
+async function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const code = await new Promise<number | null>((resolve) => {
+    spawn(cmd, args, { cwd: root, env, stdio: "inherit" }).on("exit", resolve);
+  });
+  if (code !== 0) {
+    log(`\`${cmd} ${args.join(" ")}\` failed (exit ${code}).`);
+    process.exit(code ?? 1);
   }
 }
 
@@ -69,13 +73,13 @@ async function main() {
   }
 
   log("Applying migrations …");
-  run("npx", ["prisma", "migrate", "deploy"], env);
+  await run("npx", ["prisma", "migrate", "deploy"], env);
   log("Seeding demo data (first run only) …");
-  run("npx", ["tsx", "prisma/seed.ts"], env);
+  await run("npx", ["tsx", "prisma/seed.ts"], env);
 
   if (!dev && buildIsStale()) {
     log("Building the app (first run, or the source changed) …");
-    run("npx", ["next", "build"], env);
+    await run("npx", ["next", "build"], env);
   }
 
   log(`Starting on http://localhost:${port}`);

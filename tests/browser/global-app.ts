@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
   rmSync(logFile, { force: true });
   await import("node:fs").then((fs) => fs.mkdirSync(path.dirname(logFile), { recursive: true }));
   const log = openSync(logFile, "a");
-  const env = { ...process.env, PORT: String(port), EXTENT_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EXTENT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const app = spawn("npx", ["tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
   let exited = false;
