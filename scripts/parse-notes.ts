@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { parseNotes, validateNotesInput, type NotesFormat } from "../lib/notes/parse-notes";
 import { analyseQuestion } from "../lib/questions/analyse-question";
+import { titleFromFileName } from "../lib/notes/title-from-file-name";
 
 const USAGE = `Usage: npm run parse-notes -- FILE [--format markdown|text]
 
@@ -39,12 +40,6 @@ function readArgs(argv: string[]): Args | string {
     }
   }
   return file === undefined ? "" : { file, format };
-}
-
-/** "khrushchev-ussr-1953-1964.txt" → "Khrushchev ussr 1953–1964", used only when the notes have no title line. */
-function titleFromFileName(file: string): string {
-  const words = basename(file, extname(file)).replace(/[-_]+/g, " ").replace(/\b(\d{4}) (\d{2,4})\b/g, "$1–$2").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function main(argv: string[]): number {

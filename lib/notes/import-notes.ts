@@ -13,8 +13,13 @@ import {
   type ParsedTopic,
 } from "./parse-notes";
 import { ImportNotesSchema, type ImportNotesInput } from "./schemas";
+import { titleFromFileName } from "./title-from-file-name";
 
-function readNotes(input: ReturnType<typeof ImportNotesSchema.parse>) {
+type ImportNotes = ReturnType<typeof ImportNotesSchema.parse>;
+
+const fallbackTitle = (input: ImportNotes) => input.title || (input.fileName ? titleFromFileName(input.fileName) : undefined);
+
+function readNotes(input: ImportNotes) {
   const checked = validateNotesInput(input.text);
   if (!checked.ok) throw new AppError(checked.error, 422, { text: [checked.error] });
   const format = input.format === "auto" ? detectFormat(checked.text) : input.format;
@@ -26,7 +31,7 @@ export function previewNotes(user: SessionUser, raw: ImportNotesInput) {
   assertTeacher(user);
   const input = ImportNotesSchema.parse(raw);
   const { text, format } = readNotes(input);
-  const topic = parseNotes(text, { format, fixes: input.fixes, fallbackTitle: input.title || undefined });
+  const topic = parseNotes(text, { format, fixes: input.fixes, fallbackTitle: fallbackTitle(input) });
   const headingLines = classifyLines(text, format).filter((l) => l.kind === "heading");
   return {
     format,
@@ -41,7 +46,7 @@ export async function importNotes(user: SessionUser, raw: ImportNotesInput) {
   assertTeacher(user);
   const input = ImportNotesSchema.parse(raw);
   const { text, format } = readNotes(input);
-  const parsed = parseNotes(text, { format, fixes: input.fixes, fallbackTitle: input.title || undefined });
+  const parsed = parseNotes(text, { format, fixes: input.fixes, fallbackTitle: fallbackTitle(input) });
   const title = (input.title || parsed.title).trim();
   if (!title) throw new AppError("Give the topic a title.", 422, { title: ["Give the topic a title."] });
   if (parsed.sections.length === 0 && parsed.practiceQuestions.length === 0) {

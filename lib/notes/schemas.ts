@@ -13,6 +13,8 @@ export const ImportNotesSchema = z.object({
   text: z.string(),
   format: z.enum(["auto", "text", "markdown"]).default("auto"),
   title: z.string().trim().max(120, "Keep the title under 120 characters.").optional(),
+  // An uploaded file's name, for a title when the notes have none.
+  fileName: z.string().max(255).optional(),
   // Forms send the corrections as JSON; lib callers may pass the array itself. Accepting
   // both keeps the schema idempotent, so lib/ can re-validate what an action already parsed.
   fixes: z

@@ -50,13 +50,14 @@ it("a teacher cannot open another teacher's class", async () => {
   await owner.page.getByLabel("Class name").fill("Private class");
   await owner.page.getByLabel("Year group").fill("Year 12");
   await owner.page.getByRole("button", { name: "Create class" }).click();
-  await owner.page.waitForURL(/\/classes\/[^/?]+/);
+  await owner.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
   const classUrl = new URL(owner.page.url()).pathname;
 
   const other = await newSession(browser);
   await signUp(other.page, "TEACHER", "Other Teacher");
   const response = await other.page.goto(classUrl);
   expect(response?.status()).toBe(404);
+  await expect.poll(() => other.page.getByRole("heading", { name: "Not found" }).count()).toBe(1);
   expect(await other.page.getByText("Private class").count()).toBe(0);
   await owner.context.close();
   await other.context.close();

@@ -24,7 +24,7 @@ export async function newSession(browser: Browser): Promise<{ context: BrowserCo
 
 function watch(page: Page, errors: string[]) {
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    if (m.type() === "error") errors.push(`${m.text()} (${m.location().url})`);
   });
   page.on("pageerror", (e) => errors.push(e.message));
 }

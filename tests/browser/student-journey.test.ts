@@ -18,14 +18,19 @@ it("a student signs up and joins a class with its code", async () => {
   await teacher.page.getByLabel("Class name").fill("12C History");
   await teacher.page.getByLabel("Year group").fill("Year 12");
   await teacher.page.getByRole("button", { name: "Create class" }).click();
-  await teacher.page.waitForURL(/\/classes\//);
+  await teacher.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
   const code = (await teacher.page.getByTestId("join-code").textContent())!.trim();
 
   const { page, errors, context } = await newSession(browser);
   await signUp(page, "STUDENT", "Sam Student");
   await page.getByLabel("Join code").fill("WRONG1");
   await page.getByRole("button", { name: "Join class" }).click();
-  await expect.poll(() => page.getByTestId("form-error").textContent()).toMatch(/join code|code/i);
+  await expect.poll(() => page.getByText(/A join code is 6 letters and numbers/).count()).toBeGreaterThan(0);
+  expect(await page.getByLabel("Join code").getAttribute("aria-invalid")).toBe("true");
+  // Well-formed but unknown.
+  await page.getByLabel("Join code").fill("XXXXXX");
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect.poll(() => page.getByTestId("form-error").textContent()).toMatch(/No class has that code/);
 
   await page.getByLabel("Join code").fill(code.toLowerCase());
   await page.getByRole("button", { name: "Join class" }).click();
@@ -34,7 +39,7 @@ it("a student signs up and joins a class with its code", async () => {
 
   // The teacher sees the student on the roster.
   await teacher.page.reload();
-  await expect.poll(() => teacher.page.getByRole("cell", { name: "Sam Student" }).count()).toBe(1);
+  await expect.poll(() => teacher.page.getByRole("cell", { name: "Sam Student", exact: true }).count()).toBe(1);
 
   expectNoConsoleErrors(errors);
   expectNoConsoleErrors(teacher.errors);

@@ -14,6 +14,7 @@ export function ImportNotes() {
   const [text, setText] = useState("");
   const [format, setFormat] = useState<"auto" | "text" | "markdown">("auto");
   const [title, setTitle] = useState("");
+  const [fileName, setFileName] = useState<string | undefined>();
   const [fixes, setFixes] = useState<Record<number, Fix>>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function ImportNotes() {
   const ids = { text: useId(), file: useId(), format: useId(), title: useId(), error: useId() };
 
   function payload(overrides: Partial<{ text: string; fixes: Record<number, Fix> }> = {}) {
-    return { text: overrides.text ?? text, format, title, fixes: JSON.stringify(Object.values(overrides.fixes ?? fixes)) };
+    return { text: overrides.text ?? text, format, title, fileName, fixes: JSON.stringify(Object.values(overrides.fixes ?? fixes)) };
   }
 
   function show(result: ActionResult<unknown>) {
@@ -55,9 +56,10 @@ export function ImportNotes() {
     if (file.name.toLowerCase().endsWith(".md")) setFormat("markdown");
     // Validate on the server before showing the text, so a binary file never fills the box.
     startTransition(async () => {
-      const result = await previewNotesAction(null, { ...payload({ text: content, fixes: {} }), title: "" });
+      const result = await previewNotesAction(null, { ...payload({ text: content, fixes: {} }), title: "", fileName: file.name });
       if (show(result) && result.ok) {
         setText(content);
+        setFileName(file.name);
         const p = result.data as Preview;
         setPreview(p);
         setTitle(p.topic.title);
