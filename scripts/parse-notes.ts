@@ -6,7 +6,6 @@
 //   cat notes.txt | npm run parse-notes -- -
 
 import { readFileSync } from "node:fs";
-import { basename, extname } from "node:path";
 import { parseNotes, validateNotesInput, type NotesFormat } from "../lib/notes/parse-notes";
 import { analyseQuestion } from "../lib/questions/analyse-question";
 import { titleFromFileName } from "../lib/notes/title-from-file-name";
