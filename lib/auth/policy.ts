@@ -41,3 +41,44 @@ export async function requireQuestionOwner(user: SessionUser, questionId: string
   const found = await db().question.count({ where: { id: questionId, topic: { ownerId: user.id } } });
   if (!found) throw notFound("That question");
 }
+
+export type AssignmentAccess = {
+  as: "teacher" | "student";
+  assignment: { id: string; classroomId: string; status: "OPEN" | "CLOSED"; dueAt: Date; wordLimit: number | null };
+};
+
+/** The class's teacher or one of its students may open an assignment; nobody else learns it exists. */
+export async function requireAssignmentAccess(user: SessionUser, assignmentId: string): Promise<AssignmentAccess> {
+  const found = await db().assignment.findUnique({
+    where: { id: assignmentId },
+    select: {
+      id: true,
+      classroomId: true,
+      status: true,
+      dueAt: true,
+      wordLimit: true,
+      classroom: { select: { teacherId: true, enrolments: { where: { studentId: user.id }, select: { id: true } } } },
+    },
+  });
+  if (!found) throw notFound("That assignment");
+  const { classroom, ...assignment } = found;
+  if (user.role === "TEACHER" && classroom.teacherId === user.id) return { as: "teacher", assignment };
+  if (user.role === "STUDENT" && classroom.enrolments.length > 0) return { as: "student", assignment };
+  throw notFound("That assignment");
+}
+
+/** Only the student themself writes their plan and draft. */
+export async function requireOwnWork(user: SessionUser, assignmentId: string) {
+  const access = await requireAssignmentAccess(user, assignmentId);
+  if (access.as !== "student") throw forbidden("edit a student's plan or draft");
+  return access.assignment;
+}
+
+/** The teacher of the class may read the work of a student enrolled in it. */
+export async function requireTeacherOfStudentWork(user: SessionUser, assignmentId: string, studentId: string) {
+  const access = await requireAssignmentAccess(user, assignmentId);
+  if (access.as !== "teacher") throw notFound("That assignment");
+  const enrolled = await db().enrolment.count({ where: { classroomId: access.assignment.classroomId, studentId } });
+  if (!enrolled) throw notFound("That student's work");
+  return access.assignment;
+}

@@ -42,3 +42,27 @@ export function analysisToColumns(a: QuestionAnalysis) {
     periodLabel: a.period?.label ?? null,
   };
 }
+
+const STEM_FROM_DB = Object.fromEntries(Object.entries(STEM_TO_DB).map(([k, v]) => [v, k])) as Record<DbStem, QuestionStem>;
+const FOCUS_FROM_DB = Object.fromEntries(Object.entries(FOCUS_TO_DB).map(([k, v]) => [v, k])) as Record<DbFocus, QuestionAnalysis["focus"]>;
+
+/** The stored (possibly teacher-corrected) analysis, in the shape the planner works with. */
+export function columnsToAnalysis(q: {
+  stem: DbStem;
+  focus: DbFocus;
+  statedFactor: string | null;
+  claim: string | null;
+  outcome: string | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  periodLabel: string | null;
+}): QuestionAnalysis {
+  return {
+    stem: STEM_FROM_DB[q.stem],
+    focus: FOCUS_FROM_DB[q.focus],
+    statedFactor: q.statedFactor,
+    claim: q.claim,
+    outcome: q.outcome,
+    period: q.periodLabel || q.periodFrom !== null || q.periodTo !== null ? { from: q.periodFrom, to: q.periodTo, label: q.periodLabel ?? "" } : null,
+  };
+}

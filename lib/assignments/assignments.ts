@@ -1,0 +1,141 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { assertStudent, requireAssignmentAccess, requireQuestionOwner, requireTeacherOf } from "../auth/policy";
+import type { SessionUser } from "../auth/sessions";
+import { pinRubric } from "../rubrics/rubric-catalogue";
+import { deriveWorkStatus } from "./status";
+import { SetAssignmentSchema, UpdateAssignmentSchema, type SetAssignmentInput, type UpdateAssignmentInput } from "./schemas";
+
+function assertFuture(dueAt: Date) {
+  if (dueAt.getTime() <= Date.now()) {
+    throw new AppError("The due date must be in the future.", 422, { dueAt: ["Choose a date and time in the future."] });
+  }
+}
+
+export async function setAssignment(user: SessionUser, raw: SetAssignmentInput) {
+  const input = SetAssignmentSchema.parse(raw);
+  await requireTeacherOf(user, input.classroomId);
+  await requireQuestionOwner(user, input.questionId);
+  assertFuture(input.dueAt);
+  const rubricVersion = await pinRubric(input.rubricId);
+  return db().assignment.create({
+    data: {
+      classroomId: input.classroomId,
+      questionId: input.questionId,
+      rubricVersionId: rubricVersion.id,
+      setById: user.id,
+      dueAt: input.dueAt,
+      wordLimit: input.wordLimit,
+      instructions: input.instructions,
+    },
+    select: { id: true },
+  });
+}
+
+async function requireTeacherAssignment(user: SessionUser, assignmentId: string) {
+  const access = await requireAssignmentAccess(user, assignmentId);
+  if (access.as !== "teacher") throw new AppError("Only the class's teacher can change an assignment.", 403);
+  return access.assignment;
+}
+
+export async function updateAssignment(user: SessionUser, raw: UpdateAssignmentInput) {
+  const input = UpdateAssignmentSchema.parse(raw);
+  await requireTeacherAssignment(user, input.assignmentId);
+  await db().assignment.update({
+    where: { id: input.assignmentId },
+    data: { dueAt: input.dueAt, wordLimit: input.wordLimit, instructions: input.instructions },
+  });
+}
+
+/** A closed assignment takes no more saves or submissions; reopening restores that. */
+export async function setAssignmentOpen(user: SessionUser, assignmentId: string, open: boolean) {
+  await requireTeacherAssignment(user, assignmentId);
+  await db().assignment.update({
+    where: { id: assignmentId },
+    data: open ? { status: "OPEN", closedAt: null } : { status: "CLOSED", closedAt: new Date() },
+  });
+}
+
+const assignmentSummary = {
+  id: true,
+  dueAt: true,
+  wordLimit: true,
+  status: true,
+  instructions: true,
+  question: { select: { id: true, text: true } },
+  rubricVersion: { select: { title: true } },
+} as const;
+
+export async function listClassAssignments(user: SessionUser, classroomId: string) {
+  await requireTeacherOf(user, classroomId);
+  const [assignments, enrolled] = await Promise.all([
+    db().assignment.findMany({
+      where: { classroomId },
+      orderBy: { dueAt: "asc" },
+      select: { ...assignmentSummary, drafts: { where: { submittedAt: { not: null } }, select: { id: true } } },
+    }),
+    db().enrolment.count({ where: { classroomId } }),
+  ]);
+  return assignments.map(({ drafts, ...a }) => ({ ...a, submitted: drafts.length, enrolled }));
+}
+
+/** A student's assignments across their classes, with where they stand on each. */
+export async function listStudentAssignments(user: SessionUser) {
+  assertStudent(user);
+  const rows = await db().assignment.findMany({
+    where: { classroom: { enrolments: { some: { studentId: user.id } } } },
+    orderBy: [{ status: "asc" }, { dueAt: "asc" }],
+    select: {
+      ...assignmentSummary,
+      classroom: { select: { name: true } },
+      plans: { where: { studentId: user.id }, select: { revision: true } },
+      drafts: { where: { studentId: user.id }, select: { wordCount: true, submittedAt: true, late: true } },
+    },
+  });
+  return rows.map(({ plans, drafts, ...a }) => {
+    const draft = drafts[0];
+    return {
+      ...a,
+      late: draft?.late ?? false,
+      workStatus: deriveWorkStatus({ planRevision: plans[0]?.revision ?? null, draftWords: draft?.wordCount ?? null, submittedAt: draft?.submittedAt ?? null }),
+    };
+  });
+}
+
+/** The teacher's view of one assignment: every enrolled student and where they stand. */
+export async function getAssignmentOverview(user: SessionUser, assignmentId: string) {
+  const assignment = await requireTeacherAssignment(user, assignmentId);
+  const [details, enrolments] = await Promise.all([
+    db().assignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      select: { ...assignmentSummary, classroom: { select: { id: true, name: true } } },
+    }),
+    db().enrolment.findMany({
+      where: { classroomId: assignment.classroomId },
+      orderBy: { student: { name: "asc" } },
+      select: {
+        student: {
+          select: {
+            id: true,
+            name: true,
+            plans: { where: { assignmentId }, select: { revision: true, updatedAt: true } },
+            drafts: { where: { assignmentId }, select: { wordCount: true, submittedAt: true, late: true, updatedAt: true } },
+          },
+        },
+      },
+    }),
+  ]);
+  const students = enrolments.map(({ student: { plans, drafts, ...student } }) => {
+    const draft = drafts[0];
+    const plan = plans[0];
+    return {
+      ...student,
+      words: draft?.wordCount ?? 0,
+      late: draft?.late ?? false,
+      submittedAt: draft?.submittedAt ?? null,
+      lastActivity: [plan?.updatedAt, draft?.updatedAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
+      workStatus: deriveWorkStatus({ planRevision: plan?.revision ?? null, draftWords: draft?.wordCount ?? null, submittedAt: draft?.submittedAt ?? null }),
+    };
+  });
+  return { ...details, students };
+}

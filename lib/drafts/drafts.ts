@@ -1,0 +1,123 @@
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { isUniqueViolation } from "../db-errors";
+import { requireOwnWork } from "../auth/policy";
+import type { SessionUser } from "../auth/sessions";
+import { countWords } from "./word-count";
+import { RestoreRevisionSchema, SaveDraftSchema, SubmitDraftSchema, type SaveDraftInput } from "./schemas";
+
+// Autosaves closer together than this extend the latest history entry instead of adding
+// one, so history reads as working sessions.
+export const HISTORY_GAP_MS = 5 * 60 * 1000;
+
+export type DraftSnapshot = { text: string; revision: number; savedAt: Date; wordCount: number };
+export type SaveResult = { ok: true; draft: DraftSnapshot } | { ok: false; conflict: DraftSnapshot };
+
+const snapshotSelect = { text: true, revision: true, updatedAt: true, wordCount: true } as const;
+const toSnapshot = (d: { text: string; revision: number; updatedAt: Date; wordCount: number }): DraftSnapshot => ({
+  text: d.text,
+  revision: d.revision,
+  savedAt: d.updatedAt,
+  wordCount: d.wordCount,
+});
+
+type OpenAssignment = Awaited<ReturnType<typeof requireOwnWork>>;
+
+function assertOpen(assignment: OpenAssignment) {
+  if (assignment.status === "CLOSED") {
+    throw new AppError("Your teacher has closed this assignment, so changes can no longer be saved. Your text is still on this page: copy it somewhere safe.", 423);
+  }
+}
+
+/** The student's draft, created empty the first time they open the assignment. */
+export async function ensureDraft(studentId: string, assignmentId: string) {
+  const where = { assignmentId_studentId: { assignmentId, studentId } };
+  const existing = await db().draft.findUnique({ where, select: { id: true } });
+  if (existing) return existing;
+  try {
+    return await db().draft.create({ data: { assignmentId, studentId }, select: { id: true } });
+  } catch (e) {
+    // Two tabs opened at once: the other one created it.
+    if (!isUniqueViolation(e)) throw e;
+    return db().draft.findUniqueOrThrow({ where, select: { id: true } });
+  }
+}
+
+/**
+ * Saves the student's text if it is based on the latest revision (compare-and-swap on
+ * `revision`). A save from a stale tab or device is refused and gets the newer text back,
+ * so nothing is ever silently overwritten.
+ */
+export async function saveDraft(user: SessionUser, raw: SaveDraftInput, reason: "AUTOSAVE" | "RESTORE" = "AUTOSAVE"): Promise<SaveResult> {
+  const input = SaveDraftSchema.parse(raw);
+  const assignment = await requireOwnWork(user, input.assignmentId);
+  assertOpen(assignment);
+  const { id } = await ensureDraft(user.id, input.assignmentId);
+  const wordCount = countWords(input.text);
+
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.draft.updateMany({
+      where: { id, revision: input.baseRevision, submittedAt: null },
+      data: { text: input.text, wordCount, revision: { increment: 1 } },
+    });
+    const current = await tx.draft.findUniqueOrThrow({ where: { id }, select: { ...snapshotSelect, submittedAt: true } });
+    if (count === 0) {
+      if (current.submittedAt) throw new AppError("This essay has been submitted, so it is locked. Your teacher can see the submitted version.", 423);
+      return { ok: false as const, conflict: toSnapshot(current) };
+    }
+    const last = await tx.draftRevision.findFirst({ where: { draftId: id }, orderBy: { createdAt: "desc" }, select: { id: true, reason: true, updatedAt: true } });
+    if (reason === "AUTOSAVE" && last?.reason === "AUTOSAVE" && Date.now() - last.updatedAt.getTime() < HISTORY_GAP_MS) {
+      await tx.draftRevision.update({ where: { id: last.id }, data: { text: input.text, wordCount } });
+    } else {
+      await tx.draftRevision.create({ data: { draftId: id, text: input.text, wordCount, reason } });
+    }
+    return { ok: true as const, draft: toSnapshot(current) };
+  });
+}
+
+export async function listRevisions(user: SessionUser, assignmentId: string) {
+  await requireOwnWork(user, assignmentId);
+  return db().draftRevision.findMany({
+    where: { draft: { assignmentId, studentId: user.id } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, reason: true, wordCount: true, createdAt: true, updatedAt: true, text: true },
+  });
+}
+
+/** Restoring writes the old text as a new revision, so the text it replaces stays in history. */
+export async function restoreRevision(user: SessionUser, raw: { assignmentId: string; revisionId: string; baseRevision: number }) {
+  const input = RestoreRevisionSchema.parse(raw);
+  await requireOwnWork(user, input.assignmentId);
+  const revision = await db().draftRevision.findFirst({
+    where: { id: input.revisionId, draft: { assignmentId: input.assignmentId, studentId: user.id } },
+    select: { text: true },
+  });
+  if (!revision) throw notFound("That earlier version");
+  return saveDraft(user, { assignmentId: input.assignmentId, baseRevision: input.baseRevision, text: revision.text }, "RESTORE");
+}
+
+/** Locks the draft and records when; late if after the due time. Refused if the tab is stale. */
+export async function submitDraft(user: SessionUser, raw: { assignmentId: string; baseRevision: number }, now = new Date()) {
+  const input = SubmitDraftSchema.parse(raw);
+  const assignment = await requireOwnWork(user, input.assignmentId);
+  assertOpen(assignment);
+  const draft = await db().draft.findUnique({
+    where: { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: user.id } },
+    select: { id: true, wordCount: true, text: true, revision: true, submittedAt: true },
+  });
+  if (draft?.submittedAt) throw new AppError("You have already submitted this essay.", 409);
+  if (!draft || draft.wordCount === 0) throw new AppError("Write your essay before you submit it.", 422);
+  if (draft.revision !== input.baseRevision) {
+    throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
+  }
+  const late = now.getTime() > assignment.dueAt.getTime();
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.draft.updateMany({
+      where: { id: draft.id, revision: input.baseRevision, submittedAt: null },
+      data: { submittedAt: now, late, revision: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
+    await tx.draftRevision.create({ data: { draftId: draft.id, text: draft.text, wordCount: draft.wordCount, reason: "SUBMIT" } });
+    return { submittedAt: now, late };
+  });
+}

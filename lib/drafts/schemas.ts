@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { PlanSchema } from "../planner/plan-schema";
+
+// About 15,000 words: far beyond any essay, small enough to refuse a pasted book.
+export const MAX_DRAFT_CHARS = 100_000;
+
+const base = { assignmentId: z.string().min(1).max(40), baseRevision: z.number().int().nonnegative() };
+
+export const SaveDraftSchema = z.object({
+  ...base,
+  text: z.string().max(MAX_DRAFT_CHARS, `A draft can be at most ${MAX_DRAFT_CHARS.toLocaleString("en-GB")} characters.`),
+});
+export type SaveDraftInput = z.input<typeof SaveDraftSchema>;
+
+export const SavePlanSchema = z.object({ ...base, plan: PlanSchema });
+export type SavePlanInput = z.input<typeof SavePlanSchema>;
+
+export const RestoreRevisionSchema = z.object({ ...base, revisionId: z.string().min(1).max(40) });
+export const SubmitDraftSchema = z.object(base);
