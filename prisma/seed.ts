@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { db, disconnectDb } from "../lib/db";
 import { parseNotes } from "../lib/notes/parse-notes";
 import { saveTopic } from "../lib/notes/import-notes";
+import { setAssignment } from "../lib/assignments/assignments";
 import { enrol, makeClassroom, makeStudent, makeTeacher } from "../tests/factories";
 
 // Demo data for a newcomer: one teacher, a class of students, and the Khrushchev topic
@@ -20,6 +21,7 @@ export const DEMO_STUDENTS = [
   { name: "Ellie Zhang", email: "ellie@extent.demo" },
 ];
 export const DEMO_JOIN_CODE = "KHRU46";
+export const DEMO_RUBRIC = "holistic-25-five-levels";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -32,7 +34,20 @@ export async function seed(): Promise<"seeded" | "already seeded"> {
 
   const notes = readFileSync(path.join(here, "seed-data", "khrushchev-ussr-1953-1964.txt"), "utf8");
   const parsed = parseNotes(notes, { format: "text", fallbackTitle: "Khrushchev and the USSR, 1953–1964" });
-  await saveTopic(teacher.id, { ...parsed, title: "Khrushchev and the USSR, 1953–1964" }, "text", notes);
+  const topic = await saveTopic(teacher.id, { ...parsed, title: "Khrushchev and the USSR, 1953–1964" }, "text", notes);
+
+  // An assignment a new user can try straight away: the how-far question, due in a week.
+  const question = await db().question.findFirstOrThrow({ where: { topicId: topic.id, stem: "HOW_FAR" }, select: { id: true } });
+  const dueAt = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
+  dueAt.setUTCHours(16, 0, 0, 0);
+  await setAssignment(teacher, {
+    classroomId: classroom.id,
+    questionId: question.id,
+    rubricId: DEMO_RUBRIC,
+    dueAt,
+    wordLimit: 1500,
+    instructions: "Plan first: weigh de-Stalinisation against at least two other factors, each with evidence from the notes. Then write your essay beside the plan.",
+  });
   return "seeded";
 }
 

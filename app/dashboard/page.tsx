@@ -5,6 +5,10 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { listStudentClassrooms, listTeacherClassrooms } from "@/lib/classes/classrooms";
+import { listStudentAssignments } from "@/lib/assignments/assignments";
+import { WORK_STATUS_LABELS, timeLeft } from "@/lib/assignments/status";
+import { Badge } from "@/components/ui/card";
+import { formatDue } from "@/components/format";
 import { JoinClassForm } from "./join-class-form";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -63,12 +67,40 @@ async function TeacherDashboard({ user }: { user: SessionUser }) {
 }
 
 async function StudentDashboard({ user }: { user: SessionUser }) {
-  const classrooms = await listStudentClassrooms(user);
+  const [classrooms, assignments] = await Promise.all([listStudentClassrooms(user), listStudentAssignments(user)]);
+  const now = new Date();
   return (
     <div>
-      <PageHeader title="Your classes" description="Join a class with the code your teacher gives you." />
+      <PageHeader title="Your work" description="Your assignments and classes. Join a class with the code your teacher gives you." />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div>
+        <div className="space-y-6">
+          <section aria-labelledby="assignments-h">
+            <h2 id="assignments-h" className="mb-2 text-lg font-semibold">Assignments</h2>
+            {assignments.length === 0 ? (
+              <EmptyState title="No assignments yet">When your teacher sets a question, it appears here.</EmptyState>
+            ) : (
+              <ul className="space-y-3" data-testid="student-assignments">
+                {assignments.map((a) => {
+                  const left = timeLeft(a.dueAt, now);
+                  return (
+                    <li key={a.id}>
+                      <Link href={`/assignments/${a.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-indigo-300">
+                        <span className="block text-sm text-slate-600">{a.classroom.name}</span>
+                        <span className="mt-0.5 block font-serif text-lg text-slate-900">{a.question.text}</span>
+                        <span className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+                          <Badge tone={a.workStatus === "submitted" ? "green" : a.workStatus === "not-started" ? "slate" : "indigo"}>{WORK_STATUS_LABELS[a.workStatus]}</Badge>
+                          {a.late ? <Badge tone="red">Late</Badge> : null}
+                          {a.status === "CLOSED" ? <Badge>Closed</Badge> : a.workStatus !== "submitted" ? <Badge tone={left.overdue ? "red" : left.soon ? "amber" : "slate"}>{left.label}</Badge> : null}
+                          <span className="text-slate-600">Due {formatDue(a.dueAt)}</span>
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+          <h2 className="text-lg font-semibold">Classes</h2>
           {classrooms.length === 0 ? (
             <EmptyState title="You are not in any classes yet">Enter a join code to get started.</EmptyState>
           ) : (

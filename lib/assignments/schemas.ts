@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+// Accepts a Date too, so lib/ can re-validate what an action already parsed.
 const isoDate = z
-  .string()
-  .min(1, "Choose a due date and time.")
+  .union([z.date(), z.string().min(1, "Choose a due date and time.")])
   .transform((s, ctx) => {
     const d = new Date(s);
     if (Number.isNaN(d.getTime())) {

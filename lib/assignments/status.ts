@@ -37,3 +37,8 @@ export function timeLeft(dueAt: Date, now: Date): { label: string; overdue: bool
   if (ms < DAY) return { label: `Due in ${span(ms)}`, overdue: false, soon: true };
   return { label: `${span(ms)} left`, overdue: false, soon: ms < 3 * DAY };
 }
+
+/** A sensible default for a new assignment: a week from now. */
+export function defaultDueAt(now = new Date()): Date {
+  return new Date(now.getTime() + 7 * DAY);
+}

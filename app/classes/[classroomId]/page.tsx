@@ -1,8 +1,12 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/auth/current-user";
+import { listClassAssignments } from "@/lib/assignments/assignments";
 import { getClassroomForTeacher } from "@/lib/classes/classrooms";
+import { ButtonLink } from "@/components/ui/button";
+import { formatDue } from "@/components/format";
 import { isAppError } from "@/lib/errors";
 import { JoinCodePanel } from "./join-code-panel";
 import { RemoveStudentButton } from "./remove-student-button";
@@ -23,15 +27,37 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const { classroomId } = await params;
   const { created } = await searchParams;
   const classroom = await load(user, classroomId);
+  const assignments = await listClassAssignments(user, classroomId);
 
   return (
     <div>
-      <PageHeader title={classroom.name} description={`${classroom.subject} · ${classroom.yearGroup}`} />
+      <PageHeader
+        title={classroom.name}
+        description={`${classroom.subject} · ${classroom.yearGroup}`}
+        actions={<ButtonLink href={`/classes/${classroom.id}/assignments/new`}>Set an assignment</ButtonLink>}
+      />
       {created ? (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
           Class created. Share the join code with your students.
         </p>
       ) : null}
+      <Card className="mb-6">
+        <h2 className="text-lg font-semibold">Assignments</h2>
+        {assignments.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No assignments yet. Set a question from your bank with a mark scheme and a due date.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100" data-testid="class-assignments">
+            {assignments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
+                <Link href={`/assignments/${a.id}`} className="font-medium text-slate-900 hover:underline">{a.question.text}</Link>
+                <span className="text-sm text-slate-600">
+                  {a.status === "CLOSED" ? "Closed · " : ""}Due {formatDue(a.dueAt)} · {a.submitted}/{a.enrolled} submitted
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <Card>
           <h2 className="text-lg font-semibold">Students ({classroom.enrolments.length})</h2>

@@ -1,0 +1,10 @@
+import { jsonRoute } from "@/lib/actions/json-route";
+import { saveDraft } from "@/lib/drafts/drafts";
+import { SaveDraftSchema } from "@/lib/drafts/schemas";
+
+// Autosave: 200 with the saved revision, or 409 with the newer text when the save was
+// based on a stale revision (another tab or device saved first).
+export const PUT = jsonRoute(SaveDraftSchema, async (input, user) => {
+  const result = await saveDraft(user, input);
+  return result.ok ? { body: result.draft } : { status: 409, body: { error: "A newer version was saved in another tab or device.", current: result.conflict } };
+});

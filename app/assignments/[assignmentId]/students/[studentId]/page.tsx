@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge, Card } from "@/components/ui/card";
+import { formatDateTime } from "@/components/format";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { getStudentWorkspace } from "@/lib/assignments/workspace";
+import { isAppError } from "@/lib/errors";
+import { judgementWords, factorsByWeight } from "@/lib/planner/outline";
+import { chosenCriteriaNames } from "@/lib/planner/significance-criteria";
+import { checkPlan } from "@/lib/planner/check-plan";
+
+export const metadata: Metadata = { title: "Student work" };
+
+export default async function StudentWorkPage({ params }: { params: Promise<{ assignmentId: string; studentId: string }> }) {
+  const user = await requireUserPage("TEACHER");
+  const { assignmentId, studentId } = await params;
+  const w = await getStudentWorkspace(user, assignmentId, studentId).catch((e) => {
+    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
+    throw e;
+  });
+  const plan = w.plan.content;
+  const problems = checkPlan(plan, w.analysis);
+  return (
+    <div>
+      <p className="mb-2 text-sm"><Link href={`/assignments/${assignmentId}`} className="text-indigo-700 underline">← All students</Link></p>
+      <h1 className="text-2xl font-semibold">{w.student.name}</h1>
+      <p className="mt-1 font-serif text-lg text-slate-800">{w.assignment.question.text}</p>
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <Card>
+          <h2 className="text-lg font-semibold">Plan</h2>
+          {w.plan.revision === 0 ? <p className="mt-2 text-sm text-slate-600">No plan saved yet.</p> : (
+            <div className="mt-2 space-y-3 text-sm" data-testid="teacher-plan-view">
+              <p><span className="font-medium">Judgement:</span> {plan.judgement.position === null ? "not placed" : judgementWords(plan.judgement.position)}. {plan.judgement.argument}</p>
+              <p><span className="font-medium">Criteria:</span> {chosenCriteriaNames(plan.criteria, plan.customCriteria).join(", ") || "none chosen"}</p>
+              <ol className="space-y-2">
+                {factorsByWeight(plan.factors).map((f) => (
+                  <li key={f.id} className="rounded border border-slate-200 p-2">
+                    <p className="font-medium">{f.name} <span className="text-slate-500">· weight {f.weight ?? "—"}</span></p>
+                    <ul className="list-disc pl-5 text-slate-700">{f.evidence.map((e) => <li key={e.id}>{e.text}</li>)}</ul>
+                    {f.miniJudgement ? <p className="mt-1 italic text-slate-700">{f.miniJudgement}</p> : null}
+                  </li>
+                ))}
+              </ol>
+              <p className="text-slate-600">Plan check: {problems.length === 0 ? "no problems" : `${problems.length} point${problems.length === 1 ? "" : "s"} to address`}.</p>
+            </div>
+          )}
+        </Card>
+        <Card>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">Draft</h2>
+            <span className="text-sm text-slate-600">
+              {w.draft.wordCount} words
+              {w.draft.submittedAt ? <> · Submitted {formatDateTime(w.draft.submittedAt)} {w.draft.late ? <Badge tone="red">Late</Badge> : null}</> : " · not submitted"}
+            </span>
+          </div>
+          <div className="mt-3 whitespace-pre-wrap font-serif leading-relaxed text-slate-900" data-testid="teacher-draft-view">{w.draft.text || "Nothing written yet."}</div>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { Evidence, Factor } from "@/lib/planner/plan-schema";
+import { EvidencePicker, type BankPoint } from "./evidence-picker";
+
+const KIND_LABELS: Record<Factor["kind"], string> = {
+  stated: "Stated factor",
+  other: "Other factor",
+  claim: "Case for",
+  counter: "Case against",
+};
+
+const newId = () => crypto.randomUUID();
+
+export function FactorCard({
+  factor,
+  index,
+  count,
+  bank,
+  problems,
+  readOnly,
+  onChange,
+  onMove,
+  onRemove,
+  dragProps,
+}: {
+  factor: Factor;
+  index: number;
+  count: number;
+  bank: BankPoint[];
+  problems: string[];
+  readOnly: boolean;
+  onChange: (f: Factor) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+  dragProps: React.HTMLAttributes<HTMLElement>;
+}) {
+  const id = useId();
+  const [picking, setPicking] = useState(false);
+  const [own, setOwn] = useState("");
+  const set = (patch: Partial<Factor>) => onChange({ ...factor, ...patch });
+  const addEvidence = (e: Evidence) => set({ evidence: [...factor.evidence, e] });
+
+  return (
+    <li {...dragProps} data-testid="factor-card" aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="flex items-center gap-2">
+          <span aria-hidden className="cursor-grab select-none text-slate-400" title="Drag to reorder">⠿</span>
+          <span id={`${id}-title`} className="sr-only">Factor {index + 1}: {factor.name || "unnamed"}</span>
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{KIND_LABELS[factor.kind]}{factor.area ? ` · ${factor.area}` : ""}</span>
+        </div>
+        {!readOnly ? (
+          <div className="flex gap-1 text-sm">
+            <button type="button" onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={`Move ${factor.name || "factor"} up`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↑</button>
+            <button type="button" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move ${factor.name || "factor"} down`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↓</button>
+            {factor.kind !== "stated" ? (
+              <button type="button" onClick={() => confirm(`Remove “${factor.name || "this factor"}” and its evidence?`) && onRemove()} className="rounded px-2 py-0.5 text-red-700 hover:bg-red-50">Remove</button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <label htmlFor={`${id}-name`} className="mt-2 block text-sm font-medium text-slate-800">Factor</label>
+      <input id={`${id}-name`} value={factor.name} readOnly={readOnly || factor.kind === "stated"} onChange={(e) => set({ name: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 font-medium read-only:bg-slate-50" />
+
+      <fieldset className="mt-3">
+        <legend className="text-sm font-medium text-slate-800">Significance weight</legend>
+        <div className="mt-1 flex flex-wrap gap-1">
+          {[1, 2, 3, 4, 5].map((w) => (
+            <label key={w} className="flex cursor-pointer items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50">
+              <input type="radio" name={`${id}-weight`} value={w} checked={factor.weight === w} disabled={readOnly} onChange={() => set({ weight: w })} />
+              {w}
+            </label>
+          ))}
+          <span className="self-center pl-1 text-xs text-slate-500">1 = minor, 5 = decisive</span>
+        </div>
+      </fieldset>
+
+      <div className="mt-3">
+        <h4 className="text-sm font-medium text-slate-800">Evidence</h4>
+        {factor.evidence.length === 0 ? <p className="text-sm text-slate-500">No evidence yet.</p> : null}
+        <ul className="mt-1 space-y-1">
+          {factor.evidence.map((e) => (
+            <li key={e.id} className="flex items-start justify-between gap-2 rounded bg-slate-50 px-2 py-1 text-sm" data-testid="evidence-item">
+              <span>
+                {e.text}
+                <span className="block text-xs text-slate-500">{e.source.kind === "bank" ? `From your notes: ${e.source.path.join(" › ")}` : "Your own evidence"}</span>
+              </span>
+              {!readOnly ? (
+                <button type="button" onClick={() => set({ evidence: factor.evidence.filter((x) => x.id !== e.id) })} aria-label={`Remove evidence: ${e.text.slice(0, 40)}`} className="shrink-0 text-red-700">×</button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {!readOnly ? (
+          <div className="mt-2 space-y-2">
+            <button type="button" onClick={() => setPicking((p) => !p)} aria-expanded={picking} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+              {picking ? "Close evidence bank" : "Add evidence from the notes"}
+            </button>
+            {picking ? (
+              <EvidencePicker
+                bank={bank}
+                chosen={new Set(factor.evidence.flatMap((e) => (e.source.kind === "bank" ? [e.source.pointId] : [])))}
+                onPick={(p) => addEvidence({ id: newId(), text: p.text, source: { kind: "bank", pointId: p.id, path: p.path.slice(0, 8) } })}
+                factorName={factor.name}
+              />
+            ) : null}
+            <form
+              className="flex gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!own.trim()) return;
+                addEvidence({ id: newId(), text: own.trim(), source: { kind: "own" } });
+                setOwn("");
+              }}
+            >
+              <label htmlFor={`${id}-own`} className="sr-only">Your own evidence for {factor.name}</label>
+              <input id={`${id}-own`} value={own} onChange={(e) => setOwn(e.target.value)} placeholder="Or write your own evidence…" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">Add</button>
+            </form>
+          </div>
+        ) : null}
+      </div>
+
+      <div className="mt-3 grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor={`${id}-for`} className="block text-sm font-medium text-slate-800">Argument for its significance</label>
+          <textarea id={`${id}-for`} rows={3} value={factor.argumentFor} readOnly={readOnly} onChange={(e) => set({ argumentFor: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-against`} className="block text-sm font-medium text-slate-800">Argument against (its limits)</label>
+          <textarea id={`${id}-against`} rows={3} value={factor.argumentAgainst} readOnly={readOnly} onChange={(e) => set({ argumentAgainst: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </div>
+      </div>
+      <label htmlFor={`${id}-mini`} className="mt-3 block text-sm font-medium text-slate-800">Mini-judgement (one line)</label>
+      <input id={`${id}-mini`} value={factor.miniJudgement} readOnly={readOnly} onChange={(e) => set({ miniJudgement: e.target.value })} placeholder="So, this factor was … because …" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+
+      {problems.length ? (
+        <ul className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
+          {problems.map((p) => <li key={p}>{p}</li>)}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,258 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { checkPlan } from "@/lib/planner/check-plan";
+import { areaFactors, blankFactor } from "@/lib/planner/initial-plan";
+import { factorsByWeight, generateOutline, judgementWords, outlineToText } from "@/lib/planner/outline";
+import type { Factor, Plan } from "@/lib/planner/plan-schema";
+import { CRITERION_FAMILIES, SIGNIFICANCE_CRITERIA } from "@/lib/planner/significance-criteria";
+import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
+import type { BankPoint } from "./evidence-picker";
+import { FactorCard } from "./factor-card";
+import { SaveStatusText } from "./save-status";
+import type { useAutosave } from "./use-autosave";
+
+type PlanState = ReturnType<typeof useAutosave<Plan>>;
+const newId = () => crypto.randomUUID();
+
+export function Planner({
+  plan: state,
+  analysis,
+  question,
+  bank,
+  suggestedAreas,
+  readOnly,
+  onInsertOutline,
+}: {
+  plan: PlanState;
+  analysis: QuestionAnalysis;
+  question: string;
+  bank: BankPoint[];
+  suggestedAreas: string[];
+  readOnly: boolean;
+  onInsertOutline: (text: string) => void;
+}) {
+  const id = useId();
+  const plan = state.value;
+  const setPlan = (patch: Partial<Plan>) => state.setValue((p) => ({ ...p, ...patch }));
+  const [newFactor, setNewFactor] = useState("");
+  const [newCriterion, setNewCriterion] = useState("");
+  const [dragIndex, setDragIndex] = useState<number | null>(null);
+  const problems = useMemo(() => checkPlan(plan, analysis), [plan, analysis]);
+  const byFactor = (fid: string) => problems.filter((p) => p.factorId === fid).map((p) => p.message);
+  const claimQuestion = analysis.focus === "claim";
+
+  const setFactors = (factors: Factor[]) => setPlan({ factors });
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= plan.factors.length || from === to) return;
+    const next = [...plan.factors];
+    const [f] = next.splice(from, 1);
+    next.splice(to, 0, f!);
+    setFactors(next);
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={`${id}-h`} className="text-lg font-semibold">Plan</h2>
+        {!readOnly ? <SaveStatusText status={state.status} testId="plan-status" /> : null}
+      </div>
+
+      {state.conflict ? (
+        <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="plan-conflict">
+          <p className="font-medium">This plan was changed in another tab or on another device. Your changes here have not been saved.</p>
+          <div className="flex gap-2">
+            <button type="button" onClick={() => state.resolveConflict("theirs")} className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white">Load the newer plan</button>
+            <button type="button" onClick={() => state.resolveConflict("mine")} className="rounded-md border border-red-300 bg-white px-3 py-1.5 font-medium text-red-800">Keep mine and replace it</button>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-live="polite" data-testid="plan-checker">
+        <h3 className="text-sm font-semibold text-slate-900">Plan check</h3>
+        {problems.length === 0 ? (
+          <p className="mt-1 text-sm text-green-800" data-testid="plan-ok">Your plan is ready to write from.</p>
+        ) : (
+          <ul className="mt-1 space-y-1 text-sm">
+            {problems.map((p, i) => (
+              <li key={`${p.code}-${p.factorId ?? ""}-${i}`} data-testid="plan-problem" data-code={p.code} className={p.severity === "error" ? "text-red-800" : "text-amber-900"}>
+                <span className="font-medium">{p.severity === "error" ? "Fix: " : "Consider: "}</span>
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h3 className="font-semibold text-slate-900">{claimQuestion ? "The case for and against" : "Factors"}</h3>
+          {!readOnly && plan.factors.length > 1 ? (
+            <button type="button" onClick={() => setFactors(factorsByWeight(plan.factors))} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">Sort by weight</button>
+          ) : null}
+        </div>
+        <p className="text-sm text-slate-600">Drag cards, or use the arrows, to put the most significant first.</p>
+        <ol className="mt-2 space-y-3">
+          {plan.factors.map((f, i) => (
+            <FactorCard
+              key={f.id}
+              factor={f}
+              index={i}
+              count={plan.factors.length}
+              bank={bank}
+              problems={byFactor(f.id)}
+              readOnly={readOnly}
+              onChange={(nf) => setFactors(plan.factors.map((x) => (x.id === nf.id ? nf : x)))}
+              onMove={(to) => move(i, to)}
+              onRemove={() => setFactors(plan.factors.filter((x) => x.id !== f.id))}
+              dragProps={
+                readOnly
+                  ? {}
+                  : {
+                      draggable: true,
+                      onDragStart: (e) => {
+                        // Only start a drag from the card itself, not while selecting text in a field.
+                        if ((e.target as HTMLElement).closest("input,textarea,button")) return e.preventDefault();
+                        setDragIndex(i);
+                      },
+                      onDragOver: (e) => e.preventDefault(),
+                      onDrop: (e) => {
+                        e.preventDefault();
+                        if (dragIndex !== null) move(dragIndex, i);
+                        setDragIndex(null);
+                      },
+                    }
+              }
+            />
+          ))}
+        </ol>
+        {!readOnly ? (
+          <div className="mt-3 flex flex-wrap items-end gap-2">
+            <form
+              className="flex min-w-64 flex-1 gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!newFactor.trim()) return;
+                setFactors([...plan.factors, blankFactor(newFactor.trim(), claimQuestion ? "counter" : "other", newId)]);
+                setNewFactor("");
+              }}
+            >
+              <label htmlFor={`${id}-nf`} className="sr-only">New factor name</label>
+              <input id={`${id}-nf`} value={newFactor} onChange={(e) => setNewFactor(e.target.value)} placeholder={claimQuestion ? "Another point against, e.g. Continued repression" : "Another factor, e.g. Economic failures"} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-1.5" />
+              <button type="submit" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">Add factor</button>
+            </form>
+            {claimQuestion ? (
+              <div className="flex flex-wrap gap-1" role="group" aria-label="Add an area: a case for and against">
+                {suggestedAreas.map((area) => (
+                  <button key={area} type="button" onClick={() => setFactors([...plan.factors, ...areaFactors(area, analysis, { makeId: newId })])} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+                    + {area}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <legend className="px-1 font-semibold text-slate-900">Criteria for judging significance</legend>
+        <div className="grid gap-3 md:grid-cols-3">
+          {CRITERION_FAMILIES.map((fam) => (
+            <div key={fam.id}>
+              <p className="text-sm font-medium text-slate-800">{fam.name}</p>
+              <ul className="mt-1 space-y-1">
+                {SIGNIFICANCE_CRITERIA.filter((c) => c.family === fam.id).map((c) => (
+                  <li key={c.id}>
+                    <label className="flex items-start gap-2 text-sm" title={c.question}>
+                      <input
+                        type="checkbox"
+                        className="mt-1"
+                        disabled={readOnly}
+                        checked={plan.criteria.includes(c.id)}
+                        onChange={(e) => setPlan({ criteria: e.target.checked ? [...plan.criteria, c.id] : plan.criteria.filter((x) => x !== c.id) })}
+                      />
+                      <span>
+                        {c.name}
+                        <span className="block text-xs text-slate-500">{c.question}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+        <div className="mt-3">
+          {plan.customCriteria.length ? (
+            <ul className="mb-2 flex flex-wrap gap-1">
+              {plan.customCriteria.map((c) => (
+                <li key={c} className="flex items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-sm text-indigo-900">
+                  {c}
+                  {!readOnly ? <button type="button" aria-label={`Remove criterion ${c}`} onClick={() => setPlan({ customCriteria: plan.customCriteria.filter((x) => x !== c) })}>×</button> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {!readOnly ? (
+            <form
+              className="flex gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const c = newCriterion.trim();
+                if (!c || plan.customCriteria.includes(c)) return;
+                setPlan({ customCriteria: [...plan.customCriteria, c] });
+                setNewCriterion("");
+              }}
+            >
+              <label htmlFor={`${id}-nc`} className="sr-only">Your own criterion</label>
+              <input id={`${id}-nc`} value={newCriterion} onChange={(e) => setNewCriterion(e.target.value)} placeholder="Your own criterion, e.g. Impact on the Party elite" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">Add criterion</button>
+            </form>
+          ) : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <legend className="px-1 font-semibold text-slate-900">Overall judgement</legend>
+        <label htmlFor={`${id}-line`} className="block text-sm font-medium text-slate-800">
+          {analysis.focus === "stated-factor" ? `How far was ${analysis.statedFactor ?? "the stated factor"} the most significant?` : "How far does the claim hold?"}
+        </label>
+        <input
+          id={`${id}-line`}
+          type="range"
+          min={0}
+          max={100}
+          step={5}
+          disabled={readOnly}
+          value={plan.judgement.position ?? 50}
+          aria-valuetext={plan.judgement.position === null ? "Not placed yet" : judgementWords(plan.judgement.position)}
+          onChange={(e) => setPlan({ judgement: { ...plan.judgement, position: Number(e.target.value) } })}
+          className="mt-2 w-full accent-indigo-700"
+        />
+        <div className="flex justify-between text-xs text-slate-600" aria-hidden>
+          <span>Not at all</span>
+          <span>To some extent</span>
+          <span>Entirely</span>
+        </div>
+        <p className="mt-1 text-sm text-slate-800" data-testid="judgement-words">
+          {plan.judgement.position === null ? "Move the slider to place your answer on the line." : `Your answer: ${judgementWords(plan.judgement.position)}.`}
+        </p>
+        <label htmlFor={`${id}-arg`} className="mt-3 block text-sm font-medium text-slate-800">Line of argument</label>
+        <textarea id={`${id}-arg`} rows={3} readOnly={readOnly} value={plan.judgement.argument} onChange={(e) => setPlan({ judgement: { ...plan.judgement, argument: e.target.value } })} placeholder="The one-sentence answer you will carry through every paragraph." className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+      </fieldset>
+
+      {!readOnly ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            onClick={() => onInsertOutline(outlineToText(generateOutline(plan, analysis, question)))}
+            className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
+          >
+            Insert outline into my essay
+          </button>
+          <p className="text-sm text-slate-600">Paragraphs in weight order, each with point, evidence, explanation and a link back to the question.</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { getCurrentUser } from "../auth/current-user";
+import type { SessionUser } from "../auth/sessions";
+import { isAppError } from "../errors";
+
+// Route handlers for what is not a form (the editor's autosave): the same order as
+// safeAction — authenticate, validate, then the handler authorizes through lib/auth/policy —
+// and every refusal is JSON with a status and a message the client can show.
+export function jsonRoute<S extends z.ZodType, P>(
+  schema: S,
+  handler: (input: z.infer<S>, user: SessionUser, params: P) => Promise<{ status?: number; body: unknown }>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) return Response.json({ error: "Your session has ended. Sign in again; your text is kept in this browser." }, { status: 401 });
+      let body: unknown;
+      try {
+        body = await request.json();
+      } catch {
+        return Response.json({ error: "The request body must be JSON." }, { status: 400 });
+      }
+      const params = await context.params;
+      const parsed = schema.safeParse({ ...(body as object), ...params });
+      if (!parsed.success) {
+        return Response.json({ error: parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+      }
+      const { status = 200, body: out } = await handler(parsed.data, user, params);
+      return Response.json(out, { status });
+    } catch (e) {
+      if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
+      if (e instanceof z.ZodError) return Response.json({ error: e.issues[0]?.message ?? "Invalid request." }, { status: 400 });
+      console.error("Unexpected error in route", e);
+      return Response.json({ error: "Something went wrong on our side. Your text is kept in this browser; we will keep retrying." }, { status: 500 });
+    }
+  };
+}
