@@ -138,7 +138,7 @@ export function FactorCard({
 
       {problems.length ? (
         <ul className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
-          {problems.map((p) => <li key={p}>{p}</li>)}
+          {problems.map((p) => <li key={p} data-testid="factor-problem">{p}</li>)}
         </ul>
       ) : null}
     </li>

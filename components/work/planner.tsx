@@ -39,7 +39,11 @@ export function Planner({
   const [newCriterion, setNewCriterion] = useState("");
   const [dragIndex, setDragIndex] = useState<number | null>(null);
   const problems = useMemo(() => checkPlan(plan, analysis), [plan, analysis]);
-  const byFactor = (fid: string) => problems.filter((p) => p.factorId === fid).map((p) => p.message);
+  // Problems about one factor show on its card; the summary lists the rest and counts those.
+  const onCard = (p: (typeof problems)[number]) => !!p.factorId && p.section === "factors";
+  const byFactor = (fid: string) => problems.filter((p) => onCard(p) && p.factorId === fid).map((p) => p.message);
+  const general = problems.filter((p) => !onCard(p));
+  const onCards = problems.length - general.length;
   const claimQuestion = analysis.focus === "claim";
 
   const setFactors = (factors: Factor[]) => setPlan({ factors });
@@ -74,7 +78,8 @@ export function Planner({
           <p className="mt-1 text-sm text-green-800" data-testid="plan-ok">Your plan is ready to write from.</p>
         ) : (
           <ul className="mt-1 space-y-1 text-sm">
-            {problems.map((p, i) => (
+            {onCards ? <li className="text-slate-700" data-testid="plan-card-problems">{onCards} point{onCards === 1 ? "" : "s"} to fix on individual factors, shown on each card below.</li> : null}
+            {general.map((p, i) => (
               <li key={`${p.code}-${p.factorId ?? ""}-${i}`} data-testid="plan-problem" data-code={p.code} className={p.severity === "error" ? "text-red-800" : "text-amber-900"}>
                 <span className="font-medium">{p.severity === "error" ? "Fix: " : "Consider: "}</span>
                 {p.message}

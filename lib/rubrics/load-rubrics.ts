@@ -32,7 +32,9 @@ export function loadRubrics(dir = path.join(process.cwd(), "rubrics")): { rubric
   const label = path.basename(dir);
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
+    // Read at run time, not bundled: the folder is data a school edits (turbopackIgnore keeps
+    // Next from tracing the whole project into the server build because of this call).
+    names = fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((name) => name.endsWith(".json")).sort();
   } catch (error) {
     return { rubrics: [], errors: [`${label}: cannot read the rubrics folder (${(error as Error).message})`] };
   }
@@ -41,7 +43,7 @@ export function loadRubrics(dir = path.join(process.cwd(), "rubrics")): { rubric
   const fileById = new Map<string, string>();
   for (const name of names) {
     const fileName = `${label}/${name}`;
-    const result = parseRubricFile(fileName, fs.readFileSync(path.join(dir, name), "utf8"));
+    const result = parseRubricFile(fileName, fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), "utf8"));
     if (!result.ok) {
       errors.push(result.error);
       continue;

@@ -1,0 +1,134 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { expectNoConsoleErrors, launchBrowser, newSession } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signInAs(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("extent-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+async function openDemoAssignment(page: Page) {
+  await page.getByTestId("student-assignments").getByRole("link", { name: /de-Stalinisation/ }).click();
+  await page.waitForURL(/\/assignments\/[^/]+$/);
+}
+
+const codes = (page: Page) => page.getByTestId("plan-problem").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+const card = (page: Page, i: number) => page.getByTestId("factor-card").nth(i);
+
+async function addBankEvidence(page: Page, i: number, search: string) {
+  await card(page, i).getByRole("button", { name: "Add evidence from the notes" }).click();
+  await card(page, i).getByRole("searchbox").fill(search);
+  await card(page, i).getByRole("button", { name: /^Add evidence:/ }).first().click();
+  await card(page, i).getByRole("button", { name: "Close evidence bank" }).click();
+}
+
+it("a student plans with the factor-weighing planner, inserts the outline, survives a reload and submits", async () => {
+  const { page, errors, context } = await newSession(browser);
+  page.on("dialog", (d) => void d.accept());
+  await signInAs(page, "amira@extent.demo");
+  await openDemoAssignment(page);
+
+  // The stated factor is already in the plan; the checker says what is missing.
+  expect(await card(page, 0).getByLabel("Factor").inputValue()).toBe("de-Stalinisation");
+  await expect.poll(() => codes(page)).toEqual(expect.arrayContaining(["too-few-factors", "no-judgement"]));
+
+  await card(page, 0).getByRole("radio", { name: "3" }).check();
+  await addBankEvidence(page, 0, "Secret Speech");
+  await card(page, 0).getByLabel("Mini-judgement (one line)").fill("De-Stalinisation angered hardliners but did not remove him on its own.");
+
+  for (const [name, weight, search] of [["Economic failures", "5", "stagnation"], ["Foreign policy blunders", "4", "Cuban Missile Crisis"]] as const) {
+    await page.getByLabel("New factor name").fill(name);
+    await page.getByRole("button", { name: "Add factor" }).click();
+    const i = (await page.getByTestId("factor-card").count()) - 1;
+    await card(page, i).getByRole("radio", { name: weight }).check();
+    await addBankEvidence(page, i, search);
+    await card(page, i).getByLabel("Mini-judgement (one line)").fill(`${name} weakened his standing with the Presidium.`);
+  }
+  expect(await card(page, 1).getByTestId("evidence-item").first().textContent()).toContain("From your notes:");
+  await expect.poll(() => codes(page)).not.toContain("too-few-factors");
+
+  // A judgement that contradicts the weights is flagged, then fixed.
+  await page.getByLabel(/How far was de-Stalinisation the most significant/).fill("80");
+  await page.getByLabel("Line of argument").fill("De-Stalinisation mattered, but economic failures were the most significant factor in his fall.");
+  await expect.poll(() => codes(page)).toContain("judgement-contradicts-weights");
+  await page.getByLabel(/How far was de-Stalinisation the most significant/).fill("30");
+  await expect.poll(() => codes(page)).not.toContain("judgement-contradicts-weights");
+  await page.getByRole("checkbox", { name: /Scale/ }).check();
+  await expect.poll(() => codes(page)).toEqual([]);
+  await expect.poll(() => page.getByTestId("plan-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
+
+  // The outline goes into the draft, paragraphs in weight order.
+  await page.getByRole("button", { name: "Insert outline into my essay" }).click();
+  const draft = page.getByTestId("draft-text");
+  const outline = await draft.inputValue();
+  expect(outline).toContain("Introduction");
+  expect(outline.indexOf("Economic failures")).toBeLessThan(outline.indexOf("Foreign policy blunders"));
+  await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
+
+  // Typing then reloading at once, before the autosave fires, loses nothing.
+  await draft.press("End");
+  await draft.pressSequentially(" Khrushchev was removed in October 1964.", { delay: 5 });
+  await page.reload();
+  await expect.poll(() => page.getByTestId("draft-text").inputValue()).toContain("Khrushchev was removed in October 1964.");
+  expect(await page.getByTestId("restored-local").count()).toBe(1);
+  await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
+  expect(await page.getByTestId("word-count").textContent()).toMatch(/of 1,500 words/);
+
+  // The plan survived the reload too.
+  expect(await page.getByTestId("factor-card").count()).toBe(3);
+
+  await page.getByRole("button", { name: "Submit essay" }).click();
+  await expect.poll(() => page.getByTestId("submitted-banner").textContent()).toMatch(/Submitted/);
+  expect(await page.getByTestId("draft-text").getAttribute("readonly")).not.toBeNull();
+  await page.goto("/dashboard");
+  expect(await page.getByTestId("student-assignments").textContent()).toContain("Submitted");
+
+  expectNoConsoleErrors(errors);
+  await context.close();
+});
+
+it("a second tab with a stale draft gets the conflict message and nothing is overwritten", async () => {
+  const { page, errors, context } = await newSession(browser);
+  await signInAs(page, "ben@extent.demo");
+  await openDemoAssignment(page);
+  const url = page.url();
+  await page.getByTestId("draft-text").fill("First version from tab one.");
+  await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
+
+  const stale = await context.newPage();
+  await stale.goto(url);
+  await expect.poll(() => stale.getByTestId("draft-text").inputValue()).toBe("First version from tab one.");
+
+  await page.getByTestId("draft-text").fill("Newer version from tab one.");
+  await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
+
+  await stale.getByTestId("draft-text").fill("Stale tab's edit.");
+  await expect.poll(() => stale.getByTestId("draft-conflict").count(), { timeout: 10_000 }).toBe(1);
+  expect(await stale.getByTestId("draft-conflict").textContent()).toContain("changed in another tab");
+  expect(await stale.getByTestId("draft-conflict").getByRole("textbox").inputValue()).toBe("Newer version from tab one.");
+
+  // The newer text is what the server kept (checked from another browser, whose storage holds nothing).
+  const other = await newSession(browser);
+  await signInAs(other.page, "ben@extent.demo");
+  await other.page.goto(url);
+  await expect.poll(() => other.page.getByTestId("draft-text").inputValue()).toBe("Newer version from tab one.");
+  await other.context.close();
+
+  // The stale tab takes the newer version; nothing was lost on either side.
+  await stale.getByRole("button", { name: "Use the newer version" }).click();
+  expect(await stale.getByTestId("draft-text").inputValue()).toBe("Newer version from tab one.");
+
+  expectNoConsoleErrors(errors.filter((e) => !e.includes("409")));
+  await context.close();
+});
