@@ -4,7 +4,7 @@ import type { SessionUser } from "../auth/sessions";
 import { ensureDraft } from "../drafts/drafts";
 import { initialPlan } from "../planner/initial-plan";
 import { PlanSchema, type Plan } from "../planner/plan-schema";
-import { columnsToAnalysis } from "../questions/question-record";
+import { analysisColumnsSelect, columnsToAnalysis } from "../questions/question-record";
 import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
 
 // Everything the planner-and-draft screen needs, in a fixed handful of queries.
@@ -24,14 +24,7 @@ async function loadWorkspace(assignmentId: string, studentId: string) {
           select: {
             id: true,
             text: true,
-            stem: true,
-            focus: true,
-            statedFactor: true,
-            claim: true,
-            outcome: true,
-            periodFrom: true,
-            periodTo: true,
-            periodLabel: true,
+            ...analysisColumnsSelect,
             topic: { select: { id: true, title: true } },
           },
         },

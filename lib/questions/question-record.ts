@@ -30,6 +30,18 @@ export const FOCUS_LABELS: Record<DbFocus, string> = {
   NONE: "Neither",
 };
 
+/** The columns that hold a question's analysis, for Prisma selects. */
+export const analysisColumnsSelect = {
+  stem: true,
+  focus: true,
+  statedFactor: true,
+  claim: true,
+  outcome: true,
+  periodFrom: true,
+  periodTo: true,
+  periodLabel: true,
+} as const;
+
 export function analysisToColumns(a: QuestionAnalysis) {
   return {
     stem: STEM_TO_DB[a.stem],

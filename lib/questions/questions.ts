@@ -2,7 +2,7 @@ import { db } from "../db";
 import { assertTeacher, requireQuestionOwner, requireTopicOwner } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { analyseQuestion } from "./analyse-question";
-import { analysisToColumns } from "./question-record";
+import { analysisColumnsSelect, analysisToColumns } from "./question-record";
 import { NewQuestionSchema, QuestionAnalysisSchema, type QuestionAnalysisInput } from "./schemas";
 
 const questionSelect = {
@@ -10,14 +10,7 @@ const questionSelect = {
   text: true,
   modelAnswer: true,
   source: true,
-  stem: true,
-  focus: true,
-  statedFactor: true,
-  claim: true,
-  outcome: true,
-  periodFrom: true,
-  periodTo: true,
-  periodLabel: true,
+  ...analysisColumnsSelect,
   analysisEdited: true,
   topicId: true,
 } as const;

@@ -1,17 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, newSession, signUp } from "./browser";
+import { expect, it } from "vitest";
+import { newSession, signUp, sharedBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it("a signed-out visitor is sent to sign in and brought back afterwards", async () => {
-  const { page, context } = await newSession(browser);
+  const { page, context } = await newSession(browser());
   await page.goto("/classes/new");
   await page.waitForURL(/\/sign-in\?next=%2Fclasses%2Fnew/);
   // The demo teacher from the seed.
@@ -23,7 +16,7 @@ it("a signed-out visitor is sent to sign in and brought back afterwards", async 
 });
 
 it("wrong credentials get one generic message", async () => {
-  const { page, context } = await newSession(browser);
+  const { page, context } = await newSession(browser());
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("teacher@extent.demo");
   await page.getByLabel("Password").fill("not the password");
@@ -33,7 +26,7 @@ it("wrong credentials get one generic message", async () => {
 });
 
 it("a student cannot reach teacher pages", async () => {
-  const { page, context } = await newSession(browser);
+  const { page, context } = await newSession(browser());
   await signUp(page, "STUDENT", "Curious Student");
   for (const path of ["/topics", "/topics/import", "/questions", "/classes/new"]) {
     await page.goto(path);
@@ -44,7 +37,7 @@ it("a student cannot reach teacher pages", async () => {
 });
 
 it("a teacher cannot open another teacher's class", async () => {
-  const owner = await newSession(browser);
+  const owner = await newSession(browser());
   await signUp(owner.page, "TEACHER", "Owner Teacher");
   await owner.page.goto("/classes/new");
   await owner.page.getByLabel("Class name").fill("Private class");
@@ -53,7 +46,7 @@ it("a teacher cannot open another teacher's class", async () => {
   await owner.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
   const classUrl = new URL(owner.page.url()).pathname;
 
-  const other = await newSession(browser);
+  const other = await newSession(browser());
   await signUp(other.page, "TEACHER", "Other Teacher");
   const response = await other.page.goto(classUrl);
   expect(response?.status()).toBe(404);

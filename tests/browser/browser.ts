@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 // Debian's Chromium (apt install chromium); Playwright cannot download browsers here.
 // The networking flags stop Chromium calling home on a closed network.
@@ -46,4 +46,16 @@ export async function signUp(page: Page, role: "TEACHER" | "STUDENT", name: stri
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL("**/dashboard");
   return { email, password: "a long enough password" };
+}
+
+/** One Chromium per test file, launched before its tests and closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }

@@ -1,18 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectNoConsoleErrors, launchBrowser, newSession, signUp } from "./browser";
+import { expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, signUp, sharedBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it("a student signs up and joins a class with its code", async () => {
   // The teacher makes the class and reads out the code.
-  const teacher = await newSession(browser);
+  const teacher = await newSession(browser());
   await signUp(teacher.page, "TEACHER", "Mrs Code Giver");
   await teacher.page.goto("/classes/new");
   await teacher.page.getByLabel("Class name").fill("12C History");
@@ -21,7 +14,7 @@ it("a student signs up and joins a class with its code", async () => {
   await teacher.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
   const code = (await teacher.page.getByTestId("join-code").textContent())!.trim();
 
-  const { page, errors, context } = await newSession(browser);
+  const { page, errors, context } = await newSession(browser());
   await signUp(page, "STUDENT", "Sam Student");
   await page.getByLabel("Join code").fill("WRONG1");
   await page.getByRole("button", { name: "Join class" }).click();

@@ -1,14 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectNoConsoleErrors, launchBrowser, newSession } from "./browser";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function signInAs(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -34,7 +28,7 @@ async function addBankEvidence(page: Page, i: number, search: string) {
 }
 
 it("a student plans with the factor-weighing planner, inserts the outline, survives a reload and submits", async () => {
-  const { page, errors, context } = await newSession(browser);
+  const { page, errors, context } = await newSession(browser());
   page.on("dialog", (d) => void d.accept());
   await signInAs(page, "amira@extent.demo");
   await openDemoAssignment(page);
@@ -99,7 +93,7 @@ it("a student plans with the factor-weighing planner, inserts the outline, survi
 });
 
 it("a second tab with a stale draft gets the conflict message and nothing is overwritten", async () => {
-  const { page, errors, context } = await newSession(browser);
+  const { page, errors, context } = await newSession(browser());
   await signInAs(page, "ben@extent.demo");
   await openDemoAssignment(page);
   const url = page.url();
@@ -119,7 +113,7 @@ it("a second tab with a stale draft gets the conflict message and nothing is ove
   expect(await stale.getByTestId("draft-conflict").getByRole("textbox").inputValue()).toBe("Newer version from tab one.");
 
   // The newer text is what the server kept (checked from another browser, whose storage holds nothing).
-  const other = await newSession(browser);
+  const other = await newSession(browser());
   await signInAs(other.page, "ben@extent.demo");
   await other.page.goto(url);
   await expect.poll(() => other.page.getByTestId("draft-text").inputValue()).toBe("Newer version from tab one.");

@@ -1,17 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectNoConsoleErrors, launchBrowser, newSession, signUp } from "./browser";
+import { expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, signUp, sharedBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 it("a teacher sets an assignment with a rubric and due date; a student sees it; the teacher follows progress", async () => {
-  const teacher = await newSession(browser);
+  const teacher = await newSession(browser());
   await teacher.page.goto("/sign-in");
   await teacher.page.getByLabel("Email").fill("teacher@extent.demo");
   await teacher.page.getByLabel("Password").fill("extent-demo");
@@ -27,7 +20,7 @@ it("a teacher sets an assignment with a rubric and due date; a student sees it; 
   const classUrl = new URL(teacher.page.url()).pathname;
   const code = (await teacher.page.getByTestId("join-code").textContent())!.trim();
 
-  const student = await newSession(browser);
+  const student = await newSession(browser());
   await signUp(student.page, "STUDENT", "Priya Shah");
   await student.page.getByLabel("Join code").fill(code);
   await student.page.getByRole("button", { name: "Join class" }).click();

@@ -1,20 +1,13 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectNoConsoleErrors, launchBrowser, newSession, signUp } from "./browser";
+import { expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, signUp, sharedBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const sampleNotes = path.resolve(import.meta.dirname, "../../prisma/seed-data/khrushchev-ussr-1953-1964.txt");
 
 it("a teacher signs up, creates a class, imports the sample notes and sees the two questions", async () => {
-  const { page, errors, context } = await newSession(browser);
+  const { page, errors, context } = await newSession(browser());
   await signUp(page, "TEACHER", "Mr Tom Reed");
   await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain("Mr Tom Reed");
 
@@ -55,7 +48,7 @@ it("a teacher signs up, creates a class, imports the sample notes and sees the t
 });
 
 it("a binary upload is refused with a clear message and nothing is saved", async () => {
-  const { page, errors, context } = await newSession(browser);
+  const { page, errors, context } = await newSession(browser());
   await signUp(page, "TEACHER", "Ms Binary");
   await page.goto("/topics/import");
   await page.getByLabel("Upload a file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00]) });

@@ -134,6 +134,22 @@ describe("submission", () => {
     expect((await getOwnWorkspace(amira, assignmentId)).draft).toMatchObject({ submittedAt: now, text: "My finished essay on Khrushchev." });
   });
 
+  it("a save racing a submission from another tab: exactly one of them happens", async () => {
+    const { amira, assignmentId } = await makeAssignedClass();
+    saved(await save(amira, assignmentId, 0, "The essay as submitted."));
+    const [saving, submitting] = await Promise.allSettled([save(amira, assignmentId, 1, "A late edit from the phone."), submitDraft(amira, { assignmentId, baseRevision: 1 })]);
+    const draft = (await draftOf(assignmentId, amira.id))!;
+    if (submitting.status === "fulfilled") {
+      expect(saving).toMatchObject({ status: "rejected", reason: { status: 423 } });
+      expect(draft).toMatchObject({ text: "The essay as submitted.", revision: 2, submittedAt: expect.any(Date) });
+      expect((await listRevisions(amira, assignmentId))[0]).toMatchObject({ reason: "SUBMIT", text: "The essay as submitted." });
+    } else {
+      expect(submitting.reason).toMatchObject({ status: 409 });
+      expect(saving).toMatchObject({ status: "fulfilled", value: { ok: true } });
+      expect(draft).toMatchObject({ text: "A late edit from the phone.", revision: 2, submittedAt: null });
+    }
+  });
+
   it("is late only when made after the due time", async () => {
     const { amira, ben, assignmentId } = await makeAssignedClass();
     const dueAt = new Date(Date.now() - 60 * 60 * 1000);
