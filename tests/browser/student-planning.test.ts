@@ -50,6 +50,14 @@ it("a student plans with the factor-weighing planner, inserts the outline, survi
     await card(page, i).getByLabel("Mini-judgement (one line)").fill(`${name} weakened his standing with the Presidium.`);
   }
   expect(await card(page, 1).getByTestId("evidence-item").first().textContent()).toContain("From your notes:");
+
+  // Reorder: sort by weight, then move a card with the keyboard.
+  const names = () => page.getByTestId("factor-card").evaluateAll((els) => els.map((e) => (e.querySelector("input") as HTMLInputElement).value));
+  await page.getByRole("button", { name: "Sort by weight" }).click();
+  expect(await names()).toEqual(["Economic failures", "Foreign policy blunders", "de-Stalinisation"]);
+  await page.getByRole("button", { name: "Move de-Stalinisation up" }).focus();
+  await page.keyboard.press("Enter");
+  expect(await names()).toEqual(["Economic failures", "de-Stalinisation", "Foreign policy blunders"]);
   await expect.poll(() => codes(page)).not.toContain("too-few-factors");
 
   // A judgement that contradicts the weights is flagged, then fixed.

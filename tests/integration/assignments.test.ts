@@ -16,6 +16,7 @@ import { saveDraft, submitDraft } from "@/lib/drafts/drafts";
 import { importNotes } from "@/lib/notes/import-notes";
 import { savePlan } from "@/lib/planner/plans";
 import { rubricFingerprint } from "@/lib/rubrics/load-rubrics";
+import { listRubrics } from "@/lib/rubrics/rubric-catalogue";
 import { RubricSchema } from "@/lib/rubrics/rubric-schema";
 import {
   RUBRIC_ID,
@@ -68,10 +69,16 @@ describe("setting an assignment", () => {
 
   it("two assignments set at the same moment with a rubric not yet pinned still share one snapshot", async () => {
     const world = await makeClassWithTopic();
-    const set = await Promise.all([setAssignment(world.teacher, assignmentInput(world)), setAssignment(world.teacher, assignmentInput(world))]);
-    expect(await db().rubricVersion.count()).toBe(1);
-    const rows = await db().assignment.findMany({ where: { id: { in: set.map((a) => a.id) } }, select: { rubricVersionId: true } });
-    expect(new Set(rows.map((r) => r.rubricVersionId)).size).toBe(1);
+    // Each rubric is a fresh first pin, so each is another chance for the two to collide.
+    const rubricIds = listRubrics().rubrics.map((r) => r.id);
+    expect(rubricIds.length).toBeGreaterThanOrEqual(4);
+    for (const rubricId of rubricIds) {
+      const set = await Promise.all([setAssignment(world.teacher, assignmentInput(world, { rubricId })), setAssignment(world.teacher, assignmentInput(world, { rubricId }))]);
+      const rows = await db().assignment.findMany({ where: { id: { in: set.map((a) => a.id) } }, select: { rubricVersion: { select: { rubricId: true } }, rubricVersionId: true } });
+      expect(rows.map((r) => r.rubricVersion.rubricId)).toEqual([rubricId, rubricId]);
+      expect(rows[0]!.rubricVersionId).toBe(rows[1]!.rubricVersionId);
+    }
+    expect(await db().rubricVersion.count()).toBe(rubricIds.length);
   });
 
   it("refuses a due date in the past with a field error, and saves nothing", async () => {

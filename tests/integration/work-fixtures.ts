@@ -10,6 +10,10 @@ import { enrol, makeClassroom, makeStudent, makeTeacher } from "../factories";
 // Shared setup for the assignment, plan and draft tests: a teacher with a class of two
 // enrolled students, the Khrushchev topic imported from the sample notes, and (optionally)
 // an assignment of its how-far question.
+//
+// Races (Promise.all) truly overlap only on PostgreSQL. The embedded PGlite has one session,
+// and its socket server interleaves concurrent connections' Parse/Bind messages
+// (electric-sql/pglite#1046), so there the racing calls are kept to the same statements.
 
 export const notes = readFileSync(path.resolve(import.meta.dirname, "../fixtures/khrushchev-ussr-1953-1964.txt"), "utf8");
 export const RUBRIC_ID = "holistic-25-five-levels";
