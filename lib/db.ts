@@ -11,7 +11,9 @@ const holder = globalThis as unknown as { extentDb?: PrismaClient };
 
 export function db(): PrismaClient {
   holder.extentDb ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
+    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX }),
+    // With a one-connection pool (embedded database) a transaction may queue behind others.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   return holder.extentDb;
 }

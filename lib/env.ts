@@ -5,6 +5,9 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters"),
+  // Connections in the app's pool. The embedded database runs with 1: pglite-socket 0.2.17
+  // interleaves overlapping queries from different connections (electric-sql/pglite#1046).
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Set by the browser tests so cookies work over plain http on localhost.
   INSECURE_COOKIES: z

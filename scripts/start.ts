@@ -67,6 +67,9 @@ async function main() {
     log(`No DATABASE_URL: starting the embedded database in ${path.relative(root, dataDir) || "."}/pglite …`);
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
     env.DATABASE_URL = embedded.url;
+    // pglite-socket mixes up overlapping queries from several connections
+    // (electric-sql/pglite#1046), so the app talks to it over one.
+    env.DATABASE_POOL_MAX = "1";
     stopDb = embedded.stop;
   } else {
     log("Using the PostgreSQL server at DATABASE_URL.");

@@ -11,9 +11,9 @@ import { enrol, makeClassroom, makeStudent, makeTeacher } from "../factories";
 // enrolled students, the Khrushchev topic imported from the sample notes, and (optionally)
 // an assignment of its how-far question.
 //
-// Races (Promise.all) truly overlap only on PostgreSQL. The embedded PGlite has one session,
-// and its socket server interleaves concurrent connections' Parse/Bind messages
-// (electric-sql/pglite#1046), so there the racing calls are kept to the same statements.
+// Races (Promise.all) truly overlap only on PostgreSQL. On the embedded PGlite the client
+// uses one connection (lib/env.ts: pglite-socket interleaves overlapping queries from several
+// connections, electric-sql/pglite#1046), so there the racing calls take turns.
 
 export const notes = readFileSync(path.resolve(import.meta.dirname, "../fixtures/khrushchev-ussr-1953-1964.txt"), "utf8");
 export const RUBRIC_ID = "holistic-25-five-levels";

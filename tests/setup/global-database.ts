@@ -4,6 +4,7 @@ import { createTestDatabase } from "./test-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    embeddedDatabase: boolean;
   }
 }
 
@@ -12,5 +13,6 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase(process.env.TEST_POSTGRES_URL);
   project.provide("databaseUrl", database.url);
+  project.provide("embeddedDatabase", !process.env.TEST_POSTGRES_URL);
   return () => database.drop();
 }
