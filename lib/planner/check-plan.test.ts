@@ -2,26 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkPlan, factorCalledMostSignificant, findStatedFactor } from "./check-plan";
 import type { Factor, Plan } from "./plan-schema";
 import type { QuestionAnalysis } from "../questions/analyse-question";
-
-// "How far was de-Stalinisation the most significant factor in Khrushchev's fall from power in 1964?"
-const howFar: QuestionAnalysis = {
-  stem: "how-far",
-  focus: "stated-factor",
-  statedFactor: "de-Stalinisation",
-  claim: null,
-  outcome: "Khrushchev's fall from power",
-  period: { from: 1964, to: 1964, label: "in 1964" },
-};
-
-// "To what extent did Khrushchev's reforms transform the USSR by 1964?"
-const toWhatExtent: QuestionAnalysis = {
-  stem: "to-what-extent",
-  focus: "claim",
-  statedFactor: null,
-  claim: "Khrushchev's reforms transformed the USSR",
-  outcome: null,
-  period: { from: null, to: 1964, label: "by 1964" },
-};
+import { howFar, toWhatExtent } from "./example-analyses";
 
 function factor(id: string, name: string, weight: number | null, overrides: Partial<Factor> = {}): Factor {
   return {

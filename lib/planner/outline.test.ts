@@ -1,27 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { factorsByWeight, generateOutline, judgementWords, outlineToText } from "./outline";
 import type { Factor, Plan } from "./plan-schema";
-import type { QuestionAnalysis } from "../questions/analyse-question";
-
-const HOW_FAR_QUESTION = "How far was de-Stalinisation the most significant factor in Khrushchev's fall from power in 1964?";
-const howFar: QuestionAnalysis = {
-  stem: "how-far",
-  focus: "stated-factor",
-  statedFactor: "de-Stalinisation",
-  claim: null,
-  outcome: "Khrushchev's fall from power",
-  period: { from: 1964, to: 1964, label: "in 1964" },
-};
-
-const TWE_QUESTION = "To what extent did Khrushchev's reforms transform the USSR by 1964?";
-const toWhatExtent: QuestionAnalysis = {
-  stem: "to-what-extent",
-  focus: "claim",
-  statedFactor: null,
-  claim: "Khrushchev's reforms transformed the USSR",
-  outcome: null,
-  period: { from: null, to: 1964, label: "by 1964" },
-};
+import { HOW_FAR_QUESTION, howFar, TWE_QUESTION, toWhatExtent } from "./example-analyses";
 
 function factor(id: string, name: string, weight: number | null, overrides: Partial<Factor> = {}): Factor {
   return { id, name, kind: "other", evidence: [], argumentFor: "", argumentAgainst: "", weight, miniJudgement: "", ...overrides };
