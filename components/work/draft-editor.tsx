@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { countWords, wordLimitState } from "@/lib/drafts/word-count";
 import { listRevisionsAction, restoreRevisionAction, submitDraftAction } from "@/app/assignments/actions";
+import { ConflictNotice } from "./conflict-notice";
 import { SaveStatusText } from "./save-status";
 import type { useAutosave } from "./use-autosave";
 
@@ -89,17 +90,17 @@ export function DraftEditor({
       ) : null}
 
       {draft.conflict ? (
-        <div role="alert" data-testid="draft-conflict" className="mt-3 space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-medium">This essay was changed in another tab or on another device. Your text below has not been saved, and nothing has been overwritten.</p>
+        <ConflictNotice
+          testId="draft-conflict"
+          message="This essay was changed in another tab or on another device. Your text below has not been saved, and nothing has been overwritten."
+          takeNewerLabel="Use the newer version"
+          onResolve={draft.resolveConflict}
+        >
           <label className="block">
             <span className="font-medium">The newer saved version</span>
             <textarea readOnly value={draft.conflict.value} rows={5} className="mt-1 block w-full rounded border border-red-200 bg-white p-2 font-serif text-slate-800" />
           </label>
-          <div className="flex flex-wrap gap-2">
-            <button type="button" onClick={() => draft.resolveConflict("theirs")} className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white">Use the newer version</button>
-            <button type="button" onClick={() => draft.resolveConflict("mine")} className="rounded-md border border-red-300 bg-white px-3 py-1.5 font-medium text-red-800">Keep mine and replace it</button>
-          </div>
-        </div>
+        </ConflictNotice>
       ) : null}
 
       <label htmlFor={`${id}-text`} className="sr-only">Essay text</label>

@@ -9,6 +9,7 @@ import { CRITERION_FAMILIES, SIGNIFICANCE_CRITERIA } from "@/lib/planner/signifi
 import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
+import { ConflictNotice } from "./conflict-notice";
 import { SaveStatusText } from "./save-status";
 import type { useAutosave } from "./use-autosave";
 
@@ -63,13 +64,12 @@ export function Planner({
       </div>
 
       {state.conflict ? (
-        <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="plan-conflict">
-          <p className="font-medium">This plan was changed in another tab or on another device. Your changes here have not been saved.</p>
-          <div className="flex gap-2">
-            <button type="button" onClick={() => state.resolveConflict("theirs")} className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white">Load the newer plan</button>
-            <button type="button" onClick={() => state.resolveConflict("mine")} className="rounded-md border border-red-300 bg-white px-3 py-1.5 font-medium text-red-800">Keep mine and replace it</button>
-          </div>
-        </div>
+        <ConflictNotice
+          testId="plan-conflict"
+          message="This plan was changed in another tab or on another device. Your changes here have not been saved."
+          takeNewerLabel="Load the newer plan"
+          onResolve={state.resolveConflict}
+        />
       ) : null}
 
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-live="polite" data-testid="plan-checker">

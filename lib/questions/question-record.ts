@@ -30,6 +30,18 @@ export const FOCUS_LABELS: Record<DbFocus, string> = {
   NONE: "Neither",
 };
 
+/** A question's stored analysis, as the columns hold it. */
+export type AnalysisColumns = {
+  stem: DbStem;
+  focus: DbFocus;
+  statedFactor: string | null;
+  claim: string | null;
+  outcome: string | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  periodLabel: string | null;
+};
+
 /** The columns that hold a question's analysis, for Prisma selects. */
 export const analysisColumnsSelect = {
   stem: true,
@@ -59,16 +71,7 @@ const STEM_FROM_DB = Object.fromEntries(Object.entries(STEM_TO_DB).map(([k, v]) 
 const FOCUS_FROM_DB = Object.fromEntries(Object.entries(FOCUS_TO_DB).map(([k, v]) => [v, k])) as Record<DbFocus, QuestionAnalysis["focus"]>;
 
 /** The stored (possibly teacher-corrected) analysis, in the shape the planner works with. */
-export function columnsToAnalysis(q: {
-  stem: DbStem;
-  focus: DbFocus;
-  statedFactor: string | null;
-  claim: string | null;
-  outcome: string | null;
-  periodFrom: number | null;
-  periodTo: number | null;
-  periodLabel: string | null;
-}): QuestionAnalysis {
+export function columnsToAnalysis(q: AnalysisColumns): QuestionAnalysis {
   return {
     stem: STEM_FROM_DB[q.stem],
     focus: FOCUS_FROM_DB[q.focus],

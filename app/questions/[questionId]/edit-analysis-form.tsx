@@ -2,20 +2,10 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import type { AnalysisColumns } from "@/lib/questions/question-record";
 import { updateQuestionAction } from "../actions";
 
-type Question = {
-  id: string;
-  text: string;
-  stem: string;
-  focus: string;
-  statedFactor: string | null;
-  claim: string | null;
-  outcome: string | null;
-  periodFrom: number | null;
-  periodTo: number | null;
-  periodLabel: string | null;
-};
+type Question = { id: string; text: string } & AnalysisColumns;
 
 export function EditAnalysisForm({ question: q }: { question: Question }) {
   return (
