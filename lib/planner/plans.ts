@@ -42,6 +42,8 @@ export async function savePlan(user: SessionUser, raw: SavePlanInput): Promise<S
     });
     if (saved) return { ok: true, revision: saved.revision, savedAt: saved.updatedAt };
   }
-  const current = await db().plan.findUniqueOrThrow({ where, select: { content: true, revision: true, updatedAt: true } });
+  const current = await db().plan.findUnique({ where, select: { content: true, revision: true, updatedAt: true } });
+  // Only a hand-made request claims a base revision for a plan that was never saved.
+  if (!current) throw new AppError("There is no saved plan to update. Reload the page and try again.", 409);
   return { ok: false, conflict: { plan: current.content as Plan, revision: current.revision, savedAt: current.updatedAt } };
 }

@@ -56,6 +56,13 @@ describe("saving a plan", () => {
     expect((await planOf(assignmentId, amira.id))!).toMatchObject({ revision: 2, content: newer });
   });
 
+  it("a save claiming a base revision for a plan never saved gets a 409, not a crash", async () => {
+    const { amira, assignmentId } = await makeAssignedClass();
+    const workspace = await getOwnWorkspace(amira, assignmentId);
+    await expect(savePlan(amira, { assignmentId, baseRevision: 3, plan: workspace.plan.content })).rejects.toMatchObject({ status: 409 });
+    expect(await planOf(assignmentId, amira.id)).toBeNull();
+  });
+
   it("of two first saves at once, one wins and the other gets the winner's plan", async () => {
     const { amira, assignmentId } = await makeAssignedClass();
     const workspace = await getOwnWorkspace(amira, assignmentId);
