@@ -82,3 +82,38 @@ export async function requireTeacherOfStudentWork(user: SessionUser, assignmentI
   if (!enrolled) throw notFound("That student's work");
   return access.assignment;
 }
+
+const annotationContext = {
+  id: true,
+  kind: true,
+  submission: {
+    select: {
+      id: true,
+      text: true,
+      marking: { select: { status: true } },
+      draft: { select: { studentId: true, assignment: { select: { rubricVersion: { select: { content: true } } } } } },
+    },
+  },
+} as const;
+
+/** Only the teacher of the class whose essay it is may change an annotation. */
+export async function requireAnnotationForTeacher(user: SessionUser, annotationId: string) {
+  assertTeacher(user);
+  const found = await db().annotation.findFirst({
+    where: { id: annotationId, submission: { draft: { assignment: { classroom: { teacherId: user.id } } } } },
+    select: annotationContext,
+  });
+  if (!found) throw notFound("That annotation");
+  return found;
+}
+
+/** The student sees (and answers) an annotation on their own essay once its feedback is returned. */
+export async function requireAnnotationForStudent(user: SessionUser, annotationId: string) {
+  assertStudent(user);
+  const found = await db().annotation.findFirst({
+    where: { id: annotationId, submission: { draft: { studentId: user.id }, marking: { status: "RETURNED" } } },
+    select: annotationContext,
+  });
+  if (!found) throw notFound("That comment");
+  return found;
+}

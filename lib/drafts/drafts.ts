@@ -96,28 +96,35 @@ export async function restoreRevision(user: SessionUser, raw: { assignmentId: st
   return saveDraft(user, { assignmentId: input.assignmentId, baseRevision: input.baseRevision, text: revision.text }, "RESTORE");
 }
 
-/** Locks the draft and records when; late if after the due time. Refused if the tab is stale. */
+/**
+ * Hands the draft in: locks it, records when, and freezes a copy as the next numbered
+ * version (1 = first submission, 2+ = redrafts after feedback). Only the first submission
+ * can be late; a redraft answers the teacher's feedback, not the deadline. Refused if the
+ * tab is stale.
+ */
 export async function submitDraft(user: SessionUser, raw: { assignmentId: string; baseRevision: number }, now = new Date()) {
   const input = SubmitDraftSchema.parse(raw);
   const assignment = await requireOwnWork(user, input.assignmentId);
   assertOpen(assignment);
   const draft = await db().draft.findUnique({
     where: { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: user.id } },
-    select: { id: true, wordCount: true, text: true, revision: true, submittedAt: true },
+    select: { id: true, wordCount: true, text: true, revision: true, submittedAt: true, late: true, _count: { select: { submissions: true } } },
   });
   if (draft?.submittedAt) throw new AppError("You have already submitted this essay.", 409);
   if (!draft || draft.wordCount === 0) throw new AppError("Write your essay before you submit it.", 422);
   if (draft.revision !== input.baseRevision) {
     throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
   }
-  const late = now.getTime() > assignment.dueAt.getTime();
+  const number = draft._count.submissions + 1;
+  const late = number === 1 ? now.getTime() > assignment.dueAt.getTime() : false;
   return db().$transaction(async (tx) => {
     const { count } = await tx.draft.updateMany({
       where: { id: draft.id, revision: input.baseRevision, submittedAt: null },
-      data: { submittedAt: now, late, revision: { increment: 1 } },
+      data: { submittedAt: now, late: number === 1 ? late : draft.late, revision: { increment: 1 } },
     });
     if (count === 0) throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
     await tx.draftRevision.create({ data: { draftId: draft.id, text: draft.text, wordCount: draft.wordCount, reason: "SUBMIT" } });
-    return { submittedAt: now, late };
+    await tx.submission.create({ data: { draftId: draft.id, number, text: draft.text, wordCount: draft.wordCount, submittedAt: now, late } });
+    return { submittedAt: now, late, number };
   });
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRubrics } from "./load-rubrics";
-import { midBand, suggestMark, validateMarking, type Award } from "./marks";
+import { checkPartialMarking, midBand, suggestMark, validateMarking, type Award } from "./marks";
 import { RubricSchema, type Rubric } from "./rubric-schema";
 
 const { rubrics } = loadRubrics(path.resolve(import.meta.dirname, "../../rubrics"));
@@ -167,5 +167,28 @@ describe("summed marks", () => {
     expect(result.ok || result.errors).toEqual([
       { criterionId: "knowledge-understanding", message: "Level 3 on Knowledge and understanding is 7–9 marks; 11 is outside that band." },
     ]);
+  });
+});
+
+describe("marking saved part-way", () => {
+  it("accepts criteria still without a level", () => {
+    expect(checkPartialMarking(edexcel, { awards: strandAwards(3, 2) })).toEqual([]);
+    expect(checkPartialMarking(aqa, { awards: [] })).toEqual([]);
+  });
+
+  it("still refuses awards that do not fit the rubric", () => {
+    expect(checkPartialMarking(cambridge, { awards: [{ criterionId: "knowledge-understanding", level: 2, mark: 15 }] })).toEqual([
+      { criterionId: "knowledge-understanding", message: expect.stringMatching(/15 is outside that band/) },
+    ]);
+    expect(checkPartialMarking(aqa, { awards: [{ criterionId: "judgement", level: 2 }] })).toEqual([
+      { criterionId: "judgement", message: 'This rubric has no criterion "judgement".' },
+    ]);
+  });
+
+  it("checks the total once every criterion has a level", () => {
+    expect(checkPartialMarking(edexcel, { awards: strandAwards(3, 3, 3, 3), total: 5 })).toEqual([
+      { message: expect.stringMatching(/Level 3 \(8–12 marks\); 5 is outside that band/) },
+    ]);
+    expect(checkPartialMarking(edexcel, { awards: strandAwards(3, 3, 3, 3), total: 9 })).toEqual([]);
   });
 });

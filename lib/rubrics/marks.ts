@@ -50,6 +50,22 @@ export function validateMarking(rubric: Rubric, marking: { awards: Award[]; tota
   return { ok: true, ...suggestion, total };
 }
 
+/**
+ * Checks the awards made so far, for a marking saved part-way: every award must fit the
+ * rubric (a real criterion, an existing level, a mark inside its band), but criteria may
+ * still lack a level. Returns the problems; an empty list means it can be saved.
+ */
+export function checkPartialMarking(rubric: Rubric, marking: { awards: Award[]; total?: number }): MarkingError[] {
+  const { placed, errors, missing } = placeAwards(rubric, marking.awards);
+  const problems = errors.filter((e) => !missing.has(e));
+  const complete = placed.length === rubric.criteria.length;
+  if (!problems.length && complete) {
+    const result = validateMarking(rubric, marking);
+    if (!result.ok) return result.errors;
+  }
+  return problems;
+}
+
 type Suggestion = Omit<Extract<MarkingResult, { ok: true }>, "ok">;
 
 function suggest(rubric: Rubric, placed: Placed[]): Suggestion {
@@ -92,8 +108,10 @@ function checkTotal(rubric: Rubric, placed: Placed[], suggestion: Suggestion, to
 }
 
 // Matches awards to criteria (in rubric order) and reports every way they fail to fit.
-function placeAwards(rubric: Rubric, awards: Award[]): { placed: Placed[]; errors: MarkingError[] } {
+function placeAwards(rubric: Rubric, awards: Award[]): { placed: Placed[]; errors: MarkingError[]; missing: Set<MarkingError> } {
   const errors: MarkingError[] = [];
+  // The "no level yet" errors, which a part-way save may ignore.
+  const missing = new Set<MarkingError>();
   const byId = new Map<string, Award>();
   for (const award of awards) {
     const criterion = rubric.criteria.find((c) => c.id === award.criterionId);
@@ -105,14 +123,16 @@ function placeAwards(rubric: Rubric, awards: Award[]): { placed: Placed[]; error
   for (const criterion of rubric.criteria) {
     const award = byId.get(criterion.id);
     if (!award) {
-      errors.push({ criterionId: criterion.id, message: `${criterion.name} has no level yet.` });
+      const error = { criterionId: criterion.id, message: `${criterion.name} has no level yet.` };
+      errors.push(error);
+      missing.add(error);
       continue;
     }
     const problem = awardProblem(rubric, criterion, award);
     if (problem) errors.push({ criterionId: criterion.id, message: problem });
     else placed.push({ criterion, level: award.level, marks: bandFor(criterion, award.level) ?? ZERO_BAND, mark: award.mark });
   }
-  return { placed, errors };
+  return { placed, errors, missing };
 }
 
 function awardProblem(rubric: Rubric, criterion: Criterion, { level, mark }: Award): string | null {

@@ -1,0 +1,73 @@
+import { db } from "../db";
+import { notFound } from "../errors";
+import { requireTeacherOfStudentWork } from "../auth/policy";
+import type { SessionUser } from "../auth/sessions";
+import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
+import { listCommentBank } from "./comment-bank";
+import { annotationRowSelect, viewAnnotations } from "./annotation-view";
+import { markingSelect, toMarkingView } from "./markings";
+
+/**
+ * Everything the marking screen needs for one student's essay, in a fixed handful of
+ * queries: the chosen version (latest by default), its marking, every annotation made on
+ * it or an earlier version (placed in this version's text), the rubric, the comment bank.
+ */
+export async function getMarkingDesk(user: SessionUser, assignmentId: string, studentId: string, version?: number) {
+  await requireTeacherOfStudentWork(user, assignmentId, studentId);
+  const [assignment, student, draft, bank] = await Promise.all([
+    db().assignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      select: {
+        id: true,
+        dueAt: true,
+        wordLimit: true,
+        question: { select: { text: true } },
+        classroom: { select: { id: true, name: true } },
+        rubricVersion: { select: { content: true } },
+      },
+    }),
+    db().user.findUniqueOrThrow({ where: { id: studentId }, select: { id: true, name: true } }),
+    db().draft.findUnique({
+      where: { assignmentId_studentId: { assignmentId, studentId } },
+      select: {
+        id: true,
+        submittedAt: true,
+        submissions: {
+          orderBy: { number: "asc" },
+          select: { number: true, submittedAt: true, late: true, wordCount: true, marking: { select: { status: true } } },
+        },
+      },
+    }),
+    listCommentBank(user),
+  ]);
+  const versions = draft?.submissions ?? [];
+  const number = version ?? versions.at(-1)?.number;
+  if (!draft || number === undefined || !versions.some((v) => v.number === number)) {
+    throw notFound(versions.length ? "That version of the essay" : `${student.name}'s submitted essay`);
+  }
+  const [submission, annotationRows] = await Promise.all([
+    db().submission.findUniqueOrThrow({
+      where: { draftId_number: { draftId: draft.id, number } },
+      select: { number: true, text: true, wordCount: true, submittedAt: true, late: true, marking: { select: markingSelect } },
+    }),
+    db().annotation.findMany({
+      where: { submission: { draftId: draft.id, number: { lte: number } } },
+      orderBy: { createdAt: "asc" },
+      select: annotationRowSelect,
+    }),
+  ]);
+  const { rubricVersion, ...rest } = assignment;
+  return {
+    assignment: { ...rest, rubric: rubricFromSnapshot(rubricVersion.content) },
+    student,
+    versions: versions.map((v) => ({ number: v.number, submittedAt: v.submittedAt, late: v.late, wordCount: v.wordCount, markingStatus: v.marking?.status ?? null })),
+    // The student is redrafting: their newer text is not handed in yet.
+    redrafting: draft.submittedAt === null,
+    submission: { number: submission.number, text: submission.text, wordCount: submission.wordCount, submittedAt: submission.submittedAt, late: submission.late },
+    marking: toMarkingView(submission.marking),
+    annotations: viewAnnotations(annotationRows, submission.text),
+    bank,
+  };
+}
+
+export type MarkingDesk = Awaited<ReturnType<typeof getMarkingDesk>>;

@@ -1,0 +1,87 @@
+import { db } from "../db";
+import { AppError, notFound } from "../errors";
+import { requireOwnWork } from "../auth/policy";
+import type { SessionUser } from "../auth/sessions";
+import { annotationRowSelect, viewAnnotations, type AnnotationRow } from "./annotation-view";
+import { markingSelect, toMarkingView, type MarkingView } from "./markings";
+import { RespondSchema } from "./schemas";
+
+// The student's side of marking. Feedback exists for them only once it is returned: a
+// marking in progress, and its annotations, are never sent to the student's browser.
+
+export type ReturnedVersion = {
+  number: number;
+  text: string;
+  wordCount: number;
+  submittedAt: Date;
+  late: boolean;
+  marking: MarkingView | null;
+};
+
+/**
+ * The student's handed-in versions and the feedback returned on them. `annotations` are the
+ * returned ones, with `placeIn(text)` to place them in any version or in the current draft.
+ */
+export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
+  await requireOwnWork(user, assignmentId);
+  const draft = await db().draft.findUnique({
+    where: { assignmentId_studentId: { assignmentId, studentId: user.id } },
+    select: {
+      text: true,
+      submittedAt: true,
+      submissions: {
+        orderBy: { number: "asc" },
+        select: { number: true, text: true, wordCount: true, submittedAt: true, late: true, marking: { select: markingSelect } },
+      },
+    },
+  });
+  const rows: AnnotationRow[] = draft
+    ? await db().annotation.findMany({
+        where: { submission: { draft: { assignmentId, studentId: user.id }, marking: { status: "RETURNED" } } },
+        orderBy: { createdAt: "asc" },
+        select: annotationRowSelect,
+      })
+    : [];
+  const versions: ReturnedVersion[] = (draft?.submissions ?? []).map(({ marking, ...v }) => ({
+    ...v,
+    marking: marking?.status === "RETURNED" ? toMarkingView(marking) : null,
+  }));
+  const latest = versions.at(-1);
+  return {
+    versions,
+    latestReturned: [...versions].reverse().find((v) => v.marking) ?? null,
+    /** Returned with a redraft allowed, and not redrafting already. */
+    canRedraft: !!(draft?.submittedAt && latest?.marking?.allowRedraft),
+    redrafting: !!(draft && !draft.submittedAt && versions.length > 0),
+    /** Annotations made on versions up to `number`, placed in `text`. */
+    annotationsFor: (text: string, number = Infinity) => viewAnnotations(rows.filter((r) => r.submission.number <= number), text),
+  };
+}
+
+export type OwnFeedback = Awaited<ReturnType<typeof getOwnFeedback>>;
+
+/** The student's reply to returned feedback; it can be revised. */
+export async function respondToFeedback(user: SessionUser, raw: { assignmentId: string; submissionNumber: number; response: string }) {
+  const input = RespondSchema.parse(raw);
+  await requireOwnWork(user, input.assignmentId);
+  const { count } = await db().marking.updateMany({
+    where: { status: "RETURNED", submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } },
+    data: { response: input.response, respondedAt: new Date() },
+  });
+  if (!count) throw notFound("Returned feedback on that version");
+}
+
+/** Unlocks the draft for a redraft, if the teacher allowed one when returning the marking. */
+export async function startRedraft(user: SessionUser, assignmentId: string) {
+  const assignment = await requireOwnWork(user, assignmentId);
+  if (assignment.status === "CLOSED") throw new AppError("Your teacher has closed this assignment, so it cannot be redrafted now.", 423);
+  const draft = await db().draft.findUnique({
+    where: { assignmentId_studentId: { assignmentId, studentId: user.id } },
+    select: { id: true, submittedAt: true, submissions: { orderBy: { number: "desc" }, take: 1, select: { marking: { select: { status: true, allowRedraft: true } } } } },
+  });
+  const marking = draft?.submissions[0]?.marking;
+  if (!draft?.submittedAt) throw new AppError("You are already redrafting this essay.", 409);
+  if (marking?.status !== "RETURNED" || !marking.allowRedraft) throw new AppError("Your teacher has not asked for a redraft of this essay.", 403);
+  const { count } = await db().draft.updateMany({ where: { id: draft.id, submittedAt: { not: null } }, data: { submittedAt: null, revision: { increment: 1 } } });
+  if (!count) throw new AppError("You are already redrafting this essay.", 409);
+}
