@@ -5,6 +5,7 @@ import { db, disconnectDb } from "../lib/db";
 import { parseNotes } from "../lib/notes/parse-notes";
 import { saveTopic } from "../lib/notes/import-notes";
 import { setAssignment } from "../lib/assignments/assignments";
+import { seedMarking } from "./seed-marking";
 import { enrol, makeClassroom, makeStudent, makeTeacher } from "../tests/factories";
 
 // Demo data for a newcomer: one teacher, a class of students, and the Khrushchev topic
@@ -30,7 +31,12 @@ export async function seed(): Promise<"seeded" | "already seeded"> {
 
   const teacher = await makeTeacher({ ...DEMO_TEACHER, password: DEMO_PASSWORD });
   const classroom = await makeClassroom(teacher, { name: "12H History", joinCode: DEMO_JOIN_CODE });
-  for (const s of DEMO_STUDENTS) await enrol(classroom.id, await makeStudent({ ...s, password: DEMO_PASSWORD }));
+  const students = [];
+  for (const s of DEMO_STUDENTS) {
+    const student = await makeStudent({ ...s, password: DEMO_PASSWORD });
+    await enrol(classroom.id, student);
+    students.push(student);
+  }
 
   const notes = readFileSync(path.join(here, "seed-data", "khrushchev-ussr-1953-1964.txt"), "utf8");
   const parsed = parseNotes(notes, { format: "text", fallbackTitle: "Khrushchev and the USSR, 1953–1964" });
@@ -40,7 +46,7 @@ export async function seed(): Promise<"seeded" | "already seeded"> {
   const question = await db().question.findFirstOrThrow({ where: { topicId: topic.id, stem: "HOW_FAR" }, select: { id: true } });
   const dueAt = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
   dueAt.setUTCHours(16, 0, 0, 0);
-  await setAssignment(teacher, {
+  const { id: assignmentId } = await setAssignment(teacher, {
     classroomId: classroom.id,
     questionId: question.id,
     rubricId: DEMO_RUBRIC,
@@ -48,6 +54,8 @@ export async function seed(): Promise<"seeded" | "already seeded"> {
     wordLimit: 1500,
     instructions: "Plan first: weigh de-Stalinisation against at least two other factors, each with evidence from the notes. Then write your essay beside the plan.",
   });
+  // Amira and Ben are left to plan from scratch; Chloe's essay waits to be marked; Dev's is returned.
+  await seedMarking(teacher, assignmentId, { toMark: students[2]!, returned: students[3]! });
   return "seeded";
 }
 

@@ -7,6 +7,9 @@ import { DraftEditor } from "./draft-editor";
 import type { BankPoint } from "./evidence-picker";
 import { Planner } from "./planner";
 import { useAutosave } from "./use-autosave";
+import type { AnnotationView } from "@/lib/marking/annotation-view";
+import type { CriterionOption } from "@/lib/marking/search-bank";
+import { RedraftPanel } from "@/components/feedback/redraft-panel";
 
 type Props = {
   assignmentId: string;
@@ -19,6 +22,8 @@ type Props = {
   closed: boolean;
   plan: { content: Plan; revision: number };
   draft: { text: string; revision: number; submittedAt: string | null; late: boolean };
+  /** While redrafting after feedback: the returned annotations, re-attached live to the text. */
+  redraft?: { annotations: AnnotationView[]; criteria: CriterionOption[]; feedbackHref: string };
 };
 
 // The student's planner and draft side by side, each autosaving on its own.
@@ -56,6 +61,8 @@ export function Workspace(props: Props) {
   }
 
   return (
+    <>
+    {props.redraft && !submitted ? <RedraftPanel text={draft.value} {...props.redraft} /> : null}
     <div className="grid gap-6 xl:grid-cols-2">
       <div>
         <Planner plan={plan} analysis={props.analysis} question={props.question} bank={props.bank} suggestedAreas={props.suggestedAreas} readOnly={readOnly} onInsertOutline={insertOutline} />
@@ -64,5 +71,6 @@ export function Workspace(props: Props) {
         <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} />
       </div>
     </div>
+    </>
   );
 }

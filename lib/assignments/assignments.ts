@@ -119,7 +119,16 @@ export async function getAssignmentOverview(user: SessionUser, assignmentId: str
             id: true,
             name: true,
             plans: { where: { assignmentId }, select: { revision: true, updatedAt: true } },
-            drafts: { where: { assignmentId }, select: { wordCount: true, submittedAt: true, late: true, updatedAt: true } },
+            drafts: {
+              where: { assignmentId },
+              select: {
+                wordCount: true,
+                submittedAt: true,
+                late: true,
+                updatedAt: true,
+                submissions: { orderBy: { number: "desc" }, take: 1, select: { number: true, marking: { select: { status: true, total: true } } } },
+              },
+            },
           },
         },
       },
@@ -133,6 +142,8 @@ export async function getAssignmentOverview(user: SessionUser, assignmentId: str
       words: draft?.wordCount ?? 0,
       late: draft?.late ?? false,
       submittedAt: draft?.submittedAt ?? null,
+      latestVersion: draft?.submissions[0]?.number ?? null,
+      marking: draft?.submissions[0]?.marking ?? null,
       lastActivity: [plan?.updatedAt, draft?.updatedAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
       workStatus: deriveWorkStatus({ planRevision: plan?.revision ?? null, draftWords: draft?.wordCount ?? null, submittedAt: draft?.submittedAt ?? null }),
     };

@@ -65,9 +65,15 @@ export async function getOwnWorkspace(user: SessionUser, assignmentId: string): 
 
 export async function getStudentWorkspace(user: SessionUser, assignmentId: string, studentId: string) {
   await requireTeacherOfStudentWork(user, assignmentId, studentId);
-  const [workspace, student] = await Promise.all([
+  const [workspace, student, submissions] = await Promise.all([
     loadWorkspace(assignmentId, studentId),
     db().user.findUniqueOrThrow({ where: { id: studentId }, select: { id: true, name: true } }),
+    db().submission.findMany({
+      where: { draft: { assignmentId, studentId } },
+      orderBy: { number: "asc" },
+      select: { number: true, marking: { select: { status: true } } },
+    }),
   ]);
-  return { ...workspace, student };
+  const versions = submissions.map((s) => ({ number: s.number, markingStatus: s.marking?.status ?? null }));
+  return { ...workspace, student, versions };
 }

@@ -17,3 +17,17 @@ it("seeds the demo teacher, class, students and the analysed Khrushchev topic, o
   expect(topic.questions.map((q) => q.stem).sort()).toEqual(["HOW_FAR", "TO_WHAT_EXTENT"]);
   expect(await db().user.count()).toBe(1 + DEMO_STUDENTS.length);
 });
+
+it("seeds an essay waiting to be marked and one marked and returned for its student to read", async () => {
+  await seed();
+  const submissions = await db().submission.findMany({ include: { draft: { include: { student: true } }, marking: true, _count: { select: { annotations: true } } } });
+  const byStudent = new Map(submissions.map((s) => [s.draft.student.email, s]));
+  expect(byStudent.get("chloe@extent.demo")?.marking).toBeNull();
+  const returned = byStudent.get("dev@extent.demo");
+  expect(returned?.marking).toMatchObject({ status: "RETURNED", total: 9, allowRedraft: true });
+  expect(returned?._count.annotations).toBeGreaterThanOrEqual(4);
+  const teacher = await db().user.findUniqueOrThrow({ where: { email: DEMO_TEACHER.email } });
+  expect(await db().commentBankEntry.count({ where: { teacherId: teacher.id, criterionId: "overall" } })).toBeGreaterThanOrEqual(3);
+  // Amira and Ben are left to start from scratch (the planning journey's browser test uses them).
+  expect(byStudent.has("amira@extent.demo") || byStudent.has("ben@extent.demo")).toBe(false);
+});

@@ -4,7 +4,8 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
 import { isAppError } from "@/lib/errors";
-import { StudentAssignment } from "./student-assignment";
+import { getOwnFeedback } from "@/lib/marking/feedback";
+import { StudentAssignment, type StudentView } from "./student-assignment";
 import { TeacherAssignment } from "./teacher-assignment";
 
 export const metadata: Metadata = { title: "Assignment" };
@@ -14,13 +15,16 @@ function orNotFound(e: unknown): never {
   throw e;
 }
 
-export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ set?: string }> }) {
+export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ set?: string; view?: string; version?: string }> }) {
   const user = await requireUserPage();
   const { assignmentId } = await params;
   if (user.role === "TEACHER") {
     const overview = await getAssignmentOverview(user, assignmentId).catch(orNotFound);
     return <TeacherAssignment overview={overview} justSet={!!(await searchParams).set} />;
   }
-  const workspace = await getOwnWorkspace(user, assignmentId).catch(orNotFound);
-  return <StudentAssignment workspace={workspace} userId={user.id} />;
+  const [workspace, feedback] = await Promise.all([getOwnWorkspace(user, assignmentId), getOwnFeedback(user, assignmentId)]).catch(orNotFound);
+  const query = await searchParams;
+  const version = query.version && /^\d{1,4}$/.test(query.version) ? Number(query.version) : undefined;
+  const view: StudentView = query.view === "version" && version !== undefined ? { view: "version", version } : { view: "work", version: query.view === "work" ? 0 : undefined };
+  return <StudentAssignment workspace={workspace} feedback={feedback} userId={user.id} view={view} />;
 }

@@ -25,6 +25,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
                 <th scope="col" className="py-2 font-medium">Status</th>
                 <th scope="col" className="py-2 font-medium">Words</th>
                 <th scope="col" className="py-2 font-medium">Last activity</th>
+                <th scope="col" className="py-2 font-medium">Marking</th>
                 <th scope="col" className="py-2"><span className="sr-only">Work</span></th>
               </tr>
             </thead>
@@ -38,6 +39,16 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
                   </td>
                   <td className="py-2">{s.words}</td>
                   <td className="py-2 text-slate-600">{s.lastActivity ? formatDateTime(s.lastActivity) : "—"}</td>
+                  <td className="py-2">
+                    {s.latestVersion ? (
+                      <Link href={`/assignments/${o.id}/students/${s.id}/mark`} className="text-indigo-700 underline" data-testid={`mark-${s.id}`}>
+                        {markingLabel(s.marking, s.latestVersion)}
+                        <span className="sr-only"> for {s.name}</span>
+                      </Link>
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </td>
                   <td className="py-2 text-right">
                     {s.workStatus !== "not-started" ? <Link href={`/assignments/${o.id}/students/${s.id}`} className="text-indigo-700 underline">View work<span className="sr-only"> by {s.name}</span></Link> : null}
                   </td>
@@ -50,4 +61,11 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
       </div>
     </div>
   );
+}
+
+function markingLabel(marking: { status: "IN_PROGRESS" | "RETURNED"; total: number | null } | null, version: number): string {
+  const redraft = version > 1 ? ` (version ${version})` : "";
+  if (!marking) return `Mark${redraft}`;
+  if (marking.status === "IN_PROGRESS") return `Continue marking${redraft}`;
+  return `Returned${marking.total !== null ? ` · ${marking.total}` : ""}${redraft}`;
 }

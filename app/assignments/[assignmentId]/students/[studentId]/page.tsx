@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { judgementWords, factorsByWeight } from "@/lib/planner/outline";
 import { chosenCriteriaNames } from "@/lib/planner/significance-criteria";
 import { checkPlan } from "@/lib/planner/check-plan";
+import { StudentWorkNav } from "./work-nav";
 
 export const metadata: Metadata = { title: "Student work" };
 
@@ -26,7 +27,10 @@ export default async function StudentWorkPage({ params }: { params: Promise<{ as
       <p className="mb-2 text-sm"><Link href={`/assignments/${assignmentId}`} className="text-indigo-700 underline">← All students</Link></p>
       <h1 className="text-2xl font-semibold">{w.student.name}</h1>
       <p className="mt-1 font-serif text-lg text-slate-800">{w.assignment.question.text}</p>
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-4">
+        <StudentWorkNav base={`/assignments/${assignmentId}/students/${studentId}`} versions={w.versions} current="work" />
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
         <Card>
           <h2 className="text-lg font-semibold">Plan</h2>
           {w.plan.revision === 0 ? <p className="mt-2 text-sm text-slate-600">No plan saved yet.</p> : (

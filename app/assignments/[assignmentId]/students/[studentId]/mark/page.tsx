@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { getMarkingDesk } from "@/lib/marking/desk";
+import { isAppError } from "@/lib/errors";
+import { MarkingDesk } from "@/components/marking/marking-desk";
+import { StudentWorkNav } from "../work-nav";
+
+export const metadata: Metadata = { title: "Marking" };
+
+export default async function MarkPage({ params, searchParams }: { params: Promise<{ assignmentId: string; studentId: string }>; searchParams: Promise<{ version?: string }> }) {
+  const user = await requireUserPage("TEACHER");
+  const { assignmentId, studentId } = await params;
+  const raw = (await searchParams).version;
+  const version = raw && /^\d{1,4}$/.test(raw) ? Number(raw) : undefined;
+  const desk = await getMarkingDesk(user, assignmentId, studentId, version).catch((e) => {
+    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
+    throw e;
+  });
+  const base = `/assignments/${assignmentId}/students/${studentId}`;
+  const latest = desk.versions.at(-1)!.number;
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href={`/assignments/${assignmentId}`} className="text-indigo-700 underline">
+          ← All students
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold text-slate-900">Marking: {desk.student.name}</h1>
+      <p className="mt-1 font-serif text-lg text-slate-800">{desk.assignment.question.text}</p>
+      <div className="mt-4">
+        <StudentWorkNav base={base} versions={desk.versions} current={desk.submission.number} />
+      </div>
+      {desk.submission.number !== latest ? (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This is an earlier version. {desk.student.name} has handed in version {latest} since.
+        </p>
+      ) : desk.redrafting ? (
+        <p className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900">{desk.student.name} is redrafting; the new version will appear here when it is handed in.</p>
+      ) : null}
+      {desk.marking.response ? (
+        <div className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-3 text-sm" data-testid="student-response">
+          <p className="font-medium text-slate-900">{desk.student.name}’s response to this feedback</p>
+          <p className="mt-1 whitespace-pre-line text-slate-800">{desk.marking.response}</p>
+        </div>
+      ) : null}
+      <MarkingDesk key={desk.submission.number} desk={desk} />
+    </div>
+  );
+}

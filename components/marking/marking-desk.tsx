@@ -1,0 +1,188 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import type { MarkingDesk as Desk } from "@/lib/marking/desk";
+import type { AnnotationView } from "@/lib/marking/annotation-view";
+import type { BankEntry } from "@/lib/marking/comment-bank";
+import {
+  addAnnotationAction,
+  addToBankAction,
+  deleteAnnotationAction,
+  returnMarkingAction,
+  saveMarkingAction,
+  updateAnnotationAction,
+} from "@/app/assignments/marking-actions";
+import { Button } from "@/components/ui/button";
+import { AnnotatedEssay, revealHighlight, type TextRange } from "./annotated-essay";
+import { AnnotationForm } from "./annotation-form";
+import { AnnotationNotes } from "./annotation-notes";
+import { MarkingPanel } from "./marking-panel";
+
+/**
+ * One screen to mark an essay: the submitted text with highlights, the margin notes, and
+ * the rubric. Highlights and notes lead to each other; the annotate flow works with the
+ * mouse (select, then "Annotate selection") and the keyboard (Shift + arrows, then Enter).
+ */
+export function MarkingDesk({ desk }: { desk: Desk }) {
+  const { assignment, student, submission } = desk;
+  const rubric = assignment.rubric;
+  const criteria = rubric.criteria.map((c) => ({ id: c.id, name: c.name }));
+  const work = { assignmentId: assignment.id, studentId: student.id, submissionNumber: submission.number };
+  const returned = desk.marking.status === "RETURNED";
+
+  const [annotations, setAnnotations] = useState<AnnotationView[]>(desk.annotations);
+  const [bank, setBank] = useState<BankEntry[]>(desk.bank);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextRange | null>(null);
+  const [composing, setComposing] = useState<TextRange | null>(null);
+  const [returnedNow, setReturnedNow] = useState(returned);
+  const [announcement, setAnnouncement] = useState("");
+  const formRef = useRef<HTMLDivElement>(null);
+
+  const onSelection = useCallback((range: TextRange | null) => setSelection(range), []);
+
+  function startAnnotating() {
+    if (!selection) return;
+    setComposing(selection);
+    // Let the form render, then move focus into it.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("input[type=search], textarea")?.focus());
+  }
+
+  function showNote(id: string) {
+    setActiveId(id);
+    const note = document.getElementById(`note-${id}`);
+    note?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    note?.focus({ preventScroll: true });
+  }
+
+  function showHighlight(id: string) {
+    setActiveId(id);
+    revealHighlight(id);
+  }
+
+  const sorted = (list: AnnotationView[]) =>
+    [...list].sort((a, b) => (a.location?.start ?? Infinity) - (b.location?.start ?? Infinity) || a.madeOn - b.madeOn);
+
+  const isEditable = (a: AnnotationView) => !returnedNow && a.madeOn === submission.number;
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_19rem_minmax(0,26rem)]">
+      <section aria-labelledby="essay-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="essay-heading" className="text-lg font-semibold text-slate-900">
+          {student.name}’s essay
+          <span className="block text-sm font-normal text-slate-600">
+            Version {submission.number} · {submission.wordCount.toLocaleString("en-GB")} words{submission.late ? " · handed in late" : ""}
+          </span>
+        </h2>
+        {!returnedNow ? (
+          <div className="sticky top-0 z-10 -mx-6 mb-4 mt-3 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-6 py-2">
+            <Button onMouseDown={(e) => e.preventDefault()} onClick={startAnnotating} disabled={!selection} data-testid="annotate-selection">
+              Annotate selection
+            </Button>
+            <p id="annotate-help" className="text-sm text-slate-600">
+              {selection ? `Selected: “${truncate(submission.text.slice(selection.start, selection.end), 60)}”` : "Select a passage with the mouse, or with Shift + arrow keys, then press Enter."}
+            </p>
+          </div>
+        ) : (
+          <p className="mb-4 mt-2 text-sm text-slate-600">This version’s marking has been returned; annotations are read-only.</p>
+        )}
+        <AnnotatedEssay
+          text={submission.text}
+          annotations={annotations}
+          activeId={activeId}
+          onActivate={showNote}
+          selectable={!returnedNow}
+          onSelection={onSelection}
+          onAnnotateRequest={startAnnotating}
+          labelledBy="essay-heading"
+        />
+      </section>
+
+      <aside aria-label="Annotations" className="min-w-0 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
+        <p role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
+        <AnnotationNotes
+          annotations={annotations}
+          criteria={criteria}
+          activeId={activeId}
+          onShow={showHighlight}
+          currentVersion={submission.number}
+          isEditable={isEditable}
+          actions={{
+            onEdit: async (id, values) => {
+              const result = await updateAnnotationAction(null, { annotationId: id, comment: values.comment, criterionId: values.criterionId, kind: values.kind });
+              if (!result.ok) return result;
+              // The edit keeps this version's placement; the server's view is of the version it was made on.
+              setAnnotations((all) => all.map((a) => (a.id === id ? { ...a, comment: result.data.comment, criterionId: result.data.criterionId, kind: result.data.kind, targetStatus: result.data.targetStatus } : a)));
+              setAnnouncement("Annotation updated.");
+              return null;
+            },
+            onDelete: async (id) => {
+              const result = await deleteAnnotationAction(null, { annotationId: id });
+              if (!result.ok) return result.formError ?? "Could not delete it.";
+              setAnnotations((all) => all.filter((a) => a.id !== id));
+              setAnnouncement("Annotation deleted.");
+              return null;
+            },
+            onSaveToBank: async (a) => {
+              const result = await addToBankAction(null, { text: a.comment, criterionId: a.criterionId, kind: a.kind });
+              if (!result.ok) return result.formError ?? "Could not save it.";
+              setBank((all) => (all.some((e) => e.id === result.data.id) ? all : [result.data, ...all]));
+              return "In your comment bank.";
+            },
+          }}
+        >
+          {composing ? (
+            <div ref={formRef} className="rounded-lg border border-indigo-300 bg-white p-3 shadow-sm">
+              <AnnotationForm
+                quote={submission.text.slice(composing.start, composing.end)}
+                criteria={criteria}
+                bank={bank}
+                submitLabel="Add annotation"
+                allowSaveToBank
+                onCancel={() => {
+                  setComposing(null);
+                  document.getElementById("essay-text")?.focus();
+                }}
+                onSubmit={async (values) => {
+                  const result = await addAnnotationAction(null, { ...work, ...composing, ...values });
+                  if (!result.ok) return result;
+                  setAnnotations((all) => sorted([...all, result.data.annotation]));
+                  setBank(result.data.bank);
+                  setComposing(null);
+                  setSelection(null);
+                  document.getSelection()?.removeAllRanges();
+                  setAnnouncement("Annotation added.");
+                  requestAnimationFrame(() => showNote(result.data.annotation.id));
+                  return null;
+                }}
+              />
+            </div>
+          ) : null}
+        </AnnotationNotes>
+      </aside>
+
+      <div className="min-w-0">
+        <MarkingPanel
+          work={work}
+          rubric={rubric}
+          initial={desk.marking}
+          annotations={annotations}
+          studentName={student.name}
+          onShowAnnotation={showHighlight}
+          saveAction={saveMarkingAction}
+          returnAction={async (prev, input) => {
+            const result = await returnMarkingAction(prev, input);
+            if (result.ok && result.data.ok) setReturnedNow(true);
+            return result;
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function truncate(s: string, n: number) {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

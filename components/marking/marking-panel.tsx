@@ -1,0 +1,390 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { AnnotationView } from "@/lib/marking/annotation-view";
+import type { MarkingView, SaveMarkingResult } from "@/lib/marking/markings";
+import type { SaveMarkingInput } from "@/lib/marking/schemas";
+import { checkPartialMarking, midBand, validateMarking, type Award } from "@/lib/rubrics/marks";
+import type { Criterion, Rubric } from "@/lib/rubrics/rubric-schema";
+import { Button } from "@/components/ui/button";
+import { ConflictNotice } from "@/components/work/conflict-notice";
+import { formatDateTime } from "@/components/format";
+
+type SaveAction = (prev: unknown, input: SaveMarkingInput) => Promise<ActionResult<SaveMarkingResult>>;
+type Work = { assignmentId: string; studentId: string; submissionNumber: number };
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-600 aria-[invalid=true]:border-red-500";
+
+/**
+ * The rubric side of the marking screen. It follows the rubric's shape: holistic — a level
+ * and a mark in its band; strands — a level per strand and a total suggested by best fit,
+ * adjustable inside the best-fit band; summed — a level and mark per table, added with
+ * weights. The live total is computed with the same code the server checks with.
+ */
+export function MarkingPanel({
+  work,
+  rubric,
+  initial,
+  annotations,
+  studentName,
+  onShowAnnotation,
+  saveAction,
+  returnAction,
+}: {
+  work: Work;
+  rubric: Rubric;
+  initial: MarkingView;
+  annotations: AnnotationView[];
+  studentName: string;
+  onShowAnnotation: (id: string) => void;
+  saveAction: SaveAction;
+  returnAction: SaveAction;
+}) {
+  const [marking, setMarking] = useState(initial);
+  const [awards, setAwards] = useState<Award[]>(initial.awards);
+  // Strands only: a total the teacher typed; otherwise the best-fit suggestion stands.
+  const [totalOverride, setTotalOverride] = useState<number | null>(rubric.shape === "strands" ? initial.total : null);
+  const [wentWell, setWentWell] = useState(initial.wentWell);
+  const [evenBetterIf, setEvenBetterIf] = useState(initial.evenBetterIf);
+  const [allowRedraft, setAllowRedraft] = useState(initial.allowRedraft);
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ formError?: string; fieldErrors?: Record<string, string[] | undefined> } | null>(null);
+  const [conflict, setConflict] = useState<MarkingView | null>(null);
+  const returned = marking.status === "RETURNED";
+
+  const live = useMemo(() => {
+    const given = { awards, total: totalOverride ?? undefined };
+    const complete = rubric.criteria.every((c) => awards.some((a) => a.criterionId === c.id));
+    if (!complete) return { complete, total: null, bestFit: undefined, problems: checkPartialMarking(rubric, given) };
+    const result = validateMarking(rubric, given);
+    const suggested = rubric.shape === "strands" ? validateMarking(rubric, { awards }) : result;
+    return result.ok
+      ? { complete, total: result.total, bestFit: result.bestFit, problems: [], suggested: suggested.ok ? suggested.total : null }
+      : { complete, total: null, bestFit: suggested.ok ? suggested.bestFit : undefined, problems: result.errors, suggested: suggested.ok ? suggested.total : null };
+  }, [awards, totalOverride, rubric]);
+
+  function edit<T>(set: (v: T) => void) {
+    return (v: T) => {
+      set(v);
+      setDirty(true);
+      setStatus(null);
+    };
+  }
+
+  const setAward = edit((award: Award) => setAwards((all) => [...all.filter((a) => a.criterionId !== award.criterionId), award]));
+
+  function payload(baseRevision: number): SaveMarkingInput {
+    return { ...work, baseRevision, awards, total: rubric.shape === "strands" ? totalOverride : undefined, wentWell, evenBetterIf, allowRedraft };
+  }
+
+  function load(view: MarkingView) {
+    setMarking(view);
+    setAwards(view.awards);
+    setTotalOverride(rubric.shape === "strands" ? view.total : null);
+    setWentWell(view.wentWell);
+    setEvenBetterIf(view.evenBetterIf);
+    setAllowRedraft(view.allowRedraft);
+    setDirty(false);
+  }
+
+  async function save(kind: "save" | "return", baseRevision = marking.revision) {
+    setPending(true);
+    setErrors(null);
+    setStatus(null);
+    const result = await (kind === "return" ? returnAction : saveAction)(null, payload(baseRevision));
+    setPending(false);
+    setConfirming(false);
+    if (!result.ok) {
+      setErrors(result);
+      return;
+    }
+    if (!result.data.ok) {
+      setConflict(result.data.conflict);
+      return;
+    }
+    setConflict(null);
+    setMarking(result.data.marking);
+    setDirty(false);
+    setStatus(kind === "return" ? `Returned to ${studentName}.` : `Saved at ${formatDateTime(result.data.marking.updatedAt ?? new Date())}.`);
+  }
+
+  const fieldError = (key: string) => errors?.fieldErrors?.[key]?.join(" ");
+  const heading = useId();
+
+  return (
+    <section aria-labelledby={heading} className="space-y-5" data-testid="marking-panel">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 id={heading} className="text-lg font-semibold text-slate-900">
+          Mark scheme: {rubric.title}
+        </h2>
+        <p className="text-sm text-slate-600">{rubric.totalMarks} marks</p>
+      </div>
+      {returned ? (
+        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          Returned to {studentName}
+          {marking.returnedAt ? ` on ${formatDateTime(marking.returnedAt)}` : ""}. The marking is now read-only.
+        </p>
+      ) : null}
+
+      {rubric.criteria.map((criterion) => (
+        <CriterionMarking
+          key={criterion.id}
+          rubric={rubric}
+          criterion={criterion}
+          award={awards.find((a) => a.criterionId === criterion.id)}
+          onChange={setAward}
+          readOnly={returned}
+          error={fieldError(`award.${criterion.id}`) ?? live.problems.find((p) => p.criterionId === criterion.id)?.message}
+          evidence={annotations.filter((a) => a.criterionId === criterion.id)}
+          onShowAnnotation={onShowAnnotation}
+        />
+      ))}
+
+      <TotalLine rubric={rubric} live={live} totalOverride={totalOverride} onOverride={edit(setTotalOverride)} readOnly={returned} error={fieldError("total") ?? live.problems.find((p) => !p.criterionId)?.message} />
+
+      <div className="space-y-3">
+        <h3 className="font-semibold text-slate-900">Summary for {studentName}</h3>
+        <SummaryField label="What went well" value={wentWell} onChange={edit(setWentWell)} readOnly={returned} error={fieldError("wentWell")} />
+        <SummaryField label="Even better if" value={evenBetterIf} onChange={edit(setEvenBetterIf)} readOnly={returned} error={fieldError("evenBetterIf")} />
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input type="checkbox" className="mt-1" checked={allowRedraft} disabled={returned} onChange={(e) => edit(setAllowRedraft)(e.target.checked)} />
+          <span>
+            Ask for a redraft
+            <span className="block text-slate-600">{studentName} can then revise the essay and hand in a new version; both stay readable.</span>
+          </span>
+        </label>
+      </div>
+
+      {conflict ? (
+        conflict.status === "RETURNED" ? (
+          <div role="alert" data-testid="marking-conflict" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            <p className="font-medium">This marking was returned{conflict.markerName ? ` by ${conflict.markerName}` : ""} in another tab or by another teacher, so your changes were not saved.</p>
+            <Button variant="secondary" onClick={() => { load(conflict); setConflict(null); }}>Show the returned marking</Button>
+          </div>
+        ) : (
+          <ConflictNotice
+            testId="marking-conflict"
+            message={`A newer marking was saved${conflict.markerName ? ` by ${conflict.markerName}` : ""}${conflict.updatedAt ? ` at ${formatDateTime(conflict.updatedAt)}` : ""}, in another tab or by another teacher. Nothing was overwritten.`}
+            takeNewerLabel="Show the newer marking"
+            onResolve={(choice) => {
+              if (choice === "theirs") {
+                load(conflict);
+                setConflict(null);
+              } else {
+                setMarking((m) => ({ ...m, revision: conflict.revision }));
+                void save("save", conflict.revision);
+              }
+            }}
+          >
+            <p>
+              Theirs: {describeAwards(rubric, conflict)}. Yours: {describeAwards(rubric, { ...marking, awards, total: live.total })}.
+            </p>
+          </ConflictNotice>
+        )
+      ) : null}
+
+      {errors?.formError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.formError}
+        </p>
+      ) : null}
+      <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="marking-status" suppressHydrationWarning>
+        {status ?? (dirty ? "Unsaved changes." : marking.updatedAt && !returned ? `Last saved ${formatDateTime(marking.updatedAt)}.` : "")}
+      </p>
+
+      {!returned ? (
+        confirming ? (
+          <div className="space-y-2 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950">
+            <p>
+              Return this marking? {studentName} will see the marks, your annotations and the summary
+              {allowRedraft ? ", and can redraft" : ""}. It cannot be changed afterwards.
+            </p>
+            <div className="flex gap-2">
+              <Button onClick={() => save("return")} disabled={pending}>
+                {pending ? "Returning…" : "Return now"}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" onClick={() => save("save")} disabled={pending}>
+              {pending ? "Saving…" : "Save progress"}
+            </Button>
+            <Button onClick={() => setConfirming(true)} disabled={pending || !live.complete}>
+              Return to {studentName}…
+            </Button>
+            {!live.complete ? <p className="w-full text-sm text-slate-600">Give every criterion a level to return the marking.</p> : null}
+          </div>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function CriterionMarking({
+  rubric,
+  criterion,
+  award,
+  onChange,
+  readOnly,
+  error,
+  evidence,
+  onShowAnnotation,
+}: {
+  rubric: Rubric;
+  criterion: Criterion;
+  award: Award | undefined;
+  onChange: (a: Award) => void;
+  readOnly: boolean;
+  error?: string;
+  evidence: AnnotationView[];
+  onShowAnnotation: (id: string) => void;
+}) {
+  const id = useId();
+  const band = award ? (award.level === 0 ? { min: 0, max: 0 } : criterion.levels.find((l) => l.level === award.level)?.marks) : undefined;
+  const marked = rubric.shape !== "strands";
+  const levels = [...criterion.levels].reverse();
+  return (
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`criterion-${criterion.id}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="px-1 font-semibold text-slate-900">
+        {criterion.name}
+        {rubric.shape === "summed" && criterion.weight !== 1 ? <span className="font-normal text-slate-600"> (×{criterion.weight})</span> : null}
+      </legend>
+      <p className="text-sm text-slate-600">{criterion.description}</p>
+      <div className="mt-2 space-y-1">
+        {levels.map((l) => (
+          <label key={l.level} className={`flex gap-2 rounded-md border p-2 text-sm ${award?.level === l.level ? "border-indigo-400 bg-indigo-50" : "border-transparent hover:bg-slate-50"}`}>
+            <input
+              type="radio"
+              name={`${id}-level`}
+              className="mt-1"
+              checked={award?.level === l.level}
+              disabled={readOnly}
+              onChange={() => onChange({ criterionId: criterion.id, level: l.level, ...(marked ? { mark: midBand(l.marks) } : {}) })}
+            />
+            <span>
+              <span className="font-medium text-slate-900">
+                Level {l.level} · {l.marks.min}–{l.marks.max}
+              </span>
+              <span className="block text-slate-700">{l.descriptor}</span>
+            </span>
+          </label>
+        ))}
+        <label className={`flex gap-2 rounded-md border p-2 text-sm ${award?.level === 0 ? "border-indigo-400 bg-indigo-50" : "border-transparent hover:bg-slate-50"}`}>
+          <input type="radio" name={`${id}-level`} className="mt-1" checked={award?.level === 0} disabled={readOnly} onChange={() => onChange({ criterionId: criterion.id, level: 0, ...(marked ? { mark: 0 } : {}) })} />
+          <span>
+            <span className="font-medium text-slate-900">0 marks</span>
+            <span className="block text-slate-700">{rubric.zeroDescriptor}</span>
+          </span>
+        </label>
+      </div>
+      {marked && award && band && band.max > band.min ? (
+        <div className="mt-3">
+          <label htmlFor={`${id}-mark`} className="block text-sm font-medium text-slate-800">
+            Mark for {criterion.name} (Level {award.level}: {band.min}–{band.max})
+          </label>
+          <input
+            id={`${id}-mark`}
+            type="number"
+            inputMode="numeric"
+            min={band.min}
+            max={band.max}
+            value={award.mark ?? ""}
+            disabled={readOnly}
+            onChange={(e) => onChange({ ...award, mark: e.target.value === "" ? undefined : Number(e.target.value) })}
+            className={`${field} w-28`}
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-3 border-t border-slate-100 pt-2">
+        <h4 className="text-sm font-medium text-slate-800">Evidence from your annotations ({evidence.length})</h4>
+        {evidence.length ? (
+          <ul className="mt-1 space-y-1 text-sm" data-testid={`evidence-${criterion.id}`}>
+            {evidence.map((a) => (
+              <li key={a.id}>
+                <button type="button" onClick={() => onShowAnnotation(a.id)} className="text-left text-indigo-800 underline decoration-indigo-300 hover:decoration-indigo-700">
+                  <span className={a.kind === "STRENGTH" ? "text-emerald-800" : "text-amber-900"}>{a.kind === "STRENGTH" ? "Strength" : "Target"}:</span> {a.comment}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">None yet: annotations tagged {criterion.name} appear here.</p>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+type Live = { complete: boolean; total: number | null; bestFit?: { level: number; marks: { min: number; max: number } }; suggested?: number | null };
+
+function TotalLine({ rubric, live, totalOverride, onOverride, readOnly, error }: { rubric: Rubric; live: Live; totalOverride: number | null; onOverride: (v: number | null) => void; readOnly: boolean; error?: string }) {
+  const id = useId();
+  return (
+    <div className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="marking-total">
+      <p className="text-base font-semibold text-slate-900">
+        Total: {live.total ?? "—"} / {rubric.totalMarks}
+      </p>
+      {rubric.shape === "strands" && live.bestFit ? (
+        <div className="mt-2 space-y-2 text-sm text-slate-700">
+          <p>
+            Best fit across the strands: Level {live.bestFit.level} ({live.bestFit.marks.min}–{live.bestFit.marks.max}); suggested mark {live.suggested ?? "—"}.
+          </p>
+          <div>
+            <label htmlFor={`${id}-total`} className="block font-medium text-slate-800">
+              Adjust the total within the band
+            </label>
+            <input
+              id={`${id}-total`}
+              type="number"
+              inputMode="numeric"
+              min={live.bestFit.marks.min}
+              max={live.bestFit.marks.max}
+              value={totalOverride ?? live.suggested ?? ""}
+              disabled={readOnly}
+              onChange={(e) => onOverride(e.target.value === "" ? null : Number(e.target.value))}
+              className={`${field} w-28`}
+              aria-invalid={error ? true : undefined}
+            />
+          </div>
+        </div>
+      ) : null}
+      {!live.complete ? <p className="mt-1 text-sm text-slate-600">The total appears when every criterion has a level.</p> : null}
+      {error ? <p className="mt-2 text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+function SummaryField({ label, value, onChange, readOnly, error }: { label: string; value: string; onChange: (v: string) => void; readOnly: boolean; error?: string }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea id={id} rows={3} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} className={field} aria-invalid={error ? true : undefined} />
+      {error ? <p className="mt-1 text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+function describeAwards(rubric: Rubric, m: Pick<MarkingView, "awards" | "total">): string {
+  const levels = rubric.criteria.map((c) => {
+    const a = m.awards.find((x) => x.criterionId === c.id);
+    return `${rubric.criteria.length > 1 ? `${c.name} ` : ""}${a ? `Level ${a.level}` : "no level"}`;
+  });
+  return `${levels.join(", ")}${m.total !== null ? `, total ${m.total}` : ""}`;
+}
