@@ -35,7 +35,7 @@ export function AnnotatedEssay({
   onActivate: (id: string) => void;
   selectable?: boolean;
   onSelection?: (range: TextRange | null) => void;
-  onAnnotateRequest?: () => void;
+  onAnnotateRequest?: (range: TextRange) => void;
   labelledBy: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -69,7 +69,7 @@ export function AnnotatedEssay({
     if (e.key !== "Enter") return;
     e.preventDefault();
     const range = ref.current ? selectionIn(ref.current) : null;
-    if (range && onAnnotateRequest) onAnnotateRequest();
+    if (range && onAnnotateRequest) onAnnotateRequest(range);
     else {
       const id = highlightAtCaret();
       if (id) onActivate(id);

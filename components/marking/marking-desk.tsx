@@ -41,9 +41,11 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
 
   const onSelection = useCallback((range: TextRange | null) => setSelection(range), []);
 
-  function startAnnotating() {
-    if (!selection) return;
-    setComposing(selection);
+  // The keyboard path passes the range it read at the keypress; the selection state can lag it.
+  function startAnnotating(range: TextRange | null = selection) {
+    if (!range) return;
+    setSelection(range);
+    setComposing(range);
     // Let the form render, then move focus into it.
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("input[type=search], textarea")?.focus());
   }
@@ -76,7 +78,7 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
         </h2>
         {!returnedNow ? (
           <div className="sticky top-0 z-10 -mx-6 mb-4 mt-3 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-6 py-2">
-            <Button onMouseDown={(e) => e.preventDefault()} onClick={startAnnotating} disabled={!selection} data-testid="annotate-selection">
+            <Button onMouseDown={(e) => e.preventDefault()} onClick={() => startAnnotating()} disabled={!selection} data-testid="annotate-selection">
               Annotate selection
             </Button>
             <p id="annotate-help" className="text-sm text-slate-600">

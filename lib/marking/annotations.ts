@@ -35,7 +35,8 @@ export async function addAnnotation(user: SessionUser, raw: AddAnnotationInput):
     select: annotationRowSelect,
   });
   if (input.saveToBank) await addToCommentBank(user, { text: input.comment, criterionId: input.criterionId, kind: input.kind });
-  else await recordBankUse(user.id, input.criterionId, input.comment);
+  // A comment used from the bank (or just saved to it) counts as a use, so the most used rise.
+  await recordBankUse(user.id, input.criterionId, input.comment);
   return viewAnnotations([row], submission.text)[0]!;
 }
 

@@ -23,7 +23,7 @@ export type ReturnedVersion = {
  * returned ones, with `placeIn(text)` to place them in any version or in the current draft.
  */
 export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
-  await requireOwnWork(user, assignmentId);
+  const assignment = await requireOwnWork(user, assignmentId);
   const draft = await db().draft.findUnique({
     where: { assignmentId_studentId: { assignmentId, studentId: user.id } },
     select: {
@@ -51,7 +51,7 @@ export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
     versions,
     latestReturned: [...versions].reverse().find((v) => v.marking) ?? null,
     /** Returned with a redraft allowed, and not redrafting already. */
-    canRedraft: !!(draft?.submittedAt && latest?.marking?.allowRedraft),
+    canRedraft: !!(assignment.status === "OPEN" && draft?.submittedAt && latest?.marking?.allowRedraft),
     redrafting: !!(draft && !draft.submittedAt && versions.length > 0),
     /** Annotations made on versions up to `number`, placed in `text`. */
     annotationsFor: (text: string, number = Infinity) => viewAnnotations(rows.filter((r) => r.submission.number <= number), text),
@@ -80,8 +80,8 @@ export async function startRedraft(user: SessionUser, assignmentId: string) {
     select: { id: true, submittedAt: true, submissions: { orderBy: { number: "desc" }, take: 1, select: { marking: { select: { status: true, allowRedraft: true } } } } },
   });
   const marking = draft?.submissions[0]?.marking;
-  if (!draft?.submittedAt) throw new AppError("You are already redrafting this essay.", 409);
   if (marking?.status !== "RETURNED" || !marking.allowRedraft) throw new AppError("Your teacher has not asked for a redraft of this essay.", 403);
+  if (!draft?.submittedAt) throw new AppError("You are already redrafting this essay.", 409);
   const { count } = await db().draft.updateMany({ where: { id: draft.id, submittedAt: { not: null } }, data: { submittedAt: null, revision: { increment: 1 } } });
   if (!count) throw new AppError("You are already redrafting this essay.", 409);
 }

@@ -121,7 +121,7 @@ describe("submission", () => {
     const { amira, assignmentId } = await makeAssignedClass();
     saved(await save(amira, assignmentId, 0, "My finished essay on Khrushchev."));
     const now = new Date();
-    expect(await submitDraft(amira, { assignmentId, baseRevision: 1 }, now)).toEqual({ submittedAt: now, late: false });
+    expect(await submitDraft(amira, { assignmentId, baseRevision: 1 }, now)).toEqual({ submittedAt: now, late: false, number: 1 });
     const draft = (await draftOf(assignmentId, amira.id))!;
     expect(draft).toMatchObject({ submittedAt: now, late: false, revision: 2, text: "My finished essay on Khrushchev." });
     expect((await listRevisions(amira, assignmentId))[0]).toMatchObject({ reason: "SUBMIT", text: "My finished essay on Khrushchev." });
@@ -165,7 +165,7 @@ describe("submission", () => {
 
     expect(await submitDraft(amira, { assignmentId, baseRevision: 1 })).toMatchObject({ late: true });
     const beforeDue = new Date(dueAt.getTime() - 60_000);
-    expect(await submitDraft(ben, { assignmentId, baseRevision: 1 }, beforeDue)).toEqual({ submittedAt: beforeDue, late: false });
+    expect(await submitDraft(ben, { assignmentId, baseRevision: 1 }, beforeDue)).toEqual({ submittedAt: beforeDue, late: false, number: 1 });
     expect((await draftOf(assignmentId, amira.id))!.late).toBe(true);
     expect((await draftOf(assignmentId, ben.id))!).toMatchObject({ late: false, submittedAt: beforeDue });
   });

@@ -45,7 +45,10 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
           <p className="mt-1 whitespace-pre-line text-slate-800">{desk.marking.response}</p>
         </div>
       ) : null}
-      <MarkingDesk key={desk.submission.number} desk={desk} />
+      {/* The desk needs three columns: it breaks out of the page's reading width. */}
+      <div className="relative left-1/2 w-[min(100rem,calc(100vw-2rem))] -translate-x-1/2">
+        <MarkingDesk key={desk.submission.number} desk={desk} />
+      </div>
     </div>
   );
 }
