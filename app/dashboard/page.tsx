@@ -90,7 +90,8 @@ async function StudentDashboard({ user }: { user: SessionUser }) {
                         <span className="mt-2 flex flex-wrap items-center gap-2 text-sm">
                           <Badge tone={a.workStatus === "submitted" ? "green" : a.workStatus === "not-started" ? "slate" : "indigo"}>{WORK_STATUS_LABELS[a.workStatus]}</Badge>
                           {a.late ? <Badge tone="red">Late</Badge> : null}
-                          {a.status === "CLOSED" ? <Badge>Closed</Badge> : a.workStatus !== "submitted" ? <Badge tone={left.overdue ? "red" : left.soon ? "amber" : "slate"}>{left.label}</Badge> : null}
+                          {a.feedback ? <Badge tone="green">{a.feedback.redraftAsked ? "Feedback returned · redraft asked" : "Feedback returned"}</Badge> : null}
+                          {a.status === "CLOSED" ? <Badge>Closed</Badge> : a.workStatus !== "submitted" && !a.feedback ? <Badge tone={left.overdue ? "red" : left.soon ? "amber" : "slate"}>{left.label}</Badge> : null}
                           <span className="text-slate-600">Due {formatDue(a.dueAt)}</span>
                         </span>
                       </Link>

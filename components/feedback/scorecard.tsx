@@ -40,11 +40,8 @@ export function Scorecard({ rubric, marking }: { rubric: Rubric; marking: Markin
               <p className="mt-1 text-sm text-slate-700">{level ? level.descriptor : award?.level === 0 ? rubric.zeroDescriptor : null}</p>
               {next ? (
                 <p className="mt-2 rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-950">
-                  {level ? (
-                    <>
-                      <span className="font-medium">To reach Level {next.level}:</span> {level.nextStep}
-                    </>
-                  ) : null}
+                  {/* The rubric words each next step for the student ("To reach Level 4, …"). */}
+                  {level ? <span className="font-medium">{level.nextStep}</span> : null}
                   <span className={level ? "mt-1 block text-indigo-900/80" : ""}>Level {next.level} looks like this: {next.descriptor}</span>
                 </p>
               ) : level ? (

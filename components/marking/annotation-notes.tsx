@@ -3,7 +3,6 @@
 import { useState } from "react";
 import type { AnnotationView, TargetStatus } from "@/lib/marking/annotation-view";
 import { Badge } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { AnnotationForm, type AnnotationValues, type CriterionOption, type FormErrors } from "./annotation-form";
 
 const STATUS: Record<TargetStatus, { label: string; tone: "amber" | "green" | "red" }> = {

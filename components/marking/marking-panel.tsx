@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { AnnotationView } from "@/lib/marking/annotation-view";
 import type { MarkingView, SaveMarkingResult } from "@/lib/marking/markings";
@@ -55,6 +55,14 @@ export function MarkingPanel({
   const [errors, setErrors] = useState<{ formError?: string; fieldErrors?: Record<string, string[] | undefined> } | null>(null);
   const [conflict, setConflict] = useState<MarkingView | null>(null);
   const returned = marking.status === "RETURNED";
+
+  // Marking is saved on request, so leaving with unsaved levels or summary asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   const live = useMemo(() => {
     const given = { awards, total: totalOverride ?? undefined };

@@ -89,14 +89,25 @@ export async function listStudentAssignments(user: SessionUser) {
       ...assignmentSummary,
       classroom: { select: { name: true } },
       plans: { where: { studentId: user.id }, select: { revision: true } },
-      drafts: { where: { studentId: user.id }, select: { wordCount: true, submittedAt: true, late: true } },
+      drafts: {
+        where: { studentId: user.id },
+        select: {
+          wordCount: true,
+          submittedAt: true,
+          late: true,
+          // Feedback shows once returned; a marking in progress is the teacher's business.
+          submissions: { where: { marking: { status: "RETURNED" } }, orderBy: { number: "desc" }, take: 1, select: { number: true, marking: { select: { allowRedraft: true } } } },
+        },
+      },
     },
   });
   return rows.map(({ plans, drafts, ...a }) => {
     const draft = drafts[0];
+    const returned = draft?.submissions[0];
     return {
       ...a,
       late: draft?.late ?? false,
+      feedback: returned ? { version: returned.number, redraftAsked: !!returned.marking?.allowRedraft && !!draft?.submittedAt } : null,
       workStatus: deriveWorkStatus({ planRevision: plans[0]?.revision ?? null, draftWords: draft?.wordCount ?? null, submittedAt: draft?.submittedAt ?? null }),
     };
   });
