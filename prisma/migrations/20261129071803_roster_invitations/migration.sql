@@ -4,7 +4,7 @@ CREATE TABLE "Invitation" (
     "classroomId" TEXT NOT NULL,
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "tokenHash" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
     "invitedById" TEXT NOT NULL,
     "acceptedById" TEXT,
     "acceptedAt" TIMESTAMP(3),
@@ -14,7 +14,7 @@ CREATE TABLE "Invitation" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Invitation_tokenHash_key" ON "Invitation"("tokenHash");
+CREATE UNIQUE INDEX "Invitation_token_key" ON "Invitation"("token");
 
 -- CreateIndex
 CREATE INDEX "Invitation_invitedById_idx" ON "Invitation"("invitedById");
