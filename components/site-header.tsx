@@ -7,6 +7,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
     user?.role === "TEACHER"
       ? [
           { href: "/dashboard", label: "Classes" },
+          { href: "/department", label: "Tracking" },
           { href: "/topics", label: "Topics" },
           { href: "/questions", label: "Question bank" },
         ]
@@ -14,7 +15,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         ? [{ href: "/dashboard", label: "My classes" }]
         : [];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="print:hidden border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <div className="flex items-center gap-6">
           <Link href={user ? "/dashboard" : "/"} className="font-serif text-xl font-semibold text-indigo-800">

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { assertStudent, requireAssignmentAccess, requireQuestionOwner, requireTeacherOf } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { pinRubric } from "../rubrics/rubric-catalogue";
+import { trackAssignment } from "../tracking/tracking-data";
 import { deriveWorkStatus } from "./status";
 import { SetAssignmentSchema, UpdateAssignmentSchema, type SetAssignmentInput, type UpdateAssignmentInput } from "./schemas";
 
@@ -113,51 +114,25 @@ export async function listStudentAssignments(user: SessionUser) {
   });
 }
 
-/** The teacher's view of one assignment: every enrolled student and where they stand. */
+/** The teacher's view of one assignment: every enrolled student and where they stand (board statuses). */
 export async function getAssignmentOverview(user: SessionUser, assignmentId: string) {
   const assignment = await requireTeacherAssignment(user, assignmentId);
-  const [details, enrolments] = await Promise.all([
+  const [details, tracked] = await Promise.all([
     db().assignment.findUniqueOrThrow({
       where: { id: assignmentId },
       select: { ...assignmentSummary, classroom: { select: { id: true, name: true } } },
     }),
-    db().enrolment.findMany({
-      where: { classroomId: assignment.classroomId },
-      orderBy: { student: { name: "asc" } },
-      select: {
-        student: {
-          select: {
-            id: true,
-            name: true,
-            plans: { where: { assignmentId }, select: { revision: true, updatedAt: true } },
-            drafts: {
-              where: { assignmentId },
-              select: {
-                wordCount: true,
-                submittedAt: true,
-                late: true,
-                updatedAt: true,
-                submissions: { orderBy: { number: "desc" }, take: 1, select: { number: true, marking: { select: { status: true, total: true } } } },
-              },
-            },
-          },
-        },
-      },
-    }),
+    trackAssignment(assignment.classroomId, assignmentId),
   ]);
-  const students = enrolments.map(({ student: { plans, drafts, ...student } }) => {
-    const draft = drafts[0];
-    const plan = plans[0];
-    return {
-      ...student,
-      words: draft?.wordCount ?? 0,
-      late: draft?.late ?? false,
-      submittedAt: draft?.submittedAt ?? null,
-      latestVersion: draft?.submissions[0]?.number ?? null,
-      marking: draft?.submissions[0]?.marking ?? null,
-      lastActivity: [plan?.updatedAt, draft?.updatedAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null,
-      workStatus: deriveWorkStatus({ planRevision: plan?.revision ?? null, draftWords: draft?.wordCount ?? null, submittedAt: draft?.submittedAt ?? null }),
-    };
-  });
-  return { ...details, students };
+  const students = tracked.rows.map(({ student, cell }) => ({
+    id: student.id,
+    name: student.name,
+    words: cell.words,
+    late: cell.late,
+    submittedAt: cell.submittedAt,
+    lastActivity: cell.lastActivityAt,
+    workStatus: cell.status,
+    cell,
+  }));
+  return { ...details, totalMarks: tracked.column.rubric.totalMarks, students };
 }

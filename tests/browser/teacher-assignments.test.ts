@@ -51,7 +51,7 @@ it("a teacher sets an assignment with a rubric and due date; a student sees it; 
 
   await teacher.page.goto(assignmentUrl);
   expect(await teacher.page.getByTestId("assignment-students").textContent()).toContain("Drafting");
-  await teacher.page.getByRole("link", { name: /View work/ }).click();
+  await teacher.page.getByRole("link", { name: /Plan and draft/ }).click();
   await expect.poll(() => teacher.page.getByTestId("teacher-draft-view").textContent()).toContain("changed the USSR only in part");
 
   expectNoConsoleErrors(teacher.errors);

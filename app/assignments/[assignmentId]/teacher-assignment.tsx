@@ -1,14 +1,16 @@
 import Link from "next/link";
-import { Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format";
+import { STATUS_STYLE } from "@/components/tracking/status-style";
 import type { getAssignmentOverview } from "@/lib/assignments/assignments";
-import { WORK_STATUS_LABELS, type WorkStatus } from "@/lib/assignments/status";
+import { CELL_STATUS_LABELS } from "@/lib/tracking/cell-status";
 import { AssignmentHeader } from "./assignment-header";
 import { AssignmentSettings } from "./assignment-settings";
 
-const TONES: Record<WorkStatus, "slate" | "indigo" | "amber" | "green"> = { "not-started": "slate", planning: "indigo", drafting: "amber", submitted: "green" };
+type Overview = Awaited<ReturnType<typeof getAssignmentOverview>>;
 
-export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<ReturnType<typeof getAssignmentOverview>>; justSet: boolean }) {
+export function TeacherAssignment({ overview: o, justSet }: { overview: Overview; justSet: boolean }) {
   return (
     <div>
       <p className="mb-2 text-sm"><Link href={`/classes/${o.classroom.id}`} className="text-indigo-700 underline">← {o.classroom.name}</Link></p>
@@ -16,7 +18,13 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
       {justSet ? <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">Assignment set. Students in {o.classroom.name} can see it now.</p> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <Card>
-          <h2 className="text-lg font-semibold">Students</h2>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">Students</h2>
+            <div className="flex flex-wrap gap-2">
+              <ButtonLink href={`/assignments/${o.id}/analytics`} variant="secondary" className="px-3 py-1.5">Analytics</ButtonLink>
+              <ButtonLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5" prefetch={false}>Marks (CSV)</ButtonLink>
+            </div>
+          </div>
           <table className="mt-3 w-full text-left text-sm" data-testid="assignment-students">
             <caption className="sr-only">Where each student stands</caption>
             <thead className="border-b border-slate-200 text-slate-600">
@@ -25,7 +33,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
                 <th scope="col" className="py-2 font-medium">Status</th>
                 <th scope="col" className="py-2 font-medium">Words</th>
                 <th scope="col" className="py-2 font-medium">Last activity</th>
-                <th scope="col" className="py-2 font-medium">Marking</th>
+                <th scope="col" className="py-2 font-medium">Mark</th>
                 <th scope="col" className="py-2"><span className="sr-only">Work</span></th>
               </tr>
             </thead>
@@ -34,23 +42,20 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
                 <tr key={s.id} className="border-b border-slate-100">
                   <td className="py-2 font-medium text-slate-900">{s.name}</td>
                   <td className="py-2">
-                    <Badge tone={TONES[s.workStatus]}>{WORK_STATUS_LABELS[s.workStatus]}</Badge>
-                    {s.late ? <span className="ml-1"><Badge tone="red">Late</Badge></span> : null}
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[s.workStatus].cell}`}>{CELL_STATUS_LABELS[s.workStatus]}</span>
+                    {s.cell.overdue ? <span className="ml-1 text-xs font-semibold text-red-800">Overdue</span> : null}
                   </td>
                   <td className="py-2">{s.words}</td>
                   <td className="py-2 text-slate-600">{s.lastActivity ? formatDateTime(s.lastActivity) : "—"}</td>
-                  <td className="py-2">
-                    {s.latestVersion ? (
-                      <Link href={`/assignments/${o.id}/students/${s.id}/mark`} className="text-indigo-700 underline" data-testid={`mark-${s.id}`}>
-                        {markingLabel(s.marking, s.latestVersion)}
+                  <td className="py-2">{s.cell.mark !== null ? `${s.cell.mark}/${o.totalMarks}` : "—"}</td>
+                  <td className="py-2 text-right whitespace-nowrap">
+                    {s.cell.latestVersion ? (
+                      <Link href={`/assignments/${o.id}/students/${s.id}/mark`} className="mr-3 text-indigo-700 underline" data-testid={`mark-${s.id}`}>
+                        {markingLabel(s.workStatus, s.cell.latestVersion)}
                         <span className="sr-only"> for {s.name}</span>
                       </Link>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </td>
-                  <td className="py-2 text-right">
-                    {s.workStatus !== "not-started" ? <Link href={`/assignments/${o.id}/students/${s.id}`} className="text-indigo-700 underline">View work<span className="sr-only"> by {s.name}</span></Link> : null}
+                    ) : null}
+                    {s.workStatus !== "not-started" ? <Link href={`/assignments/${o.id}/students/${s.id}`} className="text-indigo-700 underline">Plan and draft<span className="sr-only"> by {s.name}</span></Link> : null}
                   </td>
                 </tr>
               ))}
@@ -63,9 +68,9 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Awaited<
   );
 }
 
-function markingLabel(marking: { status: "IN_PROGRESS" | "RETURNED"; total: number | null } | null, version: number): string {
+function markingLabel(status: Overview["students"][number]["workStatus"], version: number): string {
   const redraft = version > 1 ? ` (version ${version})` : "";
-  if (!marking) return `Mark${redraft}`;
-  if (marking.status === "IN_PROGRESS") return `Continue marking${redraft}`;
-  return `Returned${marking.total !== null ? ` · ${marking.total}` : ""}${redraft}`;
+  if (status === "returned") return `Feedback${redraft}`;
+  if (status === "marked") return `Review marking${redraft}`;
+  return `Mark${redraft}`;
 }

@@ -27,7 +27,12 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
           ← All students
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold text-slate-900">Marking: {desk.student.name}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-slate-900">Marking: {desk.student.name}</h1>
+        <Link href={`${base}/print?version=${desk.submission.number}`} className="text-sm text-indigo-700 underline">
+          Printable view
+        </Link>
+      </div>
       <p className="mt-1 font-serif text-lg text-slate-800">{desk.assignment.question.text}</p>
       <div className="mt-4">
         <StudentWorkNav base={base} versions={desk.versions} current={desk.submission.number} />

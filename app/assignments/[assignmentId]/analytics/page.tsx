@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { isAppError } from "@/lib/errors";
+import { getAssignmentAnalytics } from "@/lib/tracking/tracking-data";
+import { FunnelChart } from "@/components/charts/funnel-chart";
+import { Histogram } from "@/components/charts/histogram";
+import { LevelHeatmap } from "@/components/charts/level-heatmap";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+import { formatDue } from "@/components/format";
+
+export const metadata: Metadata = { title: "Assignment analytics" };
+
+export default async function AnalyticsPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const user = await requireUserPage("TEACHER");
+  const { assignmentId } = await params;
+  const a = await getAssignmentAnalytics(user, assignmentId).catch((e) => {
+    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
+    throw e;
+  });
+  const total = a.rows.length;
+  const rubric = a.assignment.rubric;
+  return (
+    <div>
+      <p className="mb-2 flex flex-wrap gap-4 text-sm">
+        <Link href={`/assignments/${assignmentId}`} className="text-indigo-700 underline">
+          ← Assignment
+        </Link>
+        <Link href={`/classes/${a.classroom.id}/board?assignment=${assignmentId}`} className="text-indigo-700 underline">
+          {a.classroom.name} board
+        </Link>
+      </p>
+      <PageHeader
+        title="Analytics"
+        description={`${a.classroom.name} · ${a.assignment.questionText} · due ${formatDue(a.assignment.dueAt)} · ${rubric.title}`}
+        actions={
+          <ButtonLink href={`/assignments/${assignmentId}/marks.csv`} variant="secondary" prefetch={false}>
+            Download marks (CSV)
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="text-lg font-semibold text-slate-900">Progress</h2>
+          <p className="mb-3 text-sm text-slate-600">{total} students in the class.</p>
+          <FunnelChart steps={a.funnel} total={total} id="funnel" />
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold text-slate-900">Total marks</h2>
+          <p className="mb-3 text-sm text-slate-600">
+            {a.marked ? `${a.marked} marked · average ${a.averageMark} out of ${rubric.totalMarks}.` : "Nothing marked yet."}
+          </p>
+          <Histogram buckets={a.distribution} totalMarks={rubric.totalMarks} id="histogram" />
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <h2 className="text-lg font-semibold text-slate-900">Levels by criterion</h2>
+        <p className="mb-3 text-sm text-slate-600">Each row is a marked student; darker means a higher level. The bottom row is the class average, out of each criterion&apos;s top level.</p>
+        <LevelHeatmap heatmap={a.heatmap} id="heatmap" />
+      </Card>
+    </div>
+  );
+}

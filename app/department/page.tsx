@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { getDepartmentOverview } from "@/lib/tracking/tracking-data";
+import { StatusBar } from "@/components/charts/status-bar";
+import { StatusLegend } from "@/components/tracking/board-table";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { formatDue } from "@/components/format";
+
+export const metadata: Metadata = { title: "All classes" };
+
+/** Every class the teacher teaches on one page, with the board's summaries per assignment. */
+export default async function DepartmentPage() {
+  const user = await requireUserPage("TEACHER");
+  const classes = await getDepartmentOverview(user);
+  return (
+    <div>
+      <PageHeader title="All my classes" description="Where every class stands on every assignment. Open a class's board to see each student." />
+      {classes.length === 0 ? (
+        <EmptyState title="No classes yet">
+          <Link href="/classes/new" className="text-indigo-800 underline">
+            Create a class
+          </Link>{" "}
+          to see it here.
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <StatusLegend />
+          {classes.map(({ classroom, board }) => {
+            const toMark = board.columns.reduce((s, c) => s + c.counts.submitted + c.counts.late + c.counts.resubmitted, 0);
+            const overdue = board.columns.reduce((s, c) => s + c.overdue, 0);
+            const inactive = board.rows.filter((r) => r.inactive).length;
+            const averages = board.rows.flatMap((r) => (r.averagePercent === null ? [] : [r.averagePercent]));
+            return (
+              <Card key={classroom.id}>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h2 className="text-lg font-semibold text-slate-900">
+                    <Link href={`/classes/${classroom.id}/board`} className="hover:underline">
+                      {classroom.name}
+                    </Link>{" "}
+                    <span className="text-sm font-normal text-slate-600">{classroom.yearGroup}</span>
+                  </h2>
+                  <p className="text-sm text-slate-700" data-testid="class-summary">
+                    {board.rows.length} students · {toMark} to mark · {overdue} overdue · {inactive} with no recent activity
+                    {averages.length ? ` · average ${Math.round(averages.reduce((s, v) => s + v, 0) / averages.length)}%` : ""}
+                  </p>
+                </div>
+                {board.columns.length === 0 ? (
+                  <p className="mt-2 text-sm text-slate-600">No assignments yet.</p>
+                ) : (
+                  <table className="mt-3 w-full text-left text-sm">
+                    <caption className="sr-only">Assignments in {classroom.name}</caption>
+                    <thead className="border-b border-slate-200 text-slate-600">
+                      <tr>
+                        <th scope="col" className="py-2 font-medium">Assignment</th>
+                        <th scope="col" className="py-2 font-medium">Due</th>
+                        <th scope="col" className="py-2 font-medium">Progress</th>
+                        <th scope="col" className="py-2 font-medium">To mark</th>
+                        <th scope="col" className="py-2 font-medium">Overdue</th>
+                        <th scope="col" className="py-2 font-medium">Average</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {board.columns.map((c) => (
+                        <tr key={c.id} className="border-b border-slate-100">
+                          <td className="max-w-md py-2 pr-3">
+                            <Link href={`/assignments/${c.id}/analytics`} className="line-clamp-2 text-slate-900 hover:underline">
+                              {c.questionText}
+                            </Link>
+                          </td>
+                          <td className="py-2 pr-3 whitespace-nowrap text-slate-700">
+                            {formatDue(c.dueAt)}
+                            {c.status === "CLOSED" ? " · closed" : ""}
+                          </td>
+                          <td className="py-2 pr-3">
+                            <StatusBar counts={c.counts} />
+                          </td>
+                          <td className="py-2 pr-3">{c.counts.submitted + c.counts.late + c.counts.resubmitted}</td>
+                          <td className="py-2 pr-3">{c.overdue}</td>
+                          <td className="py-2">{c.averageMark !== null ? `${c.averageMark}/${c.rubric.totalMarks}` : "—"}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </Card>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Heatmap } from "@/lib/tracking/analytics";
+
+// Light to dark indigo by the share of the criterion's top level reached; empty = not marked.
+const SHADES = ["#eef2ff", "#c7d2fe", "#a5b4fc", "#818cf8", "#6366f1", "#4338ca"];
+function shade(level: number, levelCount: number): string {
+  return SHADES[Math.round((level / Math.max(1, levelCount)) * (SHADES.length - 1))]!;
+}
+
+/**
+ * Levels awarded per student (rows) per criterion (columns), with the class average per
+ * criterion underneath, so the weakest criterion stands out. Each cell carries its value
+ * as text; the same grid is available as a table.
+ */
+export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) {
+  const cellW = 110;
+  const cellH = 24;
+  const nameW = 170;
+  const headH = 40;
+  const rows = heatmap.rows.filter((r) => r.levels.some((l) => l !== null));
+  const width = nameW + heatmap.criteria.length * cellW;
+  const height = headH + (rows.length + 1) * cellH + 8;
+  const averages = heatmap.criteria.map((c) => `${c.name} ${c.average ?? "—"} of ${c.levelCount}`).join("; ");
+  return (
+    <figure className="space-y-2">
+      <div className="overflow-x-auto">
+        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width={width} className="max-w-none" data-testid="level-heatmap">
+          <title id={`${id}-title`}>Levels awarded per criterion for {rows.length} marked students</title>
+          <desc id={`${id}-desc`}>
+            Class averages: {averages}.{heatmap.weakest ? ` Weakest: ${heatmap.weakest.name}.` : ""}
+          </desc>
+          {heatmap.criteria.map((c, j) => (
+            <text key={c.id} x={nameW + j * cellW + cellW / 2} y={headH - 12} textAnchor="middle" className={`text-[12px] ${heatmap.weakest?.id === c.id ? "fill-red-800 font-semibold" : "fill-slate-800"}`}>
+              {c.name}
+            </text>
+          ))}
+          {rows.map((r, i) => (
+            <g key={r.studentId} transform={`translate(0 ${headH + i * cellH})`}>
+              <text x={nameW - 8} y={cellH / 2 + 4} textAnchor="end" className="fill-slate-800 text-[12px]">
+                {r.name}
+              </text>
+              {r.levels.map((level, j) => (
+                <g key={heatmap.criteria[j]!.id}>
+                  <rect x={nameW + j * cellW + 1} y={1} width={cellW - 2} height={cellH - 2} rx={2} fill={level === null ? "#f8fafc" : shade(level, heatmap.criteria[j]!.levelCount)} />
+                  <text x={nameW + j * cellW + cellW / 2} y={cellH / 2 + 4} textAnchor="middle" className={`text-[12px] ${level !== null && level / heatmap.criteria[j]!.levelCount > 0.6 ? "fill-white" : "fill-slate-900"}`}>
+                    {level ?? "–"}
+                  </text>
+                </g>
+              ))}
+            </g>
+          ))}
+          <g transform={`translate(0 ${headH + rows.length * cellH + 4})`}>
+            <text x={nameW - 8} y={cellH / 2 + 4} textAnchor="end" className="fill-slate-900 text-[12px] font-semibold">
+              Class average
+            </text>
+            {heatmap.criteria.map((c, j) => (
+              <text key={c.id} x={nameW + j * cellW + cellW / 2} y={cellH / 2 + 4} textAnchor="middle" className={`text-[12px] font-semibold ${heatmap.weakest?.id === c.id ? "fill-red-800" : "fill-slate-900"}`}>
+                {c.average ?? "—"}
+              </text>
+            ))}
+          </g>
+        </svg>
+      </div>
+      <figcaption className="text-sm text-slate-700" data-testid="heatmap-summary">
+        {heatmap.weakest ? (
+          <>
+            Weakest criterion: <strong>{heatmap.weakest.name}</strong> (class average {heatmap.criteria.find((c) => c.id === heatmap.weakest!.id)?.average} of{" "}
+            {heatmap.criteria.find((c) => c.id === heatmap.weakest!.id)?.levelCount}).
+          </>
+        ) : rows.length ? (
+          "One criterion only: the averages compare students, not criteria."
+        ) : (
+          "No marks yet."
+        )}
+      </figcaption>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-indigo-800">Show the levels as a table</summary>
+        <table className="mt-2 text-left">
+          <thead>
+            <tr>
+              <th scope="col" className="pr-4 font-medium">Student</th>
+              {heatmap.criteria.map((c) => (
+                <th key={c.id} scope="col" className="pr-4 font-medium">
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.studentId}>
+                <th scope="row" className="pr-4 text-left font-normal">
+                  {r.name}
+                </th>
+                {r.levels.map((l, j) => (
+                  <td key={heatmap.criteria[j]!.id} className="pr-4">
+                    {l ?? "—"}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" className="pr-4 text-left">
+                Class average
+              </th>
+              {heatmap.criteria.map((c) => (
+                <td key={c.id} className="pr-4 font-medium">
+                  {c.average ?? "—"}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
