@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
+import { acceptInvitation } from "../roster/invitations";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
 import { SignInSchema, SignUpSchema, type SignUpInput } from "./schemas";
 import { createSession, type SessionUser } from "./sessions";
@@ -13,13 +14,21 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 
 const WRONG_CREDENTIALS = "That email and password don't match an account.";
 
+// With an invitation the account is always a student's, and it is created in the same
+// transaction that accepts the invitation: a used or withdrawn link creates nothing.
 export async function signUp(raw: SignUpInput): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
   const input = SignUpSchema.parse(raw);
+  const invite = input.invite || undefined;
+  const role = invite ? "STUDENT" : input.role;
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db().user.create({
-      data: { name: input.name, email: input.email, role: input.role, passwordHash },
-      select: { id: true, name: true, email: true, role: true },
+    const user = await db().$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { name: input.name, email: input.email, role, passwordHash },
+        select: { id: true, name: true, email: true, role: true },
+      });
+      if (invite) await acceptInvitation(created, invite, tx);
+      return created;
     });
     return { user, ...(await createSession(user.id)) };
   } catch (e) {

@@ -17,6 +17,8 @@ export const SignUpSchema = z.object({
     .min(10, "Use at least 10 characters for your password.")
     .max(200, "Keep your password under 200 characters."),
   role: z.enum(["STUDENT", "TEACHER"], { message: "Choose whether you are a student or a teacher." }),
+  // A roster invitation's token (lib/roster/invitations.ts); empty when signing up without one.
+  invite: z.string().trim().max(100).optional(),
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { revokeInvitationAction } from "./actions";
+
+export function RevokeInvitationButton({ invitationId, who }: { invitationId: string; who: string }) {
+  const [state, action, pending] = useActionState(revokeInvitationAction, null);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!confirm(`Withdraw the invitation for ${who}? Their link will stop working.`)) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <button type="submit" disabled={pending} className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50" aria-label={`Withdraw the invitation for ${who}`}>
+        {pending ? "Withdrawing…" : "Withdraw"}
+      </button>
+      {state && !state.ok ? (
+        <span role="alert" className="ml-2 text-xs text-red-700">
+          {state.formError}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { IdSchema } from "../classes/schemas";
+
+// What the roster form sends. The CSV text itself is checked by parseRoster (size, header,
+// every row), so a teacher gets each problem against its line, not a schema error.
+export const ImportRosterSchema = z.object({
+  classroomId: IdSchema,
+  csv: z.string(),
+});
+export type ImportRosterInput = z.input<typeof ImportRosterSchema>;
+
+export const RevokeInvitationSchema = z.object({ invitationId: IdSchema });
+
+// Invitation tokens are 32 random bytes in base64url: 43 characters.
+export const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,0 +1,84 @@
+import { expect, it } from "vitest";
+import { baseURL, expectNoConsoleErrors, newSession, signUp, sharedBrowser, uniqueEmail } from "./browser";
+
+const browser = sharedBrowser();
+
+it("a teacher imports a roster: a bad row is reported first, then existing students are enrolled and new ones join through their link", async () => {
+  // A student who already has an account.
+  const existing = await newSession(browser());
+  const { email: amiraEmail } = await signUp(existing.page, "STUDENT", "Amira Existing");
+
+  const teacher = await newSession(browser());
+  const { page } = teacher;
+  await teacher.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL() });
+  await signUp(page, "TEACHER", "Ms Hughes");
+  await page.goto("/classes/new");
+  await page.getByLabel("Class name").fill("12H History");
+  await page.getByLabel("Year group").fill("Year 12");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await page.waitForURL(/\/classes\/[^/?]+\?created=1/);
+  await page.getByRole("link", { name: "Import a roster (CSV)" }).click();
+  await page.waitForURL(/\/classes\/[^/?]+\/roster$/);
+
+  // A row without a name: nothing is imported and the pasted text is kept.
+  const newEmail = uniqueEmail("zoe");
+  const bad = `name,email\nAmira Existing,${amiraEmail}\nZoë Nowak,${newEmail}\n,broken@example.test\n`;
+  const box = page.getByLabel("…or paste the list");
+  await box.fill(bad);
+  await page.getByRole("button", { name: "Import roster" }).click();
+  await expect.poll(() => page.getByTestId("roster-errors").textContent()).toContain("Line 4: The name is missing.");
+  expect(await page.getByTestId("roster-errors").textContent()).toContain("Nothing was imported");
+  expect(await box.inputValue()).toBe(bad);
+  expect(await box.getAttribute("aria-invalid")).toBe("true");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("roster-errors");
+  expect(await page.getByText("No invitations waiting").count()).toBe(1);
+
+  // The fixed list, uploaded as a file.
+  const fixed = `name,email\nAmira Existing,${amiraEmail}\nZoë Nowak,${newEmail}\n`;
+  await page.getByLabel("Upload a CSV file").setInputFiles({ name: "12H.csv", mimeType: "text/csv", buffer: Buffer.from(fixed, "utf8") });
+  await expect.poll(() => page.getByTestId("roster-file-message").textContent()).toContain("Read 12H.csv");
+  expect(await box.inputValue()).toBe(fixed);
+  await page.getByRole("button", { name: "Import roster" }).click();
+  await expect.poll(() => page.getByTestId("roster-results").count()).toBe(1);
+  expect(await page.getByTestId("roster-enrolled").textContent()).toContain("Amira Existing");
+  expect(await page.getByTestId("roster-invited").textContent()).toContain("Zoë Nowak");
+  expect(await page.getByTestId("roster-errors").count()).toBe(0);
+
+  // Copy Zoë's link; the pending list shows the same one.
+  const link = await page.getByTestId("roster-invited").getByLabel("Invitation link for Zoë Nowak").inputValue();
+  expect(link).toMatch(new RegExp(`^${baseURL().replace(/\./g, "\\.")}/sign-up\\?invite=[A-Za-z0-9_-]{43}$`));
+  await page.getByTestId("roster-invited").getByRole("button", { name: "Copy link for Zoë Nowak" }).click();
+  await expect.poll(() => page.getByTestId("roster-invited").getByText("Copied").count()).toBe(1);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await expect.poll(() => page.getByTestId("pending-invitations").textContent()).toContain(newEmail);
+
+  // Zoë opens the link in her own browser and signs up.
+  const zoe = await newSession(browser());
+  await zoe.page.goto(link);
+  expect(await zoe.page.getByTestId("invitation-heading").textContent()).toBe("Join 12H History (Ms Hughes)");
+  expect(await zoe.page.getByLabel("Your name").inputValue()).toBe("Zoë Nowak");
+  expect(await zoe.page.getByLabel("Email").inputValue()).toBe(newEmail);
+  expect(await zoe.page.getByRole("radio").count()).toBe(0);
+  await zoe.page.getByLabel("Password").fill("a long enough password");
+  await zoe.page.getByRole("button", { name: "Create account and join" }).click();
+  await zoe.page.waitForURL("**/dashboard");
+  await expect.poll(() => zoe.page.getByTestId("student-classes").textContent()).toContain("12H History");
+  expect(await zoe.page.getByTestId("student-classes").textContent()).toContain("Ms Hughes");
+
+  // The link is spent; the class now has both students.
+  const late = await newSession(browser());
+  await late.page.goto(link);
+  expect(await late.page.getByTestId("invitation-unusable").count()).toBe(1);
+  expect(await late.page.getByRole("heading", { level: 1 }).textContent()).toBe("Create an account");
+
+  await page.reload();
+  expect(await page.getByText("No invitations waiting").count()).toBe(1);
+  await page.getByRole("link", { name: /Back to 12H History/ }).click();
+  await expect.poll(() => page.getByRole("cell", { name: "Zoë Nowak", exact: true }).count()).toBe(1);
+  expect(await page.getByRole("cell", { name: "Amira Existing", exact: true }).count()).toBe(1);
+
+  for (const s of [existing, teacher, zoe, late]) {
+    expectNoConsoleErrors(s.errors);
+    await s.context.close();
+  }
+});
