@@ -6,17 +6,16 @@ export function StatusBar({ counts, width = 160 }: { counts: Record<CellStatus, 
   const total = CELL_STATUS_ORDER.reduce((s, k) => s + counts[k], 0);
   const parts = CELL_STATUS_ORDER.filter((k) => counts[k] > 0);
   const label = parts.map((k) => `${CELL_STATUS_LABELS[k]} ${counts[k]}`).join(", ") || "No students";
-  let x = 0;
+  // Each segment starts where the ones before it end.
+  const widths = parts.map((k) => (total ? (counts[k] / total) * width : 0));
+  const starts = widths.map((_, i) => widths.slice(0, i).reduce((s, w) => s + w, 0));
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${width} 10`} width={width} height={10} className="block">
       <title>{label}</title>
       <rect width={width} height={10} rx={3} className="fill-slate-100" />
-      {parts.map((k) => {
-        const w = total ? (counts[k] / total) * width : 0;
-        const rect = <rect key={k} x={x} width={w} height={10} fill={STATUS_STYLE[k].fill} />;
-        x += w;
-        return rect;
-      })}
+      {parts.map((k, i) => (
+        <rect key={k} x={starts[i]} width={widths[i]} height={10} fill={STATUS_STYLE[k].fill} />
+      ))}
     </svg>
   );
 }

@@ -34,7 +34,14 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <PageHeader
         title={classroom.name}
         description={`${classroom.subject} · ${classroom.yearGroup}`}
-        actions={<ButtonLink href={`/classes/${classroom.id}/assignments/new`}>Set an assignment</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href={`/classes/${classroom.id}/board`} variant="secondary">
+              Class board
+            </ButtonLink>
+            <ButtonLink href={`/classes/${classroom.id}/assignments/new`}>Set an assignment</ButtonLink>
+          </>
+        }
       />
       {created ? (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
