@@ -6,6 +6,7 @@ import { parseNotes } from "../lib/notes/parse-notes";
 import { saveTopic } from "../lib/notes/import-notes";
 import { setAssignment } from "../lib/assignments/assignments";
 import { seedMarking } from "./seed-marking";
+import { seedBigClass } from "./seed-class";
 import { enrol, makeClassroom, makeStudent, makeTeacher } from "../tests/factories";
 
 // Demo data for a newcomer: one teacher, a class of students, and the Khrushchev topic
@@ -56,6 +57,8 @@ export async function seed(): Promise<"seeded" | "already seeded"> {
   });
   // Amira and Ben are left to plan from scratch; Chloe's essay waits to be marked; Dev's is returned.
   await seedMarking(teacher, assignmentId, { toMark: students[2]!, returned: students[3]! });
+  // A second, full class with a term of work in every state, so the board and charts have data.
+  await seedBigClass(teacher, DEMO_PASSWORD);
   return "seeded";
 }
 

@@ -10,7 +10,7 @@ import { generateJoinCode } from "@/lib/classes/join-code";
 // Cheap scrypt parameters for made-up users: the real cost (lib/auth/password.ts) is
 // ~0.4 s a hash, which would dominate the suite. Verification reads the parameters from
 // the hash, so these users sign in normally.
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
+export const FAST = { N: 2 ** 10, r: 8, p: 1 };
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
