@@ -12,10 +12,11 @@ function shade(level: number, levelCount: number): string {
  * as text; the same grid is available as a table.
  */
 export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) {
-  const cellW = 110;
+  const cellW = 120;
   const cellH = 24;
   const nameW = 170;
-  const headH = 40;
+  const headLines = heatmap.criteria.map((c) => wrap(c.name, 16));
+  const headH = 14 * Math.max(1, ...headLines.map((l) => l.length)) + 12;
   const rows = heatmap.rows.filter((r) => r.levels.some((l) => l !== null));
   const width = nameW + heatmap.criteria.length * cellW;
   const height = headH + (rows.length + 1) * cellH + 8;
@@ -28,11 +29,18 @@ export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) 
           <desc id={`${id}-desc`}>
             Class averages: {averages}.{heatmap.weakest ? ` Weakest: ${heatmap.weakest.name}.` : ""}
           </desc>
-          {heatmap.criteria.map((c, j) => (
-            <text key={c.id} x={nameW + j * cellW + cellW / 2} y={headH - 12} textAnchor="middle" className={`text-[12px] ${heatmap.weakest?.id === c.id ? "fill-red-800 font-semibold" : "fill-slate-800"}`}>
-              {c.name}
-            </text>
-          ))}
+          {heatmap.criteria.map((c, j) => {
+            const lines = headLines[j]!;
+            return (
+              <text key={c.id} x={nameW + j * cellW + cellW / 2} y={headH - 8 - 14 * (lines.length - 1)} textAnchor="middle" className={`text-[12px] ${heatmap.weakest?.id === c.id ? "fill-red-800 font-semibold" : "fill-slate-800"}`}>
+                {lines.map((line, k) => (
+                  <tspan key={k} x={nameW + j * cellW + cellW / 2} dy={k === 0 ? 0 : 14}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            );
+          })}
           {rows.map((r, i) => (
             <g key={r.studentId} transform={`translate(0 ${headH + i * cellH})`}>
               <text x={nameW - 8} y={cellH / 2 + 4} textAnchor="end" className="fill-slate-800 text-[12px]">
@@ -113,4 +121,15 @@ export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) 
       </details>
     </figure>
   );
+}
+
+// Criterion names wrap onto lines of about `width` characters (SVG text does not wrap).
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

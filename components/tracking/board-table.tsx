@@ -56,7 +56,7 @@ export function BoardTable({ board, status, now, className }: { board: Board; st
                 </span>
                 {row.inactive ? (
                   <span className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800" data-testid="inactive-flag">
-                    {row.lastActivityAt ? `No activity for ${Math.floor((now.getTime() - row.lastActivityAt.getTime()) / DAY)} days` : "Never started"}
+                    {stalled(row, board.columns)}
                   </span>
                 ) : null}
               </th>
@@ -98,6 +98,14 @@ export function StatusLegend() {
       ))}
     </ul>
   );
+}
+
+// Which of the open assignments the student has gone quiet on, and for how long.
+function stalled(row: Board["rows"][number], columns: Board["columns"]): string {
+  const quiet = row.cells.flatMap((c, i) => (c.inactive ? [{ number: columns[i]!.number, days: c.inactiveDays }] : []));
+  const days = Math.max(...quiet.map((q) => q.days ?? -1));
+  const which = quiet.map((q) => `A${q.number}`).join(", ");
+  return days >= 0 ? `No work on ${which} for ${days}+ days` : `Not started ${which} (overdue)`;
 }
 
 function ago(then: Date, now: Date): string {
