@@ -14,7 +14,7 @@ async function signInAs(page: Page, email: string) {
   await page.waitForURL("**/dashboard");
 }
 
-it("the teacher opens the demo class board, filters to late work, opens a cell, reads an assignment's heatmap and downloads its marks", async () => {
+it("the teacher opens the demo class board, filters to late work, opens a cell, reads an assignment's heatmap, downloads its marks and prints a marked essay", async () => {
   const { page, errors, context } = await newSession(browser());
   await signInAs(page, "teacher@extent.demo");
 
@@ -64,6 +64,17 @@ it("the teacher opens the demo class board, filters to late work, opens a cell, 
   const lines = csv.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe("Student,Email,Status,Handed in,Late,Version,Analysis and explanation level,Knowledge level,Evaluation and judgement level,Organisation and communication level,Total,Out of,Returned");
   expect(lines).toHaveLength(31);
+
+  // A returned essay prints with its numbered comments and scorecard.
+  await page.getByRole("link", { name: /13B History board/ }).click();
+  await page.waitForURL(/\/board/);
+  await page.locator('[data-testid="board-cell"][data-status="returned"] a').first().click();
+  await page.waitForURL(/\/mark\?version=1$/);
+  await page.getByRole("link", { name: "Printable view" }).click();
+  await page.waitForURL(/\/print\?version=1$/);
+  expect(await page.getByTestId("print-view").getByTestId("scorecard").count()).toBe(1);
+  expect((await page.getByTestId("print-view").locator("section[aria-label=Essay]").textContent())!.length).toBeGreaterThan(100);
+  expect(await page.getByRole("button", { name: "Print" }).isVisible()).toBe(true);
 
   await poll(() => errors.length).toBe(0);
   expectNoConsoleErrors(errors);
