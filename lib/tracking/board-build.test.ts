@@ -79,7 +79,7 @@ describe("buildBoard", () => {
   it("derives each cell's status, mark and where a click leads", () => {
     expect(cell("amy", 0)).toMatchObject({ status: "returned", mark: 14, latestVersion: 1, href: "/assignments/a1/students/amy/mark?version=1" });
     expect(cell("amy", 1)).toMatchObject({ status: "drafting", mark: null, words: 120, href: "/assignments/a2/students/amy" });
-    expect(cell("bo", 0)).toMatchObject({ status: "late", late: true, mark: null, href: "/assignments/a1/students/bo/mark" });
+    expect(cell("bo", 0)).toMatchObject({ status: "late", late: true, mark: null, markingStarted: false, href: "/assignments/a1/students/bo/mark" });
     expect(cell("bo", 1)).toMatchObject({ status: "planning", inactive: true, inactiveDays: 7 });
     expect(cell("cat", 0)).toMatchObject({ status: "not-started", overdue: true, inactive: true, lastActivityAt: null });
     // Resubmitted: the version-1 mark still shows until version 2 is marked.

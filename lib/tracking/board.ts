@@ -32,6 +32,8 @@ export type BoardCell = Cell & {
   mark: number | null;
   awards: Award[] | null;
   latestVersion: number | null;
+  /** The latest version's marking is saved part-way (or complete) but not returned. */
+  markingStarted: boolean;
   submittedAt: Date | null;
   returnedAt: Date | null;
   href: string;
@@ -107,6 +109,7 @@ function boardCell(a: TrackedAssignment, studentId: string, plan: TrackedPlan | 
     mark: marked?.marking?.total ?? null,
     awards: marked?.marking?.awards ?? null,
     latestVersion: latestSubmission?.number ?? null,
+    markingStarted: marking?.status === "IN_PROGRESS",
     submittedAt: latestSubmission?.submittedAt ?? null,
     returnedAt: [...submissions].reverse().find((s) => s.marking?.status === "RETURNED")?.marking?.returnedAt ?? null,
     href: cellHref(base, cell.status, latestSubmission?.number ?? null),

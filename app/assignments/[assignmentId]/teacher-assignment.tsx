@@ -51,7 +51,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
                   <td className="py-2 text-right whitespace-nowrap">
                     {s.cell.latestVersion ? (
                       <Link href={`/assignments/${o.id}/students/${s.id}/mark`} className="mr-3 text-indigo-700 underline" data-testid={`mark-${s.id}`}>
-                        {markingLabel(s.workStatus, s.cell.latestVersion)}
+                        {markingLabel(s.workStatus, s.cell.latestVersion, s.cell.markingStarted)}
                         <span className="sr-only"> for {s.name}</span>
                       </Link>
                     ) : null}
@@ -68,9 +68,10 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
   );
 }
 
-function markingLabel(status: Overview["students"][number]["workStatus"], version: number): string {
+function markingLabel(status: Overview["students"][number]["workStatus"], version: number, started: boolean): string {
   const redraft = version > 1 ? ` (version ${version})` : "";
   if (status === "returned") return `Feedback${redraft}`;
   if (status === "marked") return `Review marking${redraft}`;
+  if (started) return `Continue marking${redraft}`;
   return `Mark${redraft}`;
 }
