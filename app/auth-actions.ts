@@ -7,6 +7,8 @@ import { signIn, signUp } from "@/lib/auth/accounts";
 import { clearSessionCookie, clientAddress, setSessionCookie } from "@/lib/auth/current-user";
 import { SignInSchema, SignUpSchema, safeNextPath } from "@/lib/auth/schemas";
 import { deleteSession } from "@/lib/auth/sessions";
+import { acceptInvitation } from "@/lib/roster/invitations";
+import { AcceptInvitationSchema } from "@/lib/roster/schemas";
 
 export const signUpAction = safeAction("public", SignUpSchema.extend({ next: z.string().optional() }), async (input) => {
   const { token, expiresAt } = await signUp(input);
@@ -23,4 +25,9 @@ export const signInAction = safeAction("public", SignInSchema, async (input) => 
 export const signOutAction = safeAction("public", z.object({}), async () => {
   await deleteSession(await clearSessionCookie());
   redirect("/sign-in?signedOut=1");
+});
+
+export const acceptInvitationAction = safeAction("STUDENT", AcceptInvitationSchema, async ({ token }, user) => {
+  await acceptInvitation(user, token);
+  redirect("/dashboard");
 });

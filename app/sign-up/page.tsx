@@ -4,14 +4,30 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getInvitation } from "@/lib/roster/invitations";
+import { AcceptInvitationForm } from "./accept-invitation-form";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string; invite?: string }> }) {
   const { next, invite: token } = await searchParams;
-  if (await getCurrentUser()) redirect("/dashboard");
+  const user = await getCurrentUser();
   const invitation = token ? await getInvitation(token) : null;
+  // Already signed in: a student with a live invitation joins with one click; anyone else goes home.
+  if (user && !(user.role === "STUDENT" && invitation && token)) redirect("/dashboard");
+  if (user && invitation && token) {
+    return (
+      <div className="mx-auto max-w-lg">
+        <h1 className="mb-1 text-2xl font-semibold" data-testid="invitation-heading">
+          Join {invitation.classroomName} ({invitation.teacherName})
+        </h1>
+        <p className="mb-4 text-slate-700">You are signed in as {user.name}. Join the class with this account?</p>
+        <Card>
+          <AcceptInvitationForm token={token} classroomName={invitation.classroomName} />
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-lg">
       {invitation ? (

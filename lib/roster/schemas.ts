@@ -13,3 +13,5 @@ export const RevokeInvitationSchema = z.object({ invitationId: IdSchema });
 
 // Invitation tokens are 32 random bytes in base64url: 43 characters.
 export const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const AcceptInvitationSchema = z.object({ token: z.string().regex(INVITATION_TOKEN, "That invitation link is not complete: copy the whole link.") });

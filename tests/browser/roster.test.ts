@@ -82,3 +82,31 @@ it("a teacher imports a roster: a bad row is reported first, then existing stude
     await s.context.close();
   }
 });
+
+it("a student who is already signed in joins from an invitation link with one click", async () => {
+  const teacher = await newSession(browser());
+  const { page } = teacher;
+  await signUp(page, "TEACHER", "Mr Okafor");
+  await page.goto("/classes/new");
+  await page.getByLabel("Class name").fill("13K History");
+  await page.getByLabel("Year group").fill("Year 13");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await page.waitForURL(/\/classes\/[^/?]+\?created=1/);
+  await page.getByRole("link", { name: "Import a roster (CSV)" }).click();
+  await page.getByLabel("…or paste the list").fill(`name,email\nSam Lee,${uniqueEmail("sam")}\n`);
+  await page.getByRole("button", { name: "Import roster" }).click();
+  const link = await page.getByTestId("roster-invited").getByLabel("Invitation link for Sam Lee").inputValue();
+
+  const sam = await newSession(browser());
+  await signUp(sam.page, "STUDENT", "Sam Lee");
+  await sam.page.goto(link);
+  expect(await sam.page.getByTestId("invitation-heading").textContent()).toBe("Join 13K History (Mr Okafor)");
+  await sam.page.getByRole("button", { name: "Join 13K History" }).click();
+  await sam.page.waitForURL("**/dashboard");
+  await expect.poll(() => sam.page.getByTestId("student-classes").textContent(), { timeout: 10_000 }).toContain("13K History");
+
+  for (const s of [teacher, sam]) {
+    expectNoConsoleErrors(s.errors);
+    await s.context.close();
+  }
+});
