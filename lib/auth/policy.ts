@@ -74,13 +74,19 @@ export async function requireOwnWork(user: SessionUser, assignmentId: string) {
   return access.assignment;
 }
 
-/** The teacher of the class may read the work of a student enrolled in it. */
-export async function requireTeacherOfStudentWork(user: SessionUser, assignmentId: string, studentId: string) {
+/** Only the class's teacher reads an assignment's work as a whole; to anyone else it is not found. */
+export async function requireTeacherOfAssignment(user: SessionUser, assignmentId: string) {
   const access = await requireAssignmentAccess(user, assignmentId);
   if (access.as !== "teacher") throw notFound("That assignment");
-  const enrolled = await db().enrolment.count({ where: { classroomId: access.assignment.classroomId, studentId } });
-  if (!enrolled) throw notFound("That student's work");
   return access.assignment;
+}
+
+/** The teacher of the class may read the work of a student enrolled in it. */
+export async function requireTeacherOfStudentWork(user: SessionUser, assignmentId: string, studentId: string) {
+  const assignment = await requireTeacherOfAssignment(user, assignmentId);
+  const enrolled = await db().enrolment.count({ where: { classroomId: assignment.classroomId, studentId } });
+  if (!enrolled) throw notFound("That student's work");
+  return assignment;
 }
 
 const annotationContext = {

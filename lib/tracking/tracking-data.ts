@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { assertTeacher, requireAssignmentAccess, requireTeacherOf } from "../auth/policy";
+import { assertTeacher, requireTeacherOf, requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { notFound } from "../errors";
 import { AwardSchema } from "../marking/schemas";
@@ -93,9 +93,8 @@ export async function getDepartmentOverview(user: SessionUser, now = new Date())
 
 /** The funnel, the distribution of totals and the level heatmap for one assignment. */
 export async function getAssignmentAnalytics(user: SessionUser, assignmentId: string, now = new Date()) {
-  const access = await requireAssignmentAccess(user, assignmentId);
-  if (access.as !== "teacher") throw notFound("That assignment");
-  const only = await trackAssignment(access.assignment.classroomId, assignmentId, now);
+  const { classroomId } = await requireTeacherOfAssignment(user, assignmentId);
+  const only = await trackAssignment(classroomId, assignmentId, now);
   const column = only.column;
   const cells = only.rows.map((r) => ({ student: r.student, cell: r.cell }));
   const rubric = column.rubric;
