@@ -1,19 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound, versionParam } from "@/app/page-helpers";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
-import { isAppError } from "@/lib/errors";
 import { getOwnFeedback } from "@/lib/marking/feedback";
 import { StudentAssignment, type StudentView } from "./student-assignment";
 import { TeacherAssignment } from "./teacher-assignment";
 
 export const metadata: Metadata = { title: "Assignment" };
-
-function orNotFound(e: unknown): never {
-  if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
-  throw e;
-}
 
 export default async function AssignmentPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ set?: string; view?: string; version?: string }> }) {
   const user = await requireUserPage();
@@ -24,7 +18,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
   }
   const [workspace, feedback] = await Promise.all([getOwnWorkspace(user, assignmentId), getOwnFeedback(user, assignmentId)]).catch(orNotFound);
   const query = await searchParams;
-  const version = query.version && /^\d{1,4}$/.test(query.version) ? Number(query.version) : undefined;
+  const version = versionParam(query.version);
   const view: StudentView = query.view === "version" && version !== undefined ? { view: "version", version } : { view: "work", version: query.view === "work" ? 0 : undefined };
   return <StudentAssignment workspace={workspace} feedback={feedback} userId={user.id} view={view} />;
 }

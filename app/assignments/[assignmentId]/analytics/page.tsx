@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/app/page-helpers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUserPage } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
 import { getAssignmentAnalytics } from "@/lib/tracking/tracking-data";
 import { FunnelChart } from "@/components/charts/funnel-chart";
 import { Histogram } from "@/components/charts/histogram";
@@ -16,10 +15,7 @@ export const metadata: Metadata = { title: "Assignment analytics" };
 export default async function AnalyticsPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const user = await requireUserPage("TEACHER");
   const { assignmentId } = await params;
-  const a = await getAssignmentAnalytics(user, assignmentId).catch((e) => {
-    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
-    throw e;
-  });
+  const a = await getAssignmentAnalytics(user, assignmentId).catch(orNotFound);
   const total = a.rows.length;
   const rubric = a.assignment.rubric;
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/app/page-helpers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireUserPage } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
 import { CELL_STATUS_LABELS, CELL_STATUS_ORDER } from "@/lib/tracking/cell-status";
 import { BOARD_SORTS, filterBoard, type BoardStatusFilter } from "@/lib/tracking/board";
 import { getClassBoard } from "@/lib/tracking/tracking-data";
@@ -29,10 +28,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   const { classroomId } = await params;
   const filter = FilterSchema.parse(await searchParams);
   const now = new Date();
-  const { classroom, board } = await getClassBoard(user, classroomId, now).catch((e) => {
-    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
-    throw e;
-  });
+  const { classroom, board } = await getClassBoard(user, classroomId, now).catch(orNotFound);
   const shown = filterBoard(board, { status: filter.status as BoardStatusFilter | undefined, student: filter.student, assignmentId: filter.assignment, sort: filter.sort });
   const base = `/classes/${classroomId}/board`;
   const quick = (status: string, label: string) => (

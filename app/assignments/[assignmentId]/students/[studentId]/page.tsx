@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/app/page-helpers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/format";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getStudentWorkspace } from "@/lib/assignments/workspace";
-import { isAppError } from "@/lib/errors";
 import { judgementWords, factorsByWeight } from "@/lib/planner/outline";
 import { chosenCriteriaNames } from "@/lib/planner/significance-criteria";
 import { checkPlan } from "@/lib/planner/check-plan";
@@ -16,10 +15,7 @@ export const metadata: Metadata = { title: "Student work" };
 export default async function StudentWorkPage({ params }: { params: Promise<{ assignmentId: string; studentId: string }> }) {
   const user = await requireUserPage("TEACHER");
   const { assignmentId, studentId } = await params;
-  const w = await getStudentWorkspace(user, assignmentId, studentId).catch((e) => {
-    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
-    throw e;
-  });
+  const w = await getStudentWorkspace(user, assignmentId, studentId).catch(orNotFound);
   const plan = w.plan.content;
   const problems = checkPlan(plan, w.analysis);
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound, versionParam } from "@/app/page-helpers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getMarkingDesk } from "@/lib/marking/desk";
-import { isAppError } from "@/lib/errors";
 import { MarkingDesk } from "@/components/marking/marking-desk";
 import { StudentWorkNav } from "../work-nav";
 
@@ -13,11 +12,8 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
   const user = await requireUserPage("TEACHER");
   const { assignmentId, studentId } = await params;
   const raw = (await searchParams).version;
-  const version = raw && /^\d{1,4}$/.test(raw) ? Number(raw) : undefined;
-  const desk = await getMarkingDesk(user, assignmentId, studentId, version).catch((e) => {
-    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
-    throw e;
-  });
+  const version = versionParam(raw);
+  const desk = await getMarkingDesk(user, assignmentId, studentId, version).catch(orNotFound);
   const base = `/assignments/${assignmentId}/students/${studentId}`;
   const latest = desk.versions.at(-1)!.number;
   return (

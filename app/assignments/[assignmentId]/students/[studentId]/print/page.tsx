@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { orNotFound, versionParam } from "@/app/page-helpers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { requireUserPage } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
 import { getMarkingDesk } from "@/lib/marking/desk";
 import { segmentText } from "@/lib/annotations/segments";
 import { Scorecard, SummaryFeedback } from "@/components/feedback/scorecard";
@@ -21,11 +20,8 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const user = await requireUserPage("TEACHER");
   const { assignmentId, studentId } = await params;
   const raw = (await searchParams).version;
-  const version = raw && /^\d{1,4}$/.test(raw) ? Number(raw) : undefined;
-  const desk = await getMarkingDesk(user, assignmentId, studentId, version).catch((e) => {
-    if (isAppError(e) && (e.status === 404 || e.status === 403)) notFound();
-    throw e;
-  });
+  const version = versionParam(raw);
+  const desk = await getMarkingDesk(user, assignmentId, studentId, version).catch(orNotFound);
   const { submission, marking, assignment, student } = desk;
   const placed = desk.annotations.filter((a) => a.location);
   const numberOf = new Map(desk.annotations.map((a, i) => [a.id, i + 1]));
