@@ -13,6 +13,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const baseURL = () => inject("baseURL");
 
+/** expect.poll with room for a server round trip (an action, a navigation): its default is one second. */
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
+
 /** A fresh signed-out context whose pages fail the test on a console error or page crash. */
 export async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: baseURL() });
@@ -46,6 +49,15 @@ export async function signUp(page: Page, role: "TEACHER" | "STUDENT", name: stri
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL("**/dashboard");
   return { email, password: "a long enough password" };
+}
+
+/** Signs in as one of the seeded demo accounts (all share the password `extent-demo`) and waits for the dashboard. */
+export async function signInAs(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("extent-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
 }
 
 /** One Chromium per test file, launched before its tests and closed after them. */

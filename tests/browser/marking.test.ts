@@ -1,18 +1,8 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
+import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs } from "./browser";
 
 const browser = sharedBrowser();
-// Server round trips (actions, navigation) get longer than expect.poll's one-second default.
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
-
-async function signInAs(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("extent-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 /** Selects a quote in the essay the way a mouse drag would, by setting the document selection. */
 async function selectQuote(page: Page, quote: string) {

@@ -1,16 +1,8 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
+import { expectNoConsoleErrors, newSession, sharedBrowser, signInAs } from "./browser";
 
 const browser = sharedBrowser();
-
-async function signInAs(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("extent-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function openDemoAssignment(page: Page) {
   await page.getByTestId("student-assignments").getByRole("link", { name: /de-Stalinisation/ }).click();

@@ -1,15 +1,11 @@
 import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, signUp, sharedBrowser } from "./browser";
+import { expectNoConsoleErrors, newSession, sharedBrowser, signInAs, signUp } from "./browser";
 
 const browser = sharedBrowser();
 
 it("a teacher sets an assignment with a rubric and due date; a student sees it; the teacher follows progress", async () => {
   const teacher = await newSession(browser());
-  await teacher.page.goto("/sign-in");
-  await teacher.page.getByLabel("Email").fill("teacher@extent.demo");
-  await teacher.page.getByLabel("Password").fill("extent-demo");
-  await teacher.page.getByRole("button", { name: "Sign in" }).click();
-  await teacher.page.waitForURL("**/dashboard");
+  await signInAs(teacher.page, "teacher@extent.demo");
 
   // A fresh class with one student, so this test owns everything it checks.
   await teacher.page.goto("/classes/new");

@@ -1,18 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
+import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs } from "./browser";
 
 const browser = sharedBrowser();
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
-
-async function signInAs(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("extent-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 it("the teacher opens the demo class board, filters to late work, opens a cell, reads an assignment's heatmap, downloads its marks and prints a marked essay", async () => {
   const { page, errors, context } = await newSession(browser());
