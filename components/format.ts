@@ -10,3 +10,8 @@ export function formatTime(d: Date): string {
 export function formatDateTime(d: Date): string {
   return d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
+
+/** Shortens text for a one-line preview, ending with an ellipsis. */
+export function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

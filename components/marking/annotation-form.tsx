@@ -5,6 +5,7 @@ import type { BankEntry } from "@/lib/marking/comment-bank";
 import { searchBank } from "@/lib/marking/search-bank";
 import type { AnnotationKind } from "@/lib/marking/annotation-view";
 import { Button } from "@/components/ui/button";
+import { truncate } from "@/components/format";
 
 import type { CriterionOption } from "@/lib/marking/search-bank";
 export type { CriterionOption };
@@ -181,8 +182,4 @@ export function AnnotationForm({
       </div>
     </form>
   );
-}
-
-function truncate(s: string, n: number) {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

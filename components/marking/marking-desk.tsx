@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { MarkingDesk as Desk } from "@/lib/marking/desk";
-import type { AnnotationView } from "@/lib/marking/annotation-view";
+import { byReadingOrder, type AnnotationView } from "@/lib/marking/annotation-view";
 import type { BankEntry } from "@/lib/marking/comment-bank";
 import {
   addAnnotationAction,
@@ -13,6 +13,7 @@ import {
   updateAnnotationAction,
 } from "@/app/assignments/marking-actions";
 import { Button } from "@/components/ui/button";
+import { truncate } from "@/components/format";
 import { AnnotatedEssay, revealHighlight, type TextRange } from "./annotated-essay";
 import { AnnotationForm } from "./annotation-form";
 import { AnnotationNotes } from "./annotation-notes";
@@ -61,9 +62,6 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
     setActiveId(id);
     revealHighlight(id);
   }
-
-  const sorted = (list: AnnotationView[]) =>
-    [...list].sort((a, b) => (a.location?.start ?? Infinity) - (b.location?.start ?? Infinity) || a.madeOn - b.madeOn);
 
   const isEditable = (a: AnnotationView) => !returnedNow && a.madeOn === submission.number;
 
@@ -150,7 +148,7 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
                 onSubmit={async (values) => {
                   const result = await addAnnotationAction(null, { ...work, ...composing, ...values });
                   if (!result.ok) return result;
-                  setAnnotations((all) => sorted([...all, result.data.annotation]));
+                  setAnnotations((all) => [...all, result.data.annotation].sort(byReadingOrder));
                   setBank(result.data.bank);
                   setComposing(null);
                   setSelection(null);
@@ -183,8 +181,4 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
       </div>
     </div>
   );
-}
-
-function truncate(s: string, n: number) {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

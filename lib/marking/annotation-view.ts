@@ -72,7 +72,12 @@ export function viewAnnotations(rows: AnnotationRow[], text: string): Annotation
       addressedNote: row.addressedNote,
     };
   });
-  return views.sort((a, b) => (a.location?.start ?? Infinity) - (b.location?.start ?? Infinity) || a.madeOn - b.madeOn);
+  return views.sort(byReadingOrder);
+}
+
+/** Reading order: by where the passage starts in the version on screen, detached ones last. */
+export function byReadingOrder(a: AnnotationView, b: AnnotationView): number {
+  return (a.location?.start ?? Infinity) - (b.location?.start ?? Infinity) || a.madeOn - b.madeOn;
 }
 
 // "Addressed" is what the student said; "detached" is what the text shows. A target the

@@ -9,6 +9,7 @@ import { getClassBoard } from "@/lib/tracking/tracking-data";
 import { BoardTable, StatusLegend } from "@/components/tracking/board-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
+import { truncate } from "@/components/format";
 
 export const metadata: Metadata = { title: "Class board" };
 
@@ -100,7 +101,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
                 <option value="">All</option>
                 {board.columns.map((c) => (
                   <option key={c.id} value={c.id}>
-                    A{c.number}. {c.questionText.length > 60 ? `${c.questionText.slice(0, 59)}…` : c.questionText}
+                    A{c.number}. {truncate(c.questionText, 60)}
                   </option>
                 ))}
               </select>
