@@ -1,4 +1,5 @@
 import type { FunnelStep } from "@/lib/tracking/analytics";
+import { ChartDataTable } from "./chart-data-table";
 import { STATUS_STYLE } from "@/components/tracking/status-style";
 
 /**
@@ -33,27 +34,11 @@ export function FunnelChart({ steps, total, id }: { steps: FunnelStep[]; total: 
         ))}
       </svg>
       <figcaption className="text-sm text-slate-600">Solid: students at that stage now. Pale: students who have reached it or gone beyond. Numbers: at · reached.</figcaption>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-indigo-800">Show the funnel as a table</summary>
-        <table className="mt-2 text-left">
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4 font-medium">Status</th>
-              <th scope="col" className="pr-4 font-medium">Students now</th>
-              <th scope="col" className="font-medium">Reached or beyond</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s) => (
-              <tr key={s.status}>
-                <td className="pr-4">{s.label}</td>
-                <td className="pr-4">{s.count}</td>
-                <td>{s.reached}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartDataTable
+        label="Show the funnel as a table"
+        head={["Status", "Students now", "Reached or beyond"]}
+        rows={steps.map((s) => [s.label, s.count, s.reached])}
+      />
     </figure>
   );
 }

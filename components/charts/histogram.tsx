@@ -1,4 +1,5 @@
 import type { MarkBucket } from "@/lib/tracking/analytics";
+import { ChartDataTable } from "./chart-data-table";
 
 /** The distribution of total marks: one column per band of marks, labelled with its count. */
 export function Histogram({ buckets, totalMarks, id }: { buckets: MarkBucket[]; totalMarks: number; id: string }) {
@@ -34,27 +35,7 @@ export function Histogram({ buckets, totalMarks, id }: { buckets: MarkBucket[]; 
           Total mark
         </text>
       </svg>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-indigo-800">Show the distribution as a table</summary>
-        <table className="mt-2 text-left">
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4 font-medium">Marks</th>
-              <th scope="col" className="font-medium">Students</th>
-            </tr>
-          </thead>
-          <tbody>
-            {buckets.map((b) => (
-              <tr key={b.from}>
-                <td className="pr-4">
-                  {b.from}–{b.to}
-                </td>
-                <td>{b.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartDataTable label="Show the distribution as a table" head={["Marks", "Students"]} rows={buckets.map((b) => [`${b.from}–${b.to}`, b.count])} />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { Heatmap } from "@/lib/tracking/analytics";
+import { ChartDataTable } from "./chart-data-table";
 
 // Light to dark indigo by the share of the criterion's top level reached; empty = not marked.
 const SHADES = ["#eef2ff", "#c7d2fe", "#a5b4fc", "#818cf8", "#6366f1", "#4338ca"];
@@ -80,45 +81,11 @@ export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) 
           "No marks yet."
         )}
       </figcaption>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-indigo-800">Show the levels as a table</summary>
-        <table className="mt-2 text-left">
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4 font-medium">Student</th>
-              {heatmap.criteria.map((c) => (
-                <th key={c.id} scope="col" className="pr-4 font-medium">
-                  {c.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.studentId}>
-                <th scope="row" className="pr-4 text-left font-normal">
-                  {r.name}
-                </th>
-                {r.levels.map((l, j) => (
-                  <td key={heatmap.criteria[j]!.id} className="pr-4">
-                    {l ?? "—"}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" className="pr-4 text-left">
-                Class average
-              </th>
-              {heatmap.criteria.map((c) => (
-                <td key={c.id} className="pr-4 font-medium">
-                  {c.average ?? "—"}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </details>
+      <ChartDataTable
+        label="Show the levels as a table"
+        head={["Student", ...heatmap.criteria.map((c) => c.name)]}
+        rows={[...rows.map((r) => [r.name, ...r.levels]), ["Class average", ...heatmap.criteria.map((c) => c.average)]]}
+      />
     </figure>
   );
 }
