@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { Workspace } from "@/components/work/workspace";
-import { FeedbackEssay } from "@/components/feedback/feedback-essay";
-import { FeedbackResponse, RedraftButton } from "@/components/feedback/feedback-response";
-import { Scorecard, SummaryFeedback } from "@/components/feedback/scorecard";
+import { Workspace } from "./_workspace/workspace";
+import { FeedbackEssay } from "./_feedback/feedback-essay";
+import { FeedbackResponse, RedraftButton } from "./_feedback/feedback-response";
+import { Scorecard, SummaryFeedback } from "./_feedback/scorecard";
 import { formatDateTime } from "@/components/format";
 import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";

@@ -3,7 +3,7 @@ import { orNotFound, versionParam } from "@/app/page-helpers";
 import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getMarkingDesk } from "@/lib/marking/desk";
-import { MarkingDesk } from "@/components/marking/marking-desk";
+import { MarkingDesk } from "./_desk/marking-desk";
 import { StudentWorkNav } from "../work-nav";
 
 export const metadata: Metadata = { title: "Marking" };

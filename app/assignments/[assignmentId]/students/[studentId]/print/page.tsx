@@ -5,8 +5,8 @@ import { Fragment } from "react";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getMarkingDesk } from "@/lib/marking/desk";
 import { segmentText } from "@/lib/annotations/segments";
-import { Scorecard, SummaryFeedback } from "@/components/feedback/scorecard";
-import { PrintButton } from "@/components/marking/print-button";
+import { Scorecard, SummaryFeedback } from "../../../_feedback/scorecard";
+import { PrintButton } from "@/components/ui/print-button";
 import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "Marked essay (print)" };

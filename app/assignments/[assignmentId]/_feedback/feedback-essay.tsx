@@ -3,8 +3,8 @@
 import { useState } from "react";
 import type { AnnotationView } from "@/lib/marking/annotation-view";
 import type { CriterionOption } from "@/lib/marking/search-bank";
-import { AnnotatedEssay, revealHighlight } from "@/components/marking/annotated-essay";
-import { AnnotationNotes } from "@/components/marking/annotation-notes";
+import { AnnotatedEssay, revealHighlight } from "@/components/annotations/annotated-essay";
+import { AnnotationNotes } from "@/components/annotations/annotation-notes";
 import { TargetAnswer } from "./target-answer";
 
 /** The returned essay with the teacher's highlights beside their comments; targets can be answered. */

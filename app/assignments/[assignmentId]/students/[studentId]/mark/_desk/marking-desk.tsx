@@ -14,9 +14,9 @@ import {
 } from "@/app/assignments/marking-actions";
 import { Button } from "@/components/ui/button";
 import { truncate } from "@/components/format";
-import { AnnotatedEssay, revealHighlight, type TextRange } from "./annotated-essay";
-import { AnnotationForm } from "./annotation-form";
-import { AnnotationNotes } from "./annotation-notes";
+import { AnnotatedEssay, revealHighlight, type TextRange } from "@/components/annotations/annotated-essay";
+import { AnnotationForm } from "@/components/annotations/annotation-form";
+import { AnnotationNotes } from "@/components/annotations/annotation-notes";
 import { MarkingPanel } from "./marking-panel";
 
 /**

@@ -9,9 +9,9 @@ import { CRITERION_FAMILIES, SIGNIFICANCE_CRITERIA } from "@/lib/planner/signifi
 import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
-import { ConflictNotice } from "./conflict-notice";
-import { SaveStatusText } from "./save-status";
-import type { useAutosave } from "./use-autosave";
+import { ConflictNotice } from "@/components/autosave/conflict-notice";
+import { SaveStatusText } from "@/components/autosave/save-status";
+import type { useAutosave } from "@/lib/client/use-autosave";
 
 type PlanState = ReturnType<typeof useAutosave<Plan>>;
 const newId = () => crypto.randomUUID();

@@ -3,9 +3,9 @@
 import { useId, useState, useTransition } from "react";
 import { countWords, wordLimitState } from "@/lib/drafts/word-count";
 import { listRevisionsAction, restoreRevisionAction, submitDraftAction } from "@/app/assignments/actions";
-import { ConflictNotice } from "./conflict-notice";
-import { SaveStatusText } from "./save-status";
-import type { useAutosave } from "./use-autosave";
+import { ConflictNotice } from "@/components/autosave/conflict-notice";
+import { SaveStatusText } from "@/components/autosave/save-status";
+import type { useAutosave } from "@/lib/client/use-autosave";
 
 type DraftState = ReturnType<typeof useAutosave<string>>;
 type Revision = { id: string; reason: "AUTOSAVE" | "RESTORE" | "SUBMIT"; wordCount: number; createdAt: Date; updatedAt: Date; text: string };

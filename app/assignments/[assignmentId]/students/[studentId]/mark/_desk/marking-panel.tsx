@@ -8,7 +8,7 @@ import type { SaveMarkingInput } from "@/lib/marking/schemas";
 import { checkPartialMarking, midBand, validateMarking, type Award } from "@/lib/rubrics/marks";
 import type { Criterion, Rubric } from "@/lib/rubrics/rubric-schema";
 import { Button } from "@/components/ui/button";
-import { ConflictNotice } from "@/components/work/conflict-notice";
+import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { formatDateTime } from "@/components/format";
 
 type SaveAction = (prev: unknown, input: SaveMarkingInput) => Promise<ActionResult<SaveMarkingResult>>;

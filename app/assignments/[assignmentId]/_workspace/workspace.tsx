@@ -6,10 +6,10 @@ import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
 import { DraftEditor } from "./draft-editor";
 import type { BankPoint } from "./evidence-picker";
 import { Planner } from "./planner";
-import { useAutosave } from "./use-autosave";
+import { useAutosave } from "@/lib/client/use-autosave";
 import type { AnnotationView } from "@/lib/marking/annotation-view";
 import type { CriterionOption } from "@/lib/marking/search-bank";
-import { RedraftPanel } from "@/components/feedback/redraft-panel";
+import { RedraftPanel } from "../_feedback/redraft-panel";
 
 type Props = {
   assignmentId: string;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { locate } from "@/lib/annotations/anchor";
 import { targetStatus, type AnnotationView } from "@/lib/marking/annotation-view";
 import type { CriterionOption } from "@/lib/marking/search-bank";
-import { TargetStatusBadge } from "@/components/marking/annotation-notes";
+import { TargetStatusBadge } from "@/components/annotations/annotation-notes";
 import { TargetAnswer } from "./target-answer";
 
 /**

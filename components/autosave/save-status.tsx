@@ -1,6 +1,6 @@
 "use client";
 
-import type { SaveStatus } from "./use-autosave";
+import type { SaveStatus } from "@/lib/client/use-autosave";
 
 const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
