@@ -11,6 +11,27 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // One shape for client → server calls: a component calls a server action through
+  // callAction (or hands useActionState a guardAction), so a dropped connection or a 5xx is
+  // a message beside the control, not a button stuck on "Saving…" or the error page.
+  // Server actions are named …Action; ActionForm is the one form component that wraps them.
+  {
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "AwaitExpression > CallExpression[callee.name=/Action$/]:not([callee.name='callAction'])",
+          "AwaitExpression > CallExpression[callee.property.name=/Action$/]",
+          "MemberExpression[property.name=/^(then|catch|finally)$/] > CallExpression.object[callee.name=/Action$/]:not([callee.name='callAction'])",
+        ].map((selector) => ({ selector, message: "Call server actions through callAction(() => xAction(...)) from @/lib/client/call-action, so a network failure becomes a message." })),
+        {
+          selector: "CallExpression[callee.name='useActionState'][arguments.0.name=/Action$/]",
+          message: "Wrap the action once, outside the component: useActionState(guardAction(xAction), …) from @/lib/client/call-action.",
+        },
+      ],
+    },
+  },
   // One way to the database: only lib/ (and the tests and seed that build data) may
   // touch the Prisma client; routes and components go through lib functions.
   ...[

@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useRef, useTransition, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useMemo, useRef, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { guardAction } from "@/lib/client/call-action";
 
 type Action = (prev: unknown, data: FormData) => Promise<ActionResult<unknown>>;
 
@@ -10,7 +11,8 @@ export const useFieldErrors = () => useContext(FieldErrorsContext);
 
 // A form bound to a safeAction. It submits without React's automatic form reset, so a
 // refused submission keeps everything the user typed; errors are announced in a live
-// region and tied to their fields (see components/ui/field.tsx).
+// region and tied to their fields (see components/ui/field.tsx). A call that never reaches
+// the server (offline, 5xx) is a refusal like any other, not a throw to the error page.
 export function ActionForm({
   action,
   children,
@@ -32,7 +34,8 @@ export function ActionForm({
   submitVariant?: "primary" | "secondary" | "danger";
   testId?: string;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const guarded = useMemo(() => guardAction(action), [action]);
+  const [state, formAction] = useActionState(guarded, null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);

@@ -5,9 +5,13 @@ import { ActionForm } from "@/components/ui/action-form";
 import { DateTimeField } from "@/components/ui/date-time-field";
 import { TextArea, TextField } from "@/components/ui/field";
 import { setAssignmentOpenAction, updateAssignmentAction } from "../actions";
+import { guardAction } from "@/lib/client/call-action";
+
+// Offline or a 5xx becomes a message here instead of the error page.
+const guardedSetAssignmentOpen = guardAction(setAssignmentOpenAction);
 
 export function AssignmentSettings({ assignmentId, dueAt, wordLimit, instructions, open }: { assignmentId: string; dueAt: string; wordLimit: number | null; instructions: string; open: boolean }) {
-  const [state, toggle, pending] = useActionState(setAssignmentOpenAction, null);
+  const [state, toggle, pending] = useActionState(guardedSetAssignmentOpen, null);
   return (
     <section aria-labelledby="settings-h" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="settings-h" className="mb-3 text-lg font-semibold">Settings</h2>

@@ -2,9 +2,13 @@
 
 import { useActionState } from "react";
 import { regenerateJoinCodeAction } from "../actions";
+import { guardAction } from "@/lib/client/call-action";
+
+// Offline or a 5xx becomes a message here instead of the error page.
+const guardedRegenerateJoinCode = guardAction(regenerateJoinCodeAction);
 
 export function JoinCodePanel({ classroomId, joinCode }: { classroomId: string; joinCode: string }) {
-  const [state, action, pending] = useActionState(regenerateJoinCodeAction, null);
+  const [state, action, pending] = useActionState(guardedRegenerateJoinCode, null);
   return (
     <section aria-labelledby="join-code-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="join-code-heading" className="text-lg font-semibold">Join code</h2>

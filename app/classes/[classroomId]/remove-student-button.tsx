@@ -2,9 +2,13 @@
 
 import { useActionState } from "react";
 import { removeStudentAction } from "../actions";
+import { guardAction } from "@/lib/client/call-action";
+
+// Offline or a 5xx becomes a message here instead of the error page.
+const guardedRemoveStudent = guardAction(removeStudentAction);
 
 export function RemoveStudentButton({ classroomId, studentId, studentName }: { classroomId: string; studentId: string; studentName: string }) {
-  const [state, action, pending] = useActionState(removeStudentAction, null);
+  const [state, action, pending] = useActionState(guardedRemoveStudent, null);
   return (
     <form
       action={action}

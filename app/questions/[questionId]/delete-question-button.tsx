@@ -2,9 +2,13 @@
 
 import { useActionState } from "react";
 import { deleteQuestionAction } from "../actions";
+import { guardAction } from "@/lib/client/call-action";
+
+// Offline or a 5xx becomes a message here instead of the error page.
+const guardedDeleteQuestion = guardAction(deleteQuestionAction);
 
 export function DeleteQuestionButton({ questionId }: { questionId: string }) {
-  const [state, action, pending] = useActionState(deleteQuestionAction, null);
+  const [state, action, pending] = useActionState(guardedDeleteQuestion, null);
   return (
     <form action={action} onSubmit={(e) => !confirm("Delete this question from the bank?") && e.preventDefault()}>
       <input type="hidden" name="questionId" value={questionId} />

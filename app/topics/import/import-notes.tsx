@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { callAction, isUnreachable, type CallResult } from "@/lib/client/call-action";
 import { importNotesAction, previewNotesAction } from "../actions";
 import { NotesPreview, type Preview } from "./notes-preview";
 
@@ -25,7 +25,7 @@ export function ImportNotes() {
     return { text: overrides.text ?? text, format, title, fileName, fixes: JSON.stringify(Object.values(overrides.fixes ?? fixes)) };
   }
 
-  function show(result: ActionResult<unknown>) {
+  function show(result: CallResult<unknown>) {
     if (result.ok) return true;
     setError(result.fieldErrors?.text?.[0] ?? result.formError ?? "Something went wrong.");
     return false;
@@ -34,12 +34,13 @@ export function ImportNotes() {
   function runPreview(next: Partial<{ text: string; fixes: Record<number, Fix> }> = {}) {
     setError(null);
     startTransition(async () => {
-      const result = await previewNotesAction(null, payload(next));
+      const result = await callAction(() => previewNotesAction(null, payload(next)));
       if (show(result) && result.ok) {
         const p = result.data as Preview;
         setPreview(p);
         if (!title) setTitle(p.topic.title);
-      } else setPreview(null);
+        // Offline: the last preview stays, so the fixes made on it are not lost.
+      } else if (!isUnreachable(result)) setPreview(null);
     });
   }
 
@@ -56,7 +57,7 @@ export function ImportNotes() {
     if (file.name.toLowerCase().endsWith(".md")) setFormat("markdown");
     // Validate on the server before showing the text, so a binary file never fills the box.
     startTransition(async () => {
-      const result = await previewNotesAction(null, { ...payload({ text: content, fixes: {} }), title: "", fileName: file.name });
+      const result = await callAction(() => previewNotesAction(null, { ...payload({ text: content, fixes: {} }), title: "", fileName: file.name }));
       if (show(result) && result.ok) {
         setText(content);
         setFileName(file.name);
@@ -71,7 +72,7 @@ export function ImportNotes() {
     setError(null);
     startTransition(async () => {
       // On success the action redirects to the new topic.
-      show(await importNotesAction(null, payload()));
+      show(await callAction(() => importNotesAction(null, payload())));
     });
   }
 

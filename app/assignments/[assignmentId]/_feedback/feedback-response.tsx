@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { respondToFeedbackAction, startRedraftAction } from "@/app/assignments/marking-actions";
+import { callAction } from "@/lib/client/call-action";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format";
 
@@ -16,7 +17,7 @@ export function FeedbackResponse({ assignmentId, version, initial, respondedAt }
 
   async function send() {
     setPending(true);
-    const result = await respondToFeedbackAction(null, { assignmentId, submissionNumber: version, response });
+    const result = await callAction(() => respondToFeedbackAction(null, { assignmentId, submissionNumber: version, response }));
     setPending(false);
     if (!result.ok) setError(result.fieldErrors?.response?.join(" ") ?? result.formError ?? "That did not save.");
     else {
@@ -34,11 +35,13 @@ export function FeedbackResponse({ assignmentId, version, initial, respondedAt }
         What will you do differently next time? Your teacher reads this.
       </label>
       <textarea id={id} rows={4} value={response} onChange={(e) => setResponse(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="mt-2 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500" data-testid="feedback-response" />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <div aria-live="polite">
+        {error ? (
+          <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
       <div className="mt-2 flex items-center gap-3">
         <Button onClick={send} disabled={pending}>
           {pending ? "Saving…" : saved ? "Update response" : "Send response"}
@@ -62,7 +65,7 @@ export function RedraftButton({ assignmentId }: { assignmentId: string }) {
         disabled={pending}
         onClick={async () => {
           setPending(true);
-          const result = await startRedraftAction(null, { assignmentId });
+          const result = await callAction(() => startRedraftAction(null, { assignmentId }));
           setPending(false);
           if (!result.ok) setError(result.formError ?? "Could not start the redraft.");
           else router.push(`/assignments/${assignmentId}?view=work`);

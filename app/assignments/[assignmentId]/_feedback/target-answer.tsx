@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { AnnotationView } from "@/lib/marking/annotation-view";
 import { setTargetAddressedAction } from "@/app/assignments/marking-actions";
+import { callAction } from "@/lib/client/call-action";
 import { Button } from "@/components/ui/button";
 
 /** The student's answer to a target: mark it addressed and say how, or take that back. */
@@ -16,7 +17,7 @@ export function TargetAnswer({ annotation, onChange }: { annotation: AnnotationV
 
   async function send(addressed: boolean) {
     setPending(true);
-    const result = await setTargetAddressedAction(null, { annotationId: annotation.id, addressed, note: addressed ? note : "" });
+    const result = await callAction(() => setTargetAddressedAction(null, { annotationId: annotation.id, addressed, note: addressed ? note : "" }));
     setPending(false);
     if (!result.ok) {
       setError(result.fieldErrors?.note?.join(" ") ?? result.formError ?? "That did not save.");
@@ -40,6 +41,7 @@ export function TargetAnswer({ annotation, onChange }: { annotation: AnnotationV
             I’ve addressed this<span className="sr-only">: {annotation.comment}</span>
           </Button>
         )}
+        <div aria-live="polite">{error ? <p className="mt-1 text-sm text-red-700">{error}</p> : null}</div>
       </div>
     );
   }
@@ -49,11 +51,13 @@ export function TargetAnswer({ annotation, onChange }: { annotation: AnnotationV
         How did you address it?
       </label>
       <textarea id={id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500" />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <div aria-live="polite">
+        {error ? (
+          <p id={`${id}-error`} className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
       <div className="flex gap-2">
         <Button className="px-3 py-1.5" onClick={() => send(true)} disabled={pending}>
           {pending ? "Saving…" : "Mark as addressed"}

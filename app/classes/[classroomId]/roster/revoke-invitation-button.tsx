@@ -2,9 +2,13 @@
 
 import { useActionState } from "react";
 import { revokeInvitationAction } from "./actions";
+import { guardAction } from "@/lib/client/call-action";
+
+// Offline or a 5xx becomes a message here instead of the error page.
+const guardedRevokeInvitation = guardAction(revokeInvitationAction);
 
 export function RevokeInvitationButton({ invitationId, who }: { invitationId: string; who: string }) {
-  const [state, action, pending] = useActionState(revokeInvitationAction, null);
+  const [state, action, pending] = useActionState(guardedRevokeInvitation, null);
   return (
     <form
       action={action}

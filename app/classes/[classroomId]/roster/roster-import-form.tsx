@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { callAction, type CallResult } from "@/lib/client/call-action";
 import { MAX_ROSTER_BYTES } from "@/lib/roster/parse-roster";
 import type { RosterImportResult } from "@/lib/roster/roster-import";
 import { importRosterAction } from "./actions";
@@ -12,7 +12,7 @@ import { RosterImportResults } from "./roster-import-results";
 export function RosterImportForm({ classroomId, origin }: { classroomId: string; origin: string }) {
   const [csv, setCsv] = useState("");
   const [fileMessage, setFileMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [result, setResult] = useState<ActionResult<RosterImportResult> | null>(null);
+  const [result, setResult] = useState<CallResult<RosterImportResult> | null>(null);
   const [pending, startTransition] = useTransition();
   const fileRef = useRef<HTMLInputElement>(null);
   const errorsRef = useRef<HTMLDivElement>(null);
@@ -46,7 +46,7 @@ export function RosterImportForm({ classroomId, origin }: { classroomId: string;
   function submit(e: FormEvent) {
     e.preventDefault();
     startTransition(async () => {
-      const outcome = await importRosterAction(null, { classroomId, csv });
+      const outcome = await callAction(() => importRosterAction(null, { classroomId, csv }));
       setResult(outcome);
       if (outcome.ok) {
         setCsv("");

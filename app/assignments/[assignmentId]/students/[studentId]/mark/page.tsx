@@ -48,7 +48,7 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
       ) : null}
       {/* The desk needs three columns: it breaks out of the page's reading width. */}
       <div className="relative left-1/2 w-[min(100rem,calc(100vw-2rem))] -translate-x-1/2">
-        <MarkingDesk key={desk.submission.number} desk={desk} />
+        <MarkingDesk key={desk.submission.number} desk={desk} teacherId={user.id} />
       </div>
     </div>
   );

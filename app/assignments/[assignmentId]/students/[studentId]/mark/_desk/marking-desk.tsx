@@ -12,6 +12,7 @@ import {
   saveMarkingAction,
   updateAnnotationAction,
 } from "@/app/assignments/marking-actions";
+import { callAction } from "@/lib/client/call-action";
 import { Button } from "@/components/ui/button";
 import { truncate } from "@/components/format";
 import { AnnotatedEssay, revealHighlight, type TextRange } from "@/components/annotations/annotated-essay";
@@ -24,7 +25,7 @@ import { MarkingPanel } from "./marking-panel";
  * the rubric. Highlights and notes lead to each other; the annotate flow works with the
  * mouse (select, then "Annotate selection") and the keyboard (Shift + arrows, then Enter).
  */
-export function MarkingDesk({ desk }: { desk: Desk }) {
+export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string }) {
   const { assignment, student, submission } = desk;
   const rubric = assignment.rubric;
   const criteria = rubric.criteria.map((c) => ({ id: c.id, name: c.name }));
@@ -111,7 +112,7 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
           isEditable={isEditable}
           actions={{
             onEdit: async (id, values) => {
-              const result = await updateAnnotationAction(null, { annotationId: id, comment: values.comment, criterionId: values.criterionId, kind: values.kind });
+              const result = await callAction(() => updateAnnotationAction(null, { annotationId: id, comment: values.comment, criterionId: values.criterionId, kind: values.kind }));
               if (!result.ok) return result;
               // The edit keeps this version's placement; the server's view is of the version it was made on.
               setAnnotations((all) => all.map((a) => (a.id === id ? { ...a, comment: result.data.comment, criterionId: result.data.criterionId, kind: result.data.kind, targetStatus: result.data.targetStatus } : a)));
@@ -119,14 +120,14 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
               return null;
             },
             onDelete: async (id) => {
-              const result = await deleteAnnotationAction(null, { annotationId: id });
+              const result = await callAction(() => deleteAnnotationAction(null, { annotationId: id }));
               if (!result.ok) return result.formError ?? "Could not delete it.";
               setAnnotations((all) => all.filter((a) => a.id !== id));
               setAnnouncement("Annotation deleted.");
               return null;
             },
             onSaveToBank: async (a) => {
-              const result = await addToBankAction(null, { text: a.comment, criterionId: a.criterionId, kind: a.kind });
+              const result = await callAction(() => addToBankAction(null, { text: a.comment, criterionId: a.criterionId, kind: a.kind }));
               if (!result.ok) return result.formError ?? "Could not save it.";
               setBank((all) => (all.some((e) => e.id === result.data.id) ? all : [result.data, ...all]));
               return "In your comment bank.";
@@ -146,7 +147,8 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
                   document.getElementById("essay-text")?.focus();
                 }}
                 onSubmit={async (values) => {
-                  const result = await addAnnotationAction(null, { ...work, ...composing, ...values });
+                  // Refused or offline, the form stays open with the comment as typed.
+                  const result = await callAction(() => addAnnotationAction(null, { ...work, ...composing, ...values }));
                   if (!result.ok) return result;
                   setAnnotations((all) => [...all, result.data.annotation].sort(byReadingOrder));
                   setBank(result.data.bank);
@@ -165,6 +167,7 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
 
       <div className="min-w-0">
         <MarkingPanel
+          teacherId={teacherId}
           work={work}
           rubric={rubric}
           initial={desk.marking}
@@ -173,7 +176,7 @@ export function MarkingDesk({ desk }: { desk: Desk }) {
           onShowAnnotation={showHighlight}
           saveAction={saveMarkingAction}
           returnAction={async (prev, input) => {
-            const result = await returnMarkingAction(prev, input);
+            const result = await callAction(() => returnMarkingAction(prev, input));
             if (result.ok && result.data.ok) setReturnedNow(true);
             return result;
           }}

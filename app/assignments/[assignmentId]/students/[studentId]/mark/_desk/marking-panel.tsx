@@ -1,17 +1,18 @@
 "use client";
 
-import { useEffect, useId, useMemo, useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { callAction, type CallResult } from "@/lib/client/call-action";
 import type { AnnotationView } from "@/lib/marking/annotation-view";
 import type { MarkingView, SaveMarkingResult } from "@/lib/marking/markings";
 import type { SaveMarkingInput } from "@/lib/marking/schemas";
+import { decodeStoredMarking, draftOf, encodeStoredMarking, markingStorageKey, markingToRestore, sameMarking, type MarkingDraft } from "@/lib/marking/stored-marking";
 import { checkPartialMarking, midBand, validateMarking, type Award } from "@/lib/rubrics/marks";
 import type { Criterion, Rubric } from "@/lib/rubrics/rubric-schema";
 import { Button } from "@/components/ui/button";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { formatDateTime } from "@/components/format";
 
-type SaveAction = (prev: unknown, input: SaveMarkingInput) => Promise<ActionResult<SaveMarkingResult>>;
+type SaveAction = (prev: unknown, input: SaveMarkingInput) => Promise<CallResult<SaveMarkingResult>>;
 type Work = { assignmentId: string; studentId: string; submissionNumber: number };
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-600 aria-[invalid=true]:border-red-500";
@@ -21,8 +22,13 @@ const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-
  * and a mark in its band; strands — a level per strand and a total suggested by best fit,
  * adjustable inside the best-fit band; summed — a level and mark per table, added with
  * weights. The live total is computed with the same code the server checks with.
+ *
+ * Marking is saved on request, so until the server has them the levels, marks and summary
+ * are also kept in this browser (lib/marking/stored-marking): a dropped connection or a
+ * reload brings them back instead of losing them.
  */
 export function MarkingPanel({
+  teacherId,
   work,
   rubric,
   initial,
@@ -32,6 +38,7 @@ export function MarkingPanel({
   saveAction,
   returnAction,
 }: {
+  teacherId: string;
   work: Work;
   rubric: Rubric;
   initial: MarkingView;
@@ -54,7 +61,42 @@ export function MarkingPanel({
   const [status, setStatus] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ formError?: string; fieldErrors?: Record<string, string[] | undefined> } | null>(null);
   const [conflict, setConflict] = useState<MarkingView | null>(null);
+  const [restored, setRestored] = useState(false);
   const returned = marking.status === "RETURNED";
+  const ownTotal = rubric.shape === "strands";
+  const storageKey = markingStorageKey({ teacherId, ...work });
+  const draft: MarkingDraft = useMemo(() => ({ awards, total: totalOverride, wentWell, evenBetterIf, allowRedraft }), [awards, totalOverride, wentWell, evenBetterIf, allowRedraft]);
+  // The latest marks, for a save that finishes after the teacher carried on editing.
+  const latest = useRef(draft);
+  const storageChecked = useRef(false);
+
+  // On first load, bring back marks this browser had not saved. localStorage is only
+  // readable after hydration, so this must happen in an effect; it comes before the effect
+  // below, which would otherwise clear the copy first.
+  useEffect(() => {
+    // Once per mount: a refreshed `initial` after a save must not bring old marks back.
+    if (storageChecked.current) return;
+    const back = markingToRestore(decodeStoredMarking(readStorage(storageKey)), { ...draftOf(initial, ownTotal), status: initial.status, revision: initial.revision });
+    storageChecked.current = true;
+    if (!back) return writeStorage(storageKey, null);
+    /* eslint-disable react-hooks/set-state-in-effect */
+    setAwards(back.draft.awards);
+    setTotalOverride(back.draft.total);
+    setWentWell(back.draft.wentWell);
+    setEvenBetterIf(back.draft.evenBetterIf);
+    setAllowRedraft(back.draft.allowRedraft);
+    setMarking((m) => ({ ...m, revision: back.baseRevision }));
+    setDirty(true);
+    setRestored(true);
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, [storageKey, initial, ownTotal]);
+
+  // Keep unsaved marks in this browser as they change; once the server has them, drop the copy.
+  useEffect(() => {
+    latest.current = draft;
+    if (!storageChecked.current) return;
+    writeStorage(storageKey, dirty && !returned ? encodeStoredMarking(draft, marking.revision, Date.now()) : null);
+  }, [storageKey, draft, dirty, returned, marking.revision]);
 
   // Marking is saved on request, so leaving with unsaved levels or summary asks first.
   useEffect(() => {
@@ -85,8 +127,8 @@ export function MarkingPanel({
 
   const setAward = edit((award: Award) => setAwards((all) => [...all.filter((a) => a.criterionId !== award.criterionId), award]));
 
-  function payload(baseRevision: number): SaveMarkingInput {
-    return { ...work, baseRevision, awards, total: rubric.shape === "strands" ? totalOverride : undefined, wentWell, evenBetterIf, allowRedraft };
+  function payload(baseRevision: number, sent: MarkingDraft): SaveMarkingInput {
+    return { ...work, baseRevision, awards: sent.awards, total: ownTotal ? sent.total : undefined, wentWell: sent.wentWell, evenBetterIf: sent.evenBetterIf, allowRedraft: sent.allowRedraft };
   }
 
   function load(view: MarkingView) {
@@ -97,13 +139,17 @@ export function MarkingPanel({
     setEvenBetterIf(view.evenBetterIf);
     setAllowRedraft(view.allowRedraft);
     setDirty(false);
+    setRestored(false);
   }
 
   async function save(kind: "save" | "return", baseRevision = marking.revision) {
     setPending(true);
     setErrors(null);
     setStatus(null);
-    const result = await (kind === "return" ? returnAction : saveAction)(null, payload(baseRevision));
+    const sent = draft;
+    const action = kind === "return" ? returnAction : saveAction;
+    // Offline, the marks stay on screen and in this browser, and Save works again when the connection does.
+    const result = await callAction(() => action(null, payload(baseRevision, sent)));
     setPending(false);
     setConfirming(false);
     if (!result.ok) {
@@ -116,7 +162,9 @@ export function MarkingPanel({
     }
     setConflict(null);
     setMarking(result.data.marking);
-    setDirty(false);
+    setRestored(false);
+    // Edits made while the save travelled are not on the server yet.
+    setDirty(result.data.marking.status !== "RETURNED" && !sameMarking(latest.current, sent));
     setStatus(kind === "return" ? `Returned to ${studentName}.` : `Saved at ${formatDateTime(result.data.marking.updatedAt ?? new Date())}.`);
   }
 
@@ -136,6 +184,14 @@ export function MarkingPanel({
           Returned to {studentName}
           {marking.returnedAt ? ` on ${formatDateTime(marking.returnedAt)}` : ""}. The marking is now read-only.
         </p>
+      ) : null}
+      {restored && !returned ? (
+        <div role="status" data-testid="marking-restored" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p>We brought back marks from this browser that had not been saved. Save progress to keep them.</p>
+          <Button variant="secondary" className="px-2 py-1" onClick={() => load(initial)}>
+            Discard them and show the saved marking
+          </Button>
+        </div>
       ) : null}
 
       {rubric.criteria.map((criterion) => (
@@ -196,7 +252,7 @@ export function MarkingPanel({
       ) : null}
 
       {errors?.formError ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" data-testid="marking-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {errors.formError}
         </p>
       ) : null}
@@ -387,6 +443,24 @@ function SummaryField({ label, value, onChange, readOnly, error }: { label: stri
       {error ? <p className="mt-1 text-sm text-red-700">{error}</p> : null}
     </div>
   );
+}
+
+// Storage can be full, disabled or blocked; the marks are still on screen, so carry on.
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string | null) {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    /* see readStorage */
+  }
 }
 
 function describeAwards(rubric: Rubric, m: Pick<MarkingView, "awards" | "total">): string {
