@@ -1,0 +1,29 @@
+// The copy of unsaved work kept in the browser (localStorage) until the server confirms it.
+// Storage can be full, disabled or hold junk from an older version of the app: every failure
+// here is swallowed, because the server save still runs and must not be stopped by it.
+
+export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+/** base: what the server held at baseRevision, kept for a three-way merge after a reload. */
+export type LocalCopy<T> = { value: T; baseRevision: number; base?: T; at: number };
+
+export function readLocal<T>(storage: StorageLike | null, key: string): LocalCopy<T> | null {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<LocalCopy<T>>;
+    if (parsed === null || typeof parsed !== "object" || !("value" in parsed) || typeof parsed.baseRevision !== "number") return null;
+    return parsed as LocalCopy<T>;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLocal<T>(storage: StorageLike | null, key: string, copy: LocalCopy<T> | null) {
+  try {
+    if (copy) storage?.setItem(key, JSON.stringify(copy));
+    else storage?.removeItem(key);
+  } catch {
+    /* full or disabled: nothing else to do */
+  }
+}

@@ -1,0 +1,136 @@
+import type { Browser, Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs, signUp } from "./browser";
+
+const browser = sharedBrowser();
+
+// One class and assignment for this file, set by the demo teacher in a class of its own;
+// every test signs up its own student, so no test depends on another's draft.
+let joinCode = "";
+beforeAll(async () => {
+  const teacher = await newSession(browser());
+  await signInAs(teacher.page, "teacher@extent.demo");
+  await teacher.page.goto("/classes/new");
+  await teacher.page.getByLabel("Class name").fill("12Z Autosave");
+  await teacher.page.getByLabel("Year group").fill("Year 12");
+  await teacher.page.getByRole("button", { name: "Create class" }).click();
+  await teacher.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
+  const classUrl = new URL(teacher.page.url()).pathname;
+  joinCode = (await teacher.page.getByTestId("join-code").textContent())!.trim();
+  await teacher.page.goto(classUrl);
+  await teacher.page.getByRole("link", { name: "Set an assignment" }).click();
+  await teacher.page.getByLabel("Question").selectOption({ label: "Khrushchev and the USSR, 1953–1964: To what extent did Khrushchev’s reforms transform the USSR by 1964?" });
+  await teacher.page.getByLabel("Mark scheme").selectOption({ label: "20-mark essay, four strands (best fit) (20 marks)" });
+  await teacher.page.getByRole("button", { name: "Set assignment" }).click();
+  await teacher.page.waitForURL(/\/assignments\/[^/]+\?set=1/);
+  expectNoConsoleErrors(teacher.errors);
+  await teacher.context.close();
+});
+
+/** A new student in the class, on the assignment's workspace; returns the credentials for a second browser. */
+async function studentOnAssignment(page: Page, name: string) {
+  const creds = await signUp(page, "STUDENT", name);
+  await page.getByLabel("Join code").fill(joinCode);
+  await page.getByRole("button", { name: "Join class" }).click();
+  await poll(() => page.getByTestId("student-classes").textContent()).toContain("12Z Autosave");
+  await page.getByTestId("student-assignments").getByRole("link", { name: /transform the USSR/ }).click();
+  await page.waitForURL(/\/assignments\/[^/?]+$/);
+  return { ...creds, url: page.url() };
+}
+
+/** What the server holds, read from a browser with empty storage, so localStorage cannot rescue it. */
+async function serverText(b: Browser, who: { email: string; password: string; url: string }) {
+  const fresh = await newSession(b);
+  await fresh.page.goto("/sign-in");
+  await fresh.page.getByLabel("Email").fill(who.email);
+  await fresh.page.getByLabel("Password").fill(who.password);
+  await fresh.page.getByRole("button", { name: "Sign in" }).click();
+  await fresh.page.waitForURL("**/dashboard");
+  await fresh.page.goto(who.url);
+  const text = await fresh.page.getByTestId("draft-text").inputValue();
+  const restored = await fresh.page.getByTestId("restored-local").count();
+  await fresh.context.close();
+  expect(restored).toBe(0);
+  return text;
+}
+
+const draftStatus = (page: Page) => page.getByTestId("draft-status").getAttribute("data-status");
+// A refused save is an expected state here; Chromium logs every 4xx response as a console error.
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of 4\d\d/.test(e));
+
+it("submitting while a save is still travelling hands in exactly the text on screen, with no false conflict", async () => {
+  const { page, errors, context } = await newSession(browser());
+  page.on("dialog", (d) => void d.accept());
+  const who = await studentOnAssignment(page, "Sam Slowlink");
+  const draft = page.getByTestId("draft-text");
+
+  await draft.fill("Khrushchev's reforms changed the USSR in part.");
+  await poll(() => draftStatus(page)).toBe("saved");
+
+  // From now on every autosave takes 2.5 s to leave the browser: a slow connection.
+  await page.route("**/api/assignments/*/draft", async (route) => {
+    if (route.request().method() === "PUT") await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  await draft.press("End");
+  await draft.pressSequentially(" Agriculture improved at first.", { delay: 5 });
+  await poll(() => draftStatus(page)).toBe("saving");
+  // More text while that save is in flight, then Submit straight away.
+  await draft.pressSequentially(" But the Virgin Lands failed by 1963.", { delay: 5 });
+  const onScreen = await draft.inputValue();
+  await page.getByRole("button", { name: "Submit essay" }).click();
+
+  await poll(() => page.getByTestId("submitted-banner").count()).toBe(1);
+  expect(await page.getByTestId("draft-message").count()).toBe(0);
+  expect(await draft.inputValue()).toBe(onScreen);
+  expect(await serverText(browser(), who)).toBe(onScreen);
+  expect(onScreen).toBe("Khrushchev's reforms changed the USSR in part. Agriculture improved at first. But the Virgin Lands failed by 1963.");
+
+  expectNoConsoleErrors(unexpected(errors));
+  await context.close();
+});
+
+it("a save the server refuses is shown, and the next edit saves again", async () => {
+  const { page, errors, context } = await newSession(browser());
+  const who = await studentOnAssignment(page, "Rita Refused");
+  const draft = page.getByTestId("draft-text");
+
+  // The first save is refused as invalid (as a proxy or an older server might); later ones pass.
+  let refused = false;
+  await page.route("**/api/assignments/*/draft", async (route) => {
+    if (route.request().method() === "PUT" && !refused) {
+      refused = true;
+      return route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: "That text could not be saved as it is." }) });
+    }
+    await route.continue();
+  });
+  await draft.fill("The Secret Speech of 1956");
+  await poll(() => draftStatus(page)).toBe("invalid");
+  expect(await page.getByTestId("draft-status").textContent()).toContain("That text could not be saved as it is.");
+
+  await draft.press("End");
+  await draft.pressSequentially(" shocked the Party.", { delay: 5 });
+  await poll(() => draftStatus(page)).toBe("saved");
+  expect(await serverText(browser(), who)).toBe("The Secret Speech of 1956 shocked the Party.");
+
+  expectNoConsoleErrors(unexpected(errors));
+  await context.close();
+});
+
+it("text over the draft's size limit shows the cap and is refused with the reason; cutting it saves again", async () => {
+  const { page, errors, context } = await newSession(browser());
+  const who = await studentOnAssignment(page, "Otto Overlong");
+  const draft = page.getByTestId("draft-text");
+
+  await draft.fill("word ".repeat(20_001)); // 100,005 characters: 5 over the cap
+  await poll(() => draftStatus(page)).toBe("invalid");
+  expect(await page.getByTestId("draft-status").textContent()).toContain("at most 100,000 characters");
+  expect(await page.getByTestId("char-count").textContent()).toMatch(/100,005 of 100,000 characters/);
+
+  await draft.fill("A shorter essay about the Secret Speech.");
+  await poll(() => draftStatus(page)).toBe("saved");
+  expect(await serverText(browser(), who)).toBe("A shorter essay about the Secret Speech.");
+
+  expectNoConsoleErrors(unexpected(errors));
+  await context.close();
+});
