@@ -1,4 +1,20 @@
 import { z } from "zod";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "./time/zone";
+
+// The school's time zone: every date is shown, typed and exported on this clock, whatever
+// the zone of the server or the browser (docs/decisions/008-school-time-zone.md).
+export const AppTimeZone = z
+  .string()
+  .optional()
+  .transform((name, ctx) => {
+    if (name === undefined || name.trim() === "") return DEFAULT_TIME_ZONE;
+    const zone = canonicalTimeZone(name);
+    if (!zone) {
+      ctx.addIssue({ code: "custom", message: `"${name}" is not a time zone this server knows. Use an IANA name such as Europe/London or America/New_York.` });
+      return z.NEVER;
+    }
+    return zone;
+  });
 
 // The one place that reads process.env. Parsed lazily (not at import) so that `next build`
 // and unit tests do not need a database URL.
@@ -8,6 +24,7 @@ const EnvSchema = z.object({
   // Connections in the app's pool. The embedded database runs with 1: pglite-socket 0.2.17
   // interleaves overlapping queries from different connections (electric-sql/pglite#1046).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  APP_TIME_ZONE: AppTimeZone,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Set by the browser tests so cookies work over plain http on localhost.
   INSECURE_COOKIES: z
@@ -20,13 +37,30 @@ export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
+function invalid(error: z.ZodError): Error {
+  const problems = error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  return new Error(`Invalid environment:\n  ${problems.join("\n  ")}\nStart the app with \`npm start\`, which sets these up.`);
+}
+
 export function env(): Env {
   if (cached) return cached;
   const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}\nStart the app with \`npm start\`, which sets these up.`);
-  }
+  if (!parsed.success) throw invalid(parsed.error);
   cached = parsed.data;
   return cached;
+}
+
+let cachedZone: string | undefined;
+
+/**
+ * APP_TIME_ZONE alone, so that formatting a date needs no database settings (`next build`,
+ * unit tests). `npm start` calls it before anything else, so a misspelt zone stops the
+ * app at start-up with the message above rather than on the first page.
+ */
+export function appTimeZone(): string {
+  if (cachedZone) return cachedZone;
+  const parsed = z.object({ APP_TIME_ZONE: AppTimeZone }).safeParse(process.env);
+  if (!parsed.success) throw invalid(parsed.error);
+  cachedZone = parsed.data.APP_TIME_ZONE;
+  return cachedZone;
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { appTimeZone } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 // EXTENT_DATA_DIR lets the browser tests run a throwaway copy beside a developer's own data.
@@ -60,6 +61,13 @@ function buildIsStale(): boolean {
 }
 
 async function main() {
+  // A misspelt APP_TIME_ZONE stops here, before a database or build, not on the first page.
+  try {
+    log(`School time zone: ${appTimeZone()}`);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, SESSION_SECRET: sessionSecret() };
   let stopDb: (() => Promise<void>) | undefined;
 

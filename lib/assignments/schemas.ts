@@ -1,15 +1,29 @@
 import { z } from "zod";
+import { readDateTime } from "../time/local-input";
+import { schoolTimeZone } from "../time/school-zone";
 
-// Accepts a Date too, so lib/ can re-validate what an action already parsed.
-const isoDate = z
-  .union([z.date(), z.string().min(1, "Choose a due date and time.")])
-  .transform((s, ctx) => {
-    const d = new Date(s);
-    if (Number.isNaN(d.getTime())) {
+// A due date as the form sends it: the school clock's reading ("2026-06-10T17:00", read in
+// APP_TIME_ZONE, never the server's zone), or a timestamp naming its offset. Accepts a Date
+// too, so lib/ can re-validate what an action already parsed.
+const dueAt = z
+  .union([z.instanceof(Date), z.string().min(1, "Choose a due date and time.")])
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (!Number.isNaN(value.getTime())) return value;
       ctx.addIssue({ code: "custom", message: "That due date could not be read." });
       return z.NEVER;
     }
-    return d;
+    const zone = schoolTimeZone();
+    const read = readDateTime(value, zone);
+    if (read.ok) return read.instant;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        read.reason === "gap"
+          ? `${value.slice(11, 16)} does not happen on that day in ${zone.replaceAll("_", " ")}: the clocks go forward. Choose a time after the change.`
+          : "That due date could not be read.",
+    });
+    return z.NEVER;
   });
 
 const wordLimit = z
@@ -21,7 +35,7 @@ const wordLimit = z
 const fields = {
   questionId: z.string().min(1, "Choose a question."),
   rubricId: z.string().min(1, "Choose a mark scheme."),
-  dueAt: isoDate,
+  dueAt,
   wordLimit,
   instructions: z.string().trim().max(2000, "Keep the instructions under 2,000 characters.").default(""),
 };
@@ -32,7 +46,7 @@ export type SetAssignmentInput = z.input<typeof SetAssignmentSchema>;
 // The rubric is pinned when the assignment is set; editing changes only these.
 export const UpdateAssignmentSchema = z.object({
   assignmentId: z.string().min(1),
-  dueAt: isoDate,
+  dueAt,
   wordLimit,
   instructions: fields.instructions,
 });
