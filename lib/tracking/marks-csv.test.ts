@@ -15,6 +15,9 @@ const rubric = (id: string) => {
 };
 
 const NOW = new Date("2026-03-10T12:00:00Z");
+// The school's zone. London is on GMT (= UTC) until 29 March 2026, so the dates that must
+// differ from UTC are after it: A3's due date and Zoë's return cross midnight in BST.
+const ZONE = "Europe/London";
 const at = (iso: string) => new Date(iso);
 
 const assignment = (id: string, rubricId: string, dueAt: string, questionText: string): TrackedAssignment => ({
@@ -29,7 +32,7 @@ const assignment = (id: string, rubricId: string, dueAt: string, questionText: s
 
 const strandsA = assignment("s", "strands-20-four-strands", "2026-03-05T16:00:00Z", "How far was Khrushchev's fall caused by the failure of his agricultural policies?");
 const summedA = assignment("m", "summed-30-two-tables", "2026-03-20T16:00:00Z", 'Assess the view that "de-Stalinisation" was a failure.');
-const holisticA = assignment("h", "holistic-25-five-levels", "2026-03-25T16:00:00Z", "To what extent did Khrushchev change the USSR?");
+const holisticA = assignment("h", "holistic-25-five-levels", "2026-04-30T23:30:00Z", "To what extent did Khrushchev change the USSR?");
 
 const students = [
   { id: "zoe", name: "Zoë Ångström", email: "zoe@school.test" },
@@ -48,7 +51,7 @@ const handedIn = (assignmentId: string, studentId: string, marking: TrackedMarki
   ...over,
 });
 
-const RETURNED_AT = at("2026-03-08T10:15:00Z");
+const RETURNED_AT = at("2026-03-30T23:15:00Z"); // 31 March, 00:15 in London
 const strandsAwards = [
   { criterionId: "analysis", level: 3 },
   { criterionId: "knowledge", level: 4 },
@@ -78,12 +81,12 @@ const rowFor = (rows: unknown[][], name: string) => rows.find((r) => r[0] === na
 
 describe("assignmentMarksRows", () => {
   it("a strands rubric: a level column per strand, then the total, out of and returned", () => {
-    const rows = assignmentMarksRows(board, "s");
+    const rows = assignmentMarksRows(board, "s", ZONE);
     expect(rows[0]).toEqual([
       "Student",
       "Email",
       "Status",
-      "Handed in",
+      "Handed in (Europe/London)",
       "Late",
       "Version",
       "Analysis and explanation level",
@@ -92,23 +95,23 @@ describe("assignmentMarksRows", () => {
       "Organisation and communication level",
       "Total",
       "Out of",
-      "Returned",
+      "Returned (Europe/London)",
     ]);
     expect(rows).toHaveLength(1 + students.length);
     for (const row of rows) expect(row).toHaveLength(rows[0]!.length);
-    expect(rowFor(rows, "Zoë Ångström")).toEqual(["Zoë Ångström", "zoe@school.test", "Returned", at("2026-03-04T18:30:00Z"), "no", 1, 3, 4, 2, 3, 12, 20, RETURNED_AT]);
-    expect(rowFor(rows, students[1]!.name)).toEqual([students[1]!.name, "cat@school.test", "Submitted late", at("2026-03-06T08:00:00Z"), "yes", 1, null, null, null, null, null, 20, null]);
+    expect(rowFor(rows, "Zoë Ångström")).toEqual(["Zoë Ångström", "zoe@school.test", "Returned", "2026-03-04 18:30", "no", 1, 3, 4, 2, 3, 12, 20, "2026-03-31 00:15"]);
+    expect(rowFor(rows, students[1]!.name)).toEqual([students[1]!.name, "cat@school.test", "Submitted late", "2026-03-06 08:00", "yes", 1, null, null, null, null, null, 20, null]);
     // Nothing handed in: no version, so not "late" either way; every mark blank.
     expect(rowFor(rows, "Ali Hassan")).toEqual(["Ali Hassan", "ali@school.test", "Not started", null, null, null, null, null, null, null, null, 20, null]);
   });
 
   it("a summed rubric: a level and a mark column per table", () => {
-    const rows = assignmentMarksRows(board, "m");
+    const rows = assignmentMarksRows(board, "m", ZONE);
     expect(rows[0]).toEqual([
       "Student",
       "Email",
       "Status",
-      "Handed in",
+      "Handed in (Europe/London)",
       "Late",
       "Version",
       "Knowledge and understanding level",
@@ -117,26 +120,26 @@ describe("assignmentMarksRows", () => {
       "Analysis and judgement mark",
       "Total",
       "Out of",
-      "Returned",
+      "Returned (Europe/London)",
     ]);
-    expect(rowFor(rows, "Zoë Ångström")).toEqual(["Zoë Ångström", "zoe@school.test", "Marked", at("2026-03-04T18:30:00Z"), "no", 1, 4, 11, 3, 8, 19, 30, null]);
+    expect(rowFor(rows, "Zoë Ångström")).toEqual(["Zoë Ångström", "zoe@school.test", "Marked", "2026-03-04 18:30", "no", 1, 4, 11, 3, 8, 19, 30, null]);
     // Part-marked: no total, so no mark to show, not even the one table already marked.
-    expect(rowFor(rows, students[1]!.name).slice(2)).toEqual(["Submitted", at("2026-03-04T18:30:00Z"), "no", 1, null, null, null, null, null, 30, null]);
+    expect(rowFor(rows, students[1]!.name).slice(2)).toEqual(["Submitted", "2026-03-04 18:30", "no", 1, null, null, null, null, null, 30, null]);
   });
 
   it("a holistic rubric: one level column", () => {
-    const rows = assignmentMarksRows(board, "h");
-    expect(rows[0]!.slice(6)).toEqual(["Overall quality level", "Total", "Out of", "Returned"]);
+    const rows = assignmentMarksRows(board, "h", ZONE);
+    expect(rows[0]!.slice(6)).toEqual(["Overall quality level", "Total", "Out of", "Returned (Europe/London)"]);
     expect(rows.slice(1).map((r) => r.slice(6))).toEqual(students.map(() => [null, null, 25, null]));
   });
 
   it("refuses an assignment that is not on the board", () => {
-    expect(() => assignmentMarksRows(board, "elsewhere")).toThrow(RangeError);
+    expect(() => assignmentMarksRows(board, "elsewhere", ZONE)).toThrow(RangeError);
   });
 });
 
 describe("classMarksRows", () => {
-  const rows = classMarksRows(board);
+  const rows = classMarksRows(board, ZONE);
 
   it("gives each assignment (A1, A2… in board order) its total and a level per criterion, then the average", () => {
     expect(rows[0]).toEqual([
@@ -160,34 +163,36 @@ describe("classMarksRows", () => {
     expect(rowFor(rows, "Ali Hassan")).toEqual(["Ali Hassan", "ali@school.test", ...Array<null>(11).fill(null)]);
   });
 
-  it("ends with a blank line and a key of what each A-number is", () => {
+  it("ends with a blank line and a key of what each A-number is and when it was due, on the school's clock", () => {
     expect(rows).toHaveLength(1 + students.length + 1 + 3);
     expect(rows[1 + students.length]).toEqual([]);
     expect(rows.slice(-3)).toEqual([
-      ["A1:", strandsA.questionText, "due 2026-03-05"],
-      ["A2:", summedA.questionText, "due 2026-03-20"],
-      ["A3:", holisticA.questionText, "due 2026-03-25"],
+      ["A1:", strandsA.questionText, "due 2026-03-05 16:00 (Europe/London)"],
+      ["A2:", summedA.questionText, "due 2026-03-20 16:00 (Europe/London)"],
+      // 23:30 UTC on 30 April is 00:30 on 1 May in London: the school's calendar day, not UTC's.
+      ["A3:", holisticA.questionText, "due 2026-05-01 00:30 (Europe/London)"],
     ]);
+    expect(classMarksRows(board, "America/New_York").at(-1)).toEqual(["A3:", holisticA.questionText, "due 2026-04-30 19:30 (America/New_York)"]);
   });
 
   it("has just the header, a blank line and no key for a class with no assignments", () => {
     const empty = buildBoard({ now: NOW, students, assignments: [], plans: [], drafts: [] });
-    expect(classMarksRows(empty)).toEqual([["Student", "Email", "Average (%)"], ...students.map((s) => [s.name, s.email, null]), []]);
+    expect(classMarksRows(empty, ZONE)).toEqual([["Student", "Email", "Average (%)"], ...students.map((s) => [s.name, s.email, null]), []]);
   });
 });
 
 describe("through encodeCsv", () => {
   it("writes a UTF-8 file with a BOM, quoting names with commas and quotes, blanks for missing marks", () => {
-    const csv = encodeCsv(assignmentMarksRows(board, "s"));
+    const csv = encodeCsv(assignmentMarksRows(board, "s", ZONE));
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(1 + 1 + students.length);
     expect(lines[0]).toBe(
-      "Student,Email,Status,Handed in,Late,Version,Analysis and explanation level,Knowledge level,Evaluation and judgement level,Organisation and communication level,Total,Out of,Returned",
+      "Student,Email,Status,Handed in (Europe/London),Late,Version,Analysis and explanation level,Knowledge level,Evaluation and judgement level,Organisation and communication level,Total,Out of,Returned (Europe/London)",
     );
-    expect(lines).toContain("Zoë Ångström,zoe@school.test,Returned,2026-03-04T18:30:00.000Z,no,1,3,4,2,3,12,20,2026-03-08T10:15:00.000Z");
-    expect(lines).toContain('"O\'Neill, Catherine ""Cat""",cat@school.test,Submitted late,2026-03-06T08:00:00.000Z,yes,1,,,,,,20,');
+    expect(lines).toContain("Zoë Ångström,zoe@school.test,Returned,2026-03-04 18:30,no,1,3,4,2,3,12,20,2026-03-31 00:15");
+    expect(lines).toContain('"O\'Neill, Catherine ""Cat""",cat@school.test,Submitted late,2026-03-06 08:00,yes,1,,,,,,20,');
     expect(lines).toContain("Ali Hassan,ali@school.test,Not started,,,,,,,,,20,");
     // The bytes are UTF-8: ë and Å are two bytes each, and the BOM is EF BB BF.
     const bytes = Buffer.from(csv, "utf8");
@@ -197,14 +202,14 @@ describe("through encodeCsv", () => {
   });
 
   it("the class export: quoted question text in the key, blank line before it", () => {
-    const csv = encodeCsv(classMarksRows(board));
+    const csv = encodeCsv(classMarksRows(board, ZONE));
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toContain("Zoë Ångström,zoe@school.test,12,3,4,2,3,19,4,3,,,62");
     expect(lines.slice(-5)).toEqual([
       "",
-      "A1:,How far was Khrushchev's fall caused by the failure of his agricultural policies?,due 2026-03-05",
-      'A2:,"Assess the view that ""de-Stalinisation"" was a failure.",due 2026-03-20',
-      "A3:,To what extent did Khrushchev change the USSR?,due 2026-03-25",
+      "A1:,How far was Khrushchev's fall caused by the failure of his agricultural policies?,due 2026-03-05 16:00 (Europe/London)",
+      'A2:,"Assess the view that ""de-Stalinisation"" was a failure.",due 2026-03-20 16:00 (Europe/London)',
+      "A3:,To what extent did Khrushchev change the USSR?,due 2026-05-01 00:30 (Europe/London)",
       "",
     ]);
   });

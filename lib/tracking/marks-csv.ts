@@ -1,9 +1,12 @@
 import type { CsvValue } from "../csv/encode-csv";
+import { csvDateTime } from "../time/format";
 import { CELL_STATUS_LABELS } from "./cell-status";
 import type { Board, BoardColumn, BoardRow } from "./board";
 
 // The rows of the marks exports, as values for lib/csv/encode-csv. One row per student;
-// levels per criterion and totals; blank where there is no mark yet.
+// levels per criterion and totals; blank where there is no mark yet. Times are the school
+// clock's "YYYY-MM-DD HH:mm" (which spreadsheets read as a date), with the zone named in the
+// header, not UTC ISO strings a teacher would have to convert in their head.
 
 function levelOf(row: BoardRow, column: number, criterionId: string): number | null {
   return row.cells[column]?.awards?.find((a) => a.criterionId === criterionId)?.level ?? null;
@@ -16,8 +19,10 @@ function markOf(row: BoardRow, column: number, criterionId: string): number | nu
 // Summed rubrics record a mark per table; the other shapes mark the answer as a whole.
 const marksPerCriterion = (c: BoardColumn) => c.rubric.shape === "summed";
 
+const when = (d: Date | null, zone: string) => (d ? csvDateTime(d, zone) : null);
+
 /** One assignment: status, dates, a level (and mark, for summed tables) per criterion, the total. */
-export function assignmentMarksRows(board: Board, assignmentId: string): CsvValue[][] {
+export function assignmentMarksRows(board: Board, assignmentId: string, zone: string): CsvValue[][] {
   const index = board.columns.findIndex((c) => c.id === assignmentId);
   const column = board.columns[index];
   if (!column) throw new RangeError(`No assignment ${assignmentId} on this board.`);
@@ -26,13 +31,13 @@ export function assignmentMarksRows(board: Board, assignmentId: string): CsvValu
     "Student",
     "Email",
     "Status",
-    "Handed in",
+    `Handed in (${zone})`,
     "Late",
     "Version",
     ...criteria.flatMap((c) => (marksPerCriterion(column) ? [`${c.name} level`, `${c.name} mark`] : [`${c.name} level`])),
     "Total",
     "Out of",
-    "Returned",
+    `Returned (${zone})`,
   ];
   const rows = board.rows.map((row) => {
     const cell = row.cells[index]!;
@@ -40,20 +45,20 @@ export function assignmentMarksRows(board: Board, assignmentId: string): CsvValu
       row.student.name,
       row.student.email,
       CELL_STATUS_LABELS[cell.status],
-      cell.submittedAt,
+      when(cell.submittedAt, zone),
       cell.latestVersion === null ? null : cell.late ? "yes" : "no",
       cell.latestVersion,
       ...criteria.flatMap((c) => (marksPerCriterion(column) ? [levelOf(row, index, c.id), markOf(row, index, c.id)] : [levelOf(row, index, c.id)])),
       cell.mark,
       column.rubric.totalMarks,
-      cell.returnedAt,
+      when(cell.returnedAt, zone),
     ];
   });
   return [header, ...rows];
 }
 
 /** A whole class: per assignment (A1, A2… in due order), its total and a level per criterion. */
-export function classMarksRows(board: Board): CsvValue[][] {
+export function classMarksRows(board: Board, zone: string): CsvValue[][] {
   const label = (i: number) => `A${i + 1}`;
   const header = [
     "Student",
@@ -67,7 +72,7 @@ export function classMarksRows(board: Board): CsvValue[][] {
     ...board.columns.flatMap((c, i) => [row.cells[i]!.mark, ...c.rubric.criteria.map((k) => levelOf(row, i, k.id))]),
     row.averagePercent,
   ]);
-  // A key below the table: which question each A-number is.
-  const key = board.columns.map((c, i) => [`${label(i)}:`, c.questionText, `due ${c.dueAt.toISOString().slice(0, 10)}`]);
+  // A key below the table: which question each A-number is, and when it was due.
+  const key = board.columns.map((c, i) => [`${label(i)}:`, c.questionText, `due ${csvDateTime(c.dueAt, zone)} (${zone})`]);
   return [header, ...rows, [], ...key];
 }

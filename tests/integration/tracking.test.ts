@@ -9,6 +9,7 @@ import { savePlan } from "@/lib/planner/plans";
 import type { Board } from "@/lib/tracking/board";
 import { getAssignmentMarksCsv, getClassMarksCsv } from "@/lib/tracking/exports";
 import { getAssignmentAnalytics, getClassBoard, getDepartmentOverview } from "@/lib/tracking/tracking-data";
+import { csvDateTime } from "@/lib/time/format";
 import { enrol, makeClassroom, makeStudent, makeTeacher } from "../factories";
 import { ESSAY, REDRAFT, STRANDS, redraftAndResubmit, returnMarking, savedMarking, submitEssay } from "./marking-fixtures";
 import { assignmentInput, daysFromNow, makeClassWithTopic, makeOutsiders } from "./work-fixtures";
@@ -253,7 +254,7 @@ describe("the class board over real work", () => {
       "Student",
       "Email",
       "Status",
-      "Handed in",
+      "Handed in (Europe/London)",
       "Late",
       "Version",
       "Analysis and explanation level",
@@ -262,7 +263,7 @@ describe("the class board over real work", () => {
       "Organisation and communication level",
       "Total",
       "Out of",
-      "Returned",
+      "Returned (Europe/London)",
     ]);
     expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5], ...r.slice(6, 12)])).toEqual([
       ["Amira Khan", t.amira.email, "Resubmitted", "no", 2, 2, 3, 1, 2, 7, 20],
@@ -274,10 +275,14 @@ describe("the class board over real work", () => {
       ["Gus Moreno", t.gus.email, "Planning", null, null, null, null, null, null, null, 20],
       ["Hana Ito", t.hana.email, "Not started", null, null, null, null, null, null, null, 20],
     ]);
-    // Handed in: a time for everyone with a version; returned: Amira's v1 and Ben's.
-    expect(rows.map((r) => r[3] instanceof Date)).toEqual([true, true, true, true, true, false, false, false]);
-    expect(rows.map((r) => r[12] instanceof Date)).toEqual([true, true, false, false, false, false, false, false]);
-    expect((rows[3]![3] as Date).getTime()).toBeGreaterThan(daysFromNow(3).getTime());
+    // Handed in: a time on the school's clock for everyone with a version; returned: Amira's v1 and Ben's.
+    const LOCAL = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+    expect(rows.map((r) => typeof r[3] === "string" && LOCAL.test(r[3]))).toEqual([true, true, true, true, true, false, false, false]);
+    expect(rows.map((r) => typeof r[12] === "string" && LOCAL.test(r[12]))).toEqual([true, true, false, false, false, false, false, false]);
+    // Dev's late hand-in as London's clock reads it, not as UTC.
+    const { board } = await getClassBoard(t.teacher, t.classroom.id);
+    const devHandIn = board.rows.find((r) => r.student.id === t.dev.id)!.cells[0]!.submittedAt!;
+    expect(rows[3]![3]).toBe(csvDateTime(devHandIn, "Europe/London"));
 
     const whole = await getClassMarksCsv(t.teacher, t.classroom.id);
     expect(whole.classroomName).toBe("12H History");
@@ -299,10 +304,9 @@ describe("the class board over real work", () => {
       ["Cara Diaz", t.cara.email, 15, 4, 4, 3, 4, null, null, 75],
       ...[t.dev, t.eli, t.fay, t.gus, t.hana].map((s) => [s.name, s.email, null, null, null, null, null, null, null, null]),
     ]);
-    const { board } = await getClassBoard(t.teacher, t.classroom.id);
-    const due = (i: number) => `due ${board.columns[i]!.dueAt.toISOString().slice(0, 10)}`;
+    const due = (i: number) => `due ${csvDateTime(board.columns[i]!.dueAt, "Europe/London")} (Europe/London)`;
     expect(whole.rows.slice(9)).toEqual([[], ["A1:", t.toWhatExtent.text, due(0)], ["A2:", t.howFar.text, due(1)]]);
-    expect(due(0)).toMatch(/^due \d{4}-\d{2}-\d{2}$/);
+    expect(due(0)).toMatch(/^due \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/London\)$/);
   });
 
   it("the department view: every class this teacher teaches, each on its own, and no one else's", async () => {
