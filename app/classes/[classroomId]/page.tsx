@@ -6,7 +6,7 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { listClassAssignments } from "@/lib/assignments/assignments";
 import { getClassroomForTeacher } from "@/lib/classes/classrooms";
 import { ButtonLink } from "@/components/ui/button";
-import { formatDue } from "@/components/format";
+import { formatDate, formatDue } from "@/components/format";
 import { isAppError } from "@/lib/errors";
 import { JoinCodePanel } from "./join-code-panel";
 import { RemoveStudentButton } from "./remove-student-button";
@@ -89,7 +89,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                   <tr key={student.id} className="border-b border-slate-100">
                     <td className="py-2 font-medium text-slate-900">{student.name}</td>
                     <td className="py-2 text-slate-700">{student.email}</td>
-                    <td className="py-2 text-slate-700">{joinedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
+                    <td className="py-2 text-slate-700">{formatDate(joinedAt)}</td>
                     <td className="py-2 text-right">
                       <RemoveStudentButton classroomId={classroom.id} studentId={student.id} studentName={student.name} />
                     </td>

@@ -5,13 +5,14 @@ import { countWords, wordLimitState } from "@/lib/drafts/word-count";
 import { listRevisionsAction, restoreRevisionAction, submitDraftAction } from "@/app/assignments/actions";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";
+import { formatDateTime } from "@/components/format";
 import type { useAutosave } from "@/lib/client/use-autosave";
 
 type DraftState = ReturnType<typeof useAutosave<string>>;
 type Revision = { id: string; reason: "AUTOSAVE" | "RESTORE" | "SUBMIT"; wordCount: number; createdAt: Date; updatedAt: Date; text: string };
 
 const REASONS = { AUTOSAVE: "Autosaved", RESTORE: "Restored", SUBMIT: "Submitted" } as const;
-const when = (d: Date) => new Date(d).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const when = (d: Date) => formatDateTime(d);
 
 export function DraftEditor({
   assignmentId,

@@ -1,4 +1,5 @@
 import { Card, EmptyState } from "@/components/ui/card";
+import { formatDate } from "@/components/format";
 import { CopyLink } from "./copy-link";
 import { inviteLink } from "./invite-link";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
@@ -26,7 +27,7 @@ export function PendingInvitations({ invitations, origin }: { invitations: Invit
                 <p>
                   <span className="font-medium text-slate-900">{i.name}</span> <span className="text-sm text-slate-700">{i.email}</span>{" "}
                   <span className="text-sm text-slate-500">
-                    · invited {i.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
+                    · invited {formatDate(i.createdAt)}
                   </span>
                 </p>
                 <RevokeInvitationButton invitationId={i.id} who={i.name} />
