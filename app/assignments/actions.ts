@@ -6,8 +6,9 @@ import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { setAssignment, setAssignmentOpen, updateAssignment } from "@/lib/assignments/assignments";
 import { AssignmentIdSchema, SetAssignmentSchema, UpdateAssignmentSchema } from "@/lib/assignments/schemas";
-import { listRevisions, restoreRevision, submitDraft } from "@/lib/drafts/drafts";
-import { RestoreRevisionSchema, SubmitDraftSchema } from "@/lib/drafts/schemas";
+import { submitDraft } from "@/lib/drafts/drafts";
+import { getRevisionText, listRevisions, restoreRevision } from "@/lib/drafts/history";
+import { RestoreRevisionSchema, RevisionTextSchema, SubmitDraftSchema } from "@/lib/drafts/schemas";
 
 export const setAssignmentAction = safeAction("TEACHER", SetAssignmentSchema, async (input, user) => {
   const { id } = await setAssignment(user, input);
@@ -34,3 +35,5 @@ export const submitDraftAction = safeAction("STUDENT", SubmitDraftSchema, async 
 });
 
 export const listRevisionsAction = safeAction("STUDENT", AssignmentIdSchema, async ({ assignmentId }, user) => listRevisions(user, assignmentId));
+
+export const revisionTextAction = safeAction("STUDENT", RevisionTextSchema, async (input, user) => getRevisionText(user, input));

@@ -1,20 +1,17 @@
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { countWords } from "./word-count";
-import { RestoreRevisionSchema, SaveDraftSchema, SubmitDraftSchema, type SaveDraftInput } from "./schemas";
-
-// Autosaves closer together than this extend the latest history entry instead of adding
-// one, so history reads as working sessions.
-export const HISTORY_GAP_MS = 5 * 60 * 1000;
+import { SaveDraftSchema, SubmitDraftSchema, type SaveDraftInput } from "./schemas";
+import { recordAutosave } from "./history-store";
 
 export type DraftSnapshot = { text: string; revision: number; savedAt: Date; wordCount: number };
 export type SaveResult = { ok: true; draft: DraftSnapshot } | { ok: false; conflict: DraftSnapshot };
 
-const snapshotSelect = { text: true, revision: true, updatedAt: true, wordCount: true } as const;
-const toSnapshot = (d: { text: string; revision: number; updatedAt: Date; wordCount: number }): DraftSnapshot => ({
+export const snapshotSelect = { text: true, revision: true, updatedAt: true, wordCount: true } as const;
+export const toSnapshot = (d: { text: string; revision: number; updatedAt: Date; wordCount: number }): DraftSnapshot => ({
   text: d.text,
   revision: d.revision,
   savedAt: d.updatedAt,
@@ -23,7 +20,7 @@ const toSnapshot = (d: { text: string; revision: number; updatedAt: Date; wordCo
 
 type OpenAssignment = Awaited<ReturnType<typeof requireOwnWork>>;
 
-function assertOpen(assignment: OpenAssignment) {
+export function assertOpen(assignment: OpenAssignment) {
   if (assignment.status === "CLOSED") {
     throw new AppError("Your teacher has closed this assignment, so changes can no longer be saved. Your text is still on this page: copy it somewhere safe.", 423);
   }
@@ -46,9 +43,9 @@ export async function ensureDraft(studentId: string, assignmentId: string) {
 /**
  * Saves the student's text if it is based on the latest revision (compare-and-swap on
  * `revision`). A save from a stale tab or device is refused and gets the newer text back,
- * so nothing is ever silently overwritten.
+ * so nothing is ever silently overwritten. History follows lib/drafts/history-policy.ts.
  */
-export async function saveDraft(user: SessionUser, raw: SaveDraftInput, reason: "AUTOSAVE" | "RESTORE" = "AUTOSAVE"): Promise<SaveResult> {
+export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = new Date()): Promise<SaveResult> {
   const input = SaveDraftSchema.parse(raw);
   const assignment = await requireOwnWork(user, input.assignmentId);
   assertOpen(assignment);
@@ -65,35 +62,9 @@ export async function saveDraft(user: SessionUser, raw: SaveDraftInput, reason: 
       if (current.submittedAt) throw new AppError("This essay has been submitted, so it is locked. Your teacher can see the submitted version.", 423);
       return { ok: false as const, conflict: toSnapshot(current) };
     }
-    const last = await tx.draftRevision.findFirst({ where: { draftId: id }, orderBy: { createdAt: "desc" }, select: { id: true, reason: true, updatedAt: true } });
-    if (reason === "AUTOSAVE" && last?.reason === "AUTOSAVE" && Date.now() - last.updatedAt.getTime() < HISTORY_GAP_MS) {
-      await tx.draftRevision.update({ where: { id: last.id }, data: { text: input.text, wordCount } });
-    } else {
-      await tx.draftRevision.create({ data: { draftId: id, text: input.text, wordCount, reason } });
-    }
+    await recordAutosave(tx, id, { text: input.text, wordCount, now, checkpoint: input.checkpoint });
     return { ok: true as const, draft: toSnapshot(current) };
   });
-}
-
-export async function listRevisions(user: SessionUser, assignmentId: string) {
-  await requireOwnWork(user, assignmentId);
-  return db().draftRevision.findMany({
-    where: { draft: { assignmentId, studentId: user.id } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, reason: true, wordCount: true, createdAt: true, updatedAt: true, text: true },
-  });
-}
-
-/** Restoring writes the old text as a new revision, so the text it replaces stays in history. */
-export async function restoreRevision(user: SessionUser, raw: { assignmentId: string; revisionId: string; baseRevision: number }) {
-  const input = RestoreRevisionSchema.parse(raw);
-  await requireOwnWork(user, input.assignmentId);
-  const revision = await db().draftRevision.findFirst({
-    where: { id: input.revisionId, draft: { assignmentId: input.assignmentId, studentId: user.id } },
-    select: { text: true },
-  });
-  if (!revision) throw notFound("That earlier version");
-  return saveDraft(user, { assignmentId: input.assignmentId, baseRevision: input.baseRevision, text: revision.text }, "RESTORE");
 }
 
 /**

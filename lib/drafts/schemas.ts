@@ -9,6 +9,9 @@ const base = { assignmentId: z.string().min(1).max(40), baseRevision: z.number()
 export const SaveDraftSchema = z.object({
   ...base,
   text: z.string().max(MAX_DRAFT_CHARS, `A draft can be at most ${MAX_DRAFT_CHARS.toLocaleString("en-GB")} characters.`),
+  // Set by the editor when this save carries an inserted outline or a large paste, so the
+  // text before it stays in history as its own entry (lib/drafts/history-policy.ts).
+  checkpoint: z.enum(["outline", "paste"]).optional(),
 });
 export type SaveDraftInput = z.input<typeof SaveDraftSchema>;
 
@@ -16,4 +19,5 @@ export const SavePlanSchema = z.object({ ...base, plan: PlanSchema });
 export type SavePlanInput = z.input<typeof SavePlanSchema>;
 
 export const RestoreRevisionSchema = z.object({ ...base, revisionId: z.string().min(1).max(40) });
+export const RevisionTextSchema = z.object({ assignmentId: base.assignmentId, revisionId: z.string().min(1).max(40) });
 export const SubmitDraftSchema = z.object(base);

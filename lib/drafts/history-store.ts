@@ -1,0 +1,62 @@
+import type { Prisma } from "../generated/prisma/client";
+import { decideHistoryEntry, THIN_AFTER_MS, type Checkpoint, type RevisionReason } from "./history-policy";
+
+// Writes to a draft's history inside the transaction that changed the draft. Internal: the
+// caller has already authorised the student and compare-and-swapped the draft itself.
+
+type Tx = Prisma.TransactionClient;
+
+/** The newest entry, which always holds the draft's last saved text. */
+export const latestEntry = (tx: Tx, draftId: string) =>
+  tx.draftRevision.findFirst({
+    where: { draftId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, reason: true, createdAt: true, wordCount: true },
+  });
+
+/**
+ * Records an autosave: extends the newest entry or starts one, as history-policy decides.
+ * Two statements (find, write), plus the thinning DELETE when an entry is started.
+ */
+export async function recordAutosave(tx: Tx, draftId: string, save: { text: string; wordCount: number; now: Date; checkpoint?: Checkpoint }) {
+  const latest = await latestEntry(tx, draftId);
+  const decision = decideHistoryEntry(latest, save);
+  if (decision.action === "extend" && latest) {
+    await tx.draftRevision.update({ where: { id: latest.id }, data: { text: save.text, wordCount: save.wordCount, updatedAt: save.now } });
+    return;
+  }
+  await startEntry(tx, draftId, { text: save.text, wordCount: save.wordCount, reason: decision.action === "new" ? decision.reason : "AUTOSAVE", at: save.now });
+}
+
+/** A new entry, then the thinning it makes due: history grows only here, so it is bounded here. */
+export async function startEntry(tx: Tx, draftId: string, entry: { text: string; wordCount: number; reason: RevisionReason; at: Date }) {
+  await tx.draftRevision.create({ data: { draftId, text: entry.text, wordCount: entry.wordCount, reason: entry.reason, createdAt: entry.at, updatedAt: entry.at } });
+  await thinHistory(tx, draftId, entry.at);
+}
+
+/**
+ * history-policy's thinRevisions as one DELETE: an AUTOSAVE entry older than a day goes when
+ * the next entry falls in the same clock hour (so it is not the hour's last) and did not
+ * replace its text (a restore, an outline, a paste or a cut). Ordered by time then id in
+ * byte order, as the pure rule orders them. tests/integration/draft-history.test.ts checks
+ * that both agree.
+ */
+export async function thinHistory(tx: Tx, draftId: string, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - THIN_AFTER_MS);
+  return tx.$executeRaw`
+    DELETE FROM "DraftRevision" AS d
+    USING (
+      SELECT id, reason, "createdAt",
+             lead("createdAt") OVER w AS next_at,
+             lead(reason) OVER w AS next_reason
+      FROM "DraftRevision"
+      WHERE "draftId" = ${draftId}
+      WINDOW w AS (ORDER BY "createdAt", id COLLATE "C")
+    ) AS e
+    WHERE d.id = e.id
+      AND e.reason = 'AUTOSAVE'
+      AND e."createdAt" < ${cutoff}
+      AND e.next_at IS NOT NULL
+      AND date_trunc('hour', e.next_at) = date_trunc('hour', e."createdAt")
+      AND e.next_reason NOT IN ('RESTORE', 'OUTLINE', 'PASTE', 'CUT')`;
+}
