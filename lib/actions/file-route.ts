@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "../auth/current-user";
 import type { SessionUser } from "../auth/sessions";
+import { refusalForDbError } from "../db-errors";
 import { isAppError } from "../errors";
 
 // Route handlers that answer with a file (the CSV exports). Same order as jsonRoute:
@@ -28,6 +29,8 @@ export function fileRoute<S extends z.ZodType>(
       });
     } catch (e) {
       if (isAppError(e)) return text(e.message, e.status);
+      const refusal = refusalForDbError(e);
+      if (refusal) return text(refusal.message, refusal.status);
       console.error("Unexpected error in file route", e);
       return text("Something went wrong on our side. Please try again.", 500);
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "../auth/current-user";
 import type { SessionUser } from "../auth/sessions";
+import { refusalForDbError } from "../db-errors";
 import { isAppError } from "../errors";
 
 // Route handlers for what is not a form (the editor's autosave): the same order as
@@ -30,6 +31,8 @@ export function jsonRoute<S extends z.ZodType, P>(
     } catch (e) {
       if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
       if (e instanceof z.ZodError) return Response.json({ error: e.issues[0]?.message ?? "Invalid request." }, { status: 400 });
+      const refusal = refusalForDbError(e);
+      if (refusal) return Response.json({ error: refusal.message }, { status: refusal.status });
       console.error("Unexpected error in route", e);
       return Response.json({ error: "Something went wrong on our side. Your text is kept in this browser; we will keep retrying." }, { status: 500 });
     }

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "../auth/current-user";
 import type { SessionUser } from "../auth/sessions";
+import { refusalForDbError } from "../db-errors";
 import { isAppError } from "../errors";
 import type { ActionResult } from "./action-result";
 
@@ -44,6 +45,9 @@ export function errorResult(e: unknown): ActionResult<never> {
   if (e instanceof z.ZodError) {
     return { ok: false, formError: "Please fix the highlighted fields.", fieldErrors: z.flattenError(e).fieldErrors as Record<string, string[]> };
   }
+  // A constraint the database enforced (still in use, already exists) is a refusal, not a crash.
+  const refusal = refusalForDbError(e);
+  if (refusal) return { ok: false, formError: refusal.message };
   console.error("Unexpected error in action", e);
   return { ok: false, formError: "Something went wrong on our side and nothing was changed. Please try again." };
 }

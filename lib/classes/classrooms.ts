@@ -15,7 +15,7 @@ async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T>
       if (!isUniqueViolation(e, "joinCode")) throw e;
     }
   }
-  throw new Error("Could not find an unused join code after 5 attempts");
+  throw new AppError("We could not find an unused class code just now, so nothing was changed. Please try again.", 409);
 }
 
 export async function createClassroom(user: SessionUser, raw: ClassroomInput) {

@@ -61,7 +61,9 @@ export async function updateAnnotation(user: SessionUser, raw: { annotationId: s
 export async function deleteAnnotation(user: SessionUser, raw: { annotationId: string }): Promise<void> {
   const { annotationId } = AnnotationIdSchema.parse(raw);
   await requireEditable(user, annotationId);
-  await db().annotation.delete({ where: { id: annotationId } });
+  // deleteMany, not delete: if another tab removed it a moment ago, the outcome asked for
+  // already holds, rather than a "record not found" error.
+  await db().annotation.deleteMany({ where: { id: annotationId } });
 }
 
 /** The student says how they acted on a target (or takes that back). */

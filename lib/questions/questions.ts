@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { isForeignKeyViolation } from "../db-errors";
+import { AppError } from "../errors";
 import { assertTeacher, requireQuestionOwner, requireTopicOwner } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { analyseQuestion } from "./analyse-question";
@@ -55,7 +57,33 @@ export async function updateQuestionAnalysis(user: SessionUser, raw: QuestionAna
   await db().question.update({ where: { id: questionId }, data: { ...data, analysisEdited: true } });
 }
 
+/**
+ * A question set as an assignment is kept (students' plans and essays answer it: the
+ * foreign key is ON DELETE RESTRICT), so deleting one says which classes it is set in.
+ * The check gives the message; the key settles a question set in the moment between.
+ */
 export async function deleteQuestion(user: SessionUser, questionId: string) {
   await requireQuestionOwner(user, questionId);
-  await db().question.delete({ where: { id: questionId } });
+  await refuseIfSet(questionId);
+  try {
+    await db().question.delete({ where: { id: questionId } });
+  } catch (e) {
+    if (!isForeignKeyViolation(e, "Assignment_questionId_fkey")) throw e;
+    await refuseIfSet(questionId);
+    throw e;
+  }
+}
+
+async function refuseIfSet(questionId: string) {
+  const classes = await db().classroom.findMany({
+    where: { assignments: { some: { questionId } } },
+    orderBy: { name: "asc" },
+    select: { name: true },
+  });
+  if (classes.length) throw new AppError(`This question is set in ${listNames(classes.map((c) => c.name))}, so it can't be deleted.`, 409);
+}
+
+/** "12H History"; "12H History and 13B History"; "12H History, 13B History and 13C History". */
+function listNames(names: string[]): string {
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
