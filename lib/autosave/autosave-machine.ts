@@ -380,7 +380,8 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
      */
     flushOnExit() {
       if (!canSave() || status.kind === "invalid" || equals(value, saved)) return;
-      cancel();
+      // The debounced save stays scheduled: if the page lives on (a bfcache restore, React
+      // re-running effects), it runs and meets this request's result as its own.
       unconfirmed.push(value);
       // keepalive lets the request outlive the page (bodies up to 64 KiB; larger ones fail
       // here and the local copy is what survives).

@@ -1,18 +1,38 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { countWords, wordLimitState } from "@/lib/drafts/word-count";
-import { listRevisionsAction, restoreRevisionAction, submitDraftAction } from "@/app/assignments/actions";
+import { MAX_DRAFT_CHARS } from "@/lib/drafts/schemas";
+import { submitDraftAction } from "@/app/assignments/actions";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import { formatDateTime } from "@/components/format";
-import type { useAutosave } from "@/lib/client/use-autosave";
+import type { DrainResult } from "@/lib/autosave/autosave-machine";
+import { callAction } from "@/lib/client/call-action";
+import type { AutosaveHandle } from "@/lib/client/use-autosave";
+import { LeftoverText } from "@/components/autosave/leftover-text";
+import { RevisionHistory } from "./revision-history";
 
-type DraftState = ReturnType<typeof useAutosave<string>>;
-type Revision = { id: string; reason: "AUTOSAVE" | "RESTORE" | "SUBMIT"; wordCount: number; createdAt: Date; updatedAt: Date; text: string };
+// A paste this long is a step worth its own history entry (the server keeps the text before it).
+const BIG_PASTE_CHARS = 200;
+// The character cap is shown from here on, so it is never a surprise.
+const SHOW_CAP_FROM = Math.floor(MAX_DRAFT_CHARS * 0.9);
+const n = (x: number) => x.toLocaleString("en-GB");
 
-const REASONS = { AUTOSAVE: "Autosaved", RESTORE: "Restored", SUBMIT: "Submitted" } as const;
-const when = (d: Date) => formatDateTime(d);
+/** Why the text on screen could not be confirmed as saved, as the start of a sentence about `what`. */
+function notSaved(what: "submitted" | "restored", r: Exclude<DrainResult, { ok: true }>): string {
+  const lead = what === "submitted" ? "Not submitted" : "Nothing was restored";
+  switch (r.state) {
+    case "offline":
+      return `${lead}: ${r.message} Your text is kept in this browser; try again when you are back online.`;
+    case "invalid":
+      return `${lead}: your essay could not be saved. ${r.message} Fix that, then try again.`;
+    case "conflict":
+      return `${lead}: this essay was changed in another tab or device. Choose which version to keep above, then try again.`;
+    case "stopped":
+      return `${lead}: ${r.message}`;
+  }
+}
 
 export function DraftEditor({
   assignmentId,
@@ -20,51 +40,41 @@ export function DraftEditor({
   wordLimit,
   submitted,
   closed,
+  beforeSubmit,
   onSubmitted,
 }: {
   assignmentId: string;
-  draft: DraftState;
+  draft: AutosaveHandle<string>;
   wordLimit: number | null;
   submitted: { at: Date; late: boolean } | null;
   closed: boolean;
+  /** Settles the plan's autosave first, so a plan edit is not locked out by the hand-in. */
+  beforeSubmit?: () => Promise<DrainResult>;
   onSubmitted: (s: { at: Date; late: boolean }) => void;
 }) {
   const id = useId();
-  const [history, setHistory] = useState<Revision[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const pasted = useRef(false);
   const words = countWords(draft.value);
   const limit = wordLimitState(words, wordLimit);
+  const chars = draft.value.length;
   const readOnly = !!submitted || closed;
-
-  function loadHistory() {
-    startTransition(async () => {
-      const r = await listRevisionsAction(null, { assignmentId });
-      if (r.ok) setHistory(r.data as Revision[]);
-      else setMessage(r.formError ?? "History could not be loaded.");
-    });
-  }
-
-  function restore(revisionId: string) {
-    if (!confirm("Replace your current text with this version? Your current text stays in the history.")) return;
-    startTransition(async () => {
-      await draft.flush();
-      const r = await restoreRevisionAction(null, { assignmentId, revisionId, baseRevision: draft.baseRevision() });
-      if (!r.ok) return setMessage(r.formError ?? "That version could not be restored.");
-      if (r.data.ok) {
-        draft.adopt({ value: r.data.draft.text, revision: r.data.draft.revision });
-        setMessage("Earlier version restored.");
-        loadHistory();
-      } else setMessage("A newer version was saved elsewhere; reload the page before restoring.");
-    });
-  }
 
   function submit() {
     if (!confirm("Submit your essay? You won't be able to change it afterwards.")) return;
+    setMessage(null);
     startTransition(async () => {
-      await draft.flush();
-      const r = await submitDraftAction(null, { assignmentId, baseRevision: draft.baseRevision() });
-      if (!r.ok) return setMessage(r.formError ?? "Your essay could not be submitted.");
+      const plan = await beforeSubmit?.();
+      if (plan && !plan.ok && !confirm(`Your plan's latest changes are not saved yet (${plan.message}) They stay in this browser. Submit your essay anyway?`)) return;
+      // Wait for the save in flight and send what is pending, then hand in the text on screen
+      // on the revision the server confirmed: saved and submitted in one transaction.
+      const drained = await draft.drain();
+      if (!drained.ok) return setMessage(notSaved("submitted", drained));
+      const text = draft.current();
+      const r = await callAction(() => submitDraftAction(null, { assignmentId, baseRevision: drained.revision, text }));
+      if (!r.ok) return setMessage(`Not submitted: ${r.formError ?? "your essay could not be submitted."}`);
+      draft.adopt({ value: text, revision: drained.revision + 1 });
       draft.lock();
       onSubmitted({ at: new Date(r.data.submittedAt), late: r.data.late });
     });
@@ -79,12 +89,13 @@ export function DraftEditor({
 
       {submitted ? (
         <p data-testid="submitted-banner" className="mt-2 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Submitted {when(submitted.at)}{submitted.late ? " (late)" : ""}. Your teacher can now read it; it is locked.
+          Submitted {formatDateTime(submitted.at)}{submitted.late ? " (late)" : ""}. Your teacher can now read it; it is locked.
         </p>
       ) : closed ? (
         <p className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">This assignment is closed, so the essay can no longer be changed.</p>
       ) : null}
-      {draft.restoredLocal ? (
+      {readOnly && draft.leftover !== null ? <LeftoverText text={draft.leftover} onDismiss={draft.dismissLeftover} /> : null}
+      {draft.restoredLocal && !readOnly ? (
         <p className="mt-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="restored-local">
           We brought back changes from this browser that had not been saved yet.
         </p>
@@ -105,60 +116,46 @@ export function DraftEditor({
       ) : null}
 
       <label htmlFor={`${id}-text`} className="sr-only">Essay text</label>
+      {/* No maxLength: the browser would cut a long paste silently. Over the cap the save is
+          refused with the reason, the text stays, and the count below says what to remove. */}
       <textarea
         id={`${id}-text`}
         data-testid="draft-text"
         value={draft.value}
-        readOnly={readOnly}
-        onChange={(e) => draft.setValue(e.target.value)}
+        readOnly={readOnly || pending}
+        onPaste={(e) => (pasted.current = e.clipboardData.getData("text").length > BIG_PASTE_CHARS)}
+        onChange={(e) => {
+          draft.setValue(e.target.value, pasted.current ? { checkpoint: "paste" } : undefined);
+          pasted.current = false;
+        }}
         rows={22}
         spellCheck
-        aria-describedby={`${id}-words`}
+        aria-describedby={`${id}-words ${id}-chars`}
         className="mt-3 block w-full rounded-md border border-slate-300 p-3 font-serif text-base leading-relaxed text-slate-900 read-only:bg-slate-50"
         placeholder="Start with your introduction: state your line of argument. Use “Insert outline” in the plan to get a paragraph-by-paragraph scaffold."
       />
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p id={`${id}-words`} data-testid="word-count" className={limit === "over" ? "font-medium text-red-700" : limit === "near" ? "text-amber-800" : "text-slate-600"}>
-          {words.toLocaleString("en-GB")} {wordLimit ? `of ${wordLimit.toLocaleString("en-GB")} words` : words === 1 ? "word" : "words"}
-          {limit === "over" ? ` — ${(words - wordLimit!).toLocaleString("en-GB")} over the limit` : ""}
-        </p>
+        <div>
+          <p id={`${id}-words`} data-testid="word-count" className={limit === "over" ? "font-medium text-red-700" : limit === "near" ? "text-amber-800" : "text-slate-600"}>
+            {n(words)} {wordLimit ? `of ${n(wordLimit)} words` : words === 1 ? "word" : "words"}
+            {limit === "over" ? ` — ${n(words - wordLimit!)} over the limit` : ""}
+          </p>
+          <p id={`${id}-chars`} data-testid="char-count" hidden={chars < SHOW_CAP_FROM} className={chars > MAX_DRAFT_CHARS ? "font-medium text-red-700" : "text-amber-800"}>
+            {n(chars)} of {n(MAX_DRAFT_CHARS)} characters
+            {chars > MAX_DRAFT_CHARS ? ` — remove ${n(chars - MAX_DRAFT_CHARS)} so it can be saved` : ", the most an essay can hold"}
+          </p>
+        </div>
         <div className="flex gap-2">
-          <button type="button" onClick={() => (history ? setHistory(null) : loadHistory())} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50" aria-expanded={!!history}>
-            {history ? "Hide history" : "History"}
-          </button>
           {!readOnly ? (
             <button type="button" onClick={submit} disabled={pending || !!draft.conflict} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
-              Submit essay
+              {pending ? "Working…" : "Submit essay"}
             </button>
           ) : null}
         </div>
       </div>
       <div aria-live="polite">{message ? <p className="mt-2 text-sm text-slate-700" data-testid="draft-message">{message}</p> : null}</div>
 
-      {history ? (
-        <div className="mt-3 rounded-md border border-slate-200">
-          <h3 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">Revision history</h3>
-          {history.length === 0 ? (
-            <p className="px-3 py-2 text-sm text-slate-600">Nothing saved yet.</p>
-          ) : (
-            <ol className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
-              {history.map((r) => (
-                <li key={r.id} className="px-3 py-2 text-sm">
-                  <details>
-                    <summary className="cursor-pointer">
-                      {REASONS[r.reason]} · {when(r.updatedAt)} · {r.wordCount} words
-                    </summary>
-                    <p className="mt-2 max-h-40 overflow-y-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-serif">{r.text || "(empty)"}</p>
-                    {!readOnly ? (
-                      <button type="button" onClick={() => restore(r.id)} disabled={pending} className="mt-2 rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Restore this version</button>
-                    ) : null}
-                  </details>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      ) : null}
+      <RevisionHistory assignmentId={assignmentId} draft={draft} readOnly={readOnly} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { bankPointTooLong } from "@/lib/planner/bank-evidence";
+import { PLAN_LIMITS } from "@/lib/planner/plan-schema";
 
 export type BankPoint = { id: string; text: string; subpoints: string[]; path: string[] };
 
@@ -30,6 +32,7 @@ export function EvidencePicker({ bank, chosen, onPick, factorName }: { bank: Ban
               {p.text}
               {p.subpoints.length ? <span className="block text-slate-600">{p.subpoints.join(" ")}</span> : null}
               <span className="block text-xs text-slate-500">{p.path.join(" › ")}</span>
+              {bankPointTooLong(p) ? <span className="block text-xs text-amber-800">Longer than {PLAN_LIMITS.evidenceText} characters: it will be shortened to fit.</span> : null}
             </span>
             <button
               type="button"

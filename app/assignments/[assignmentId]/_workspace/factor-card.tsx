@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { Evidence, Factor } from "@/lib/planner/plan-schema";
+import { evidenceFromBank } from "@/lib/planner/bank-evidence";
+import { PLAN_LIMITS, type Evidence, type Factor } from "@/lib/planner/plan-schema";
 import { EvidencePicker, type BankPoint } from "./evidence-picker";
 
 const KIND_LABELS: Record<Factor["kind"], string> = {
@@ -39,8 +40,11 @@ export function FactorCard({
   const id = useId();
   const [picking, setPicking] = useState(false);
   const [own, setOwn] = useState("");
+  const [note, setNote] = useState<string | null>(null);
   const set = (patch: Partial<Factor>) => onChange({ ...factor, ...patch });
   const addEvidence = (e: Evidence) => set({ evidence: [...factor.evidence, e] });
+  // The same caps as the plan schema, so the planner never builds a plan the server refuses.
+  const evidenceFull = factor.evidence.length >= PLAN_LIMITS.evidencePerFactor;
 
   return (
     <li {...dragProps} data-testid="factor-card" aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -62,7 +66,7 @@ export function FactorCard({
       </div>
 
       <label htmlFor={`${id}-name`} className="mt-2 block text-sm font-medium text-slate-800">Factor</label>
-      <input id={`${id}-name`} value={factor.name} readOnly={readOnly || factor.kind === "stated"} onChange={(e) => set({ name: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 font-medium read-only:bg-slate-50" />
+      <input id={`${id}-name`} maxLength={PLAN_LIMITS.factorName} value={factor.name} readOnly={readOnly || factor.kind === "stated"} onChange={(e) => set({ name: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 font-medium read-only:bg-slate-50" />
 
       <fieldset className="mt-3">
         <legend className="text-sm font-medium text-slate-800">Significance weight</legend>
@@ -88,12 +92,18 @@ export function FactorCard({
                 <span className="block text-xs text-slate-500">{e.source.kind === "bank" ? `From your notes: ${e.source.path.join(" › ")}` : "Your own evidence"}</span>
               </span>
               {!readOnly ? (
-                <button type="button" onClick={() => set({ evidence: factor.evidence.filter((x) => x.id !== e.id) })} aria-label={`Remove evidence: ${e.text.slice(0, 40)}`} className="shrink-0 text-red-700">×</button>
+                <button type="button" onClick={() => { setNote(null); set({ evidence: factor.evidence.filter((x) => x.id !== e.id) }); }} aria-label={`Remove evidence: ${e.text.slice(0, 40)}`} className="shrink-0 text-red-700">×</button>
               ) : null}
             </li>
           ))}
         </ul>
-        {!readOnly ? (
+        <p aria-live="polite" data-testid="evidence-note" className="mt-1 text-sm text-amber-900">{note}</p>
+        {!readOnly && evidenceFull ? (
+          <p className="mt-2 text-sm text-slate-600" data-testid="evidence-full">
+            This factor holds {PLAN_LIMITS.evidencePerFactor} pieces of evidence, the most a factor can hold. Remove one to add another.
+          </p>
+        ) : null}
+        {!readOnly && !evidenceFull ? (
           <div className="mt-2 space-y-2">
             <button type="button" onClick={() => setPicking((p) => !p)} aria-expanded={picking} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
               {picking ? "Close evidence bank" : "Add evidence from the notes"}
@@ -102,7 +112,11 @@ export function FactorCard({
               <EvidencePicker
                 bank={bank}
                 chosen={new Set(factor.evidence.flatMap((e) => (e.source.kind === "bank" ? [e.source.pointId] : [])))}
-                onPick={(p) => addEvidence({ id: newId(), text: p.text, source: { kind: "bank", pointId: p.id, path: p.path.slice(0, 8) } })}
+                onPick={(p) => {
+                  const { evidence, trimmed } = evidenceFromBank(p, newId);
+                  addEvidence(evidence);
+                  setNote(trimmed ? `That point is longer than the ${PLAN_LIMITS.evidenceText} characters a piece of evidence can hold, so it was shortened to fit; the full point is still in the notes.` : null);
+                }}
                 factorName={factor.name}
               />
             ) : null}
@@ -116,7 +130,7 @@ export function FactorCard({
               }}
             >
               <label htmlFor={`${id}-own`} className="sr-only">Your own evidence for {factor.name}</label>
-              <input id={`${id}-own`} value={own} onChange={(e) => setOwn(e.target.value)} placeholder="Or write your own evidence…" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <input id={`${id}-own`} maxLength={PLAN_LIMITS.evidenceText} value={own} onChange={(e) => setOwn(e.target.value)} placeholder="Or write your own evidence…" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
               <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">Add</button>
             </form>
           </div>
@@ -126,15 +140,15 @@ export function FactorCard({
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <div>
           <label htmlFor={`${id}-for`} className="block text-sm font-medium text-slate-800">Argument for its significance</label>
-          <textarea id={`${id}-for`} rows={3} value={factor.argumentFor} readOnly={readOnly} onChange={(e) => set({ argumentFor: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          <textarea id={`${id}-for`} maxLength={PLAN_LIMITS.argument} rows={3} value={factor.argumentFor} readOnly={readOnly} onChange={(e) => set({ argumentFor: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
         </div>
         <div>
           <label htmlFor={`${id}-against`} className="block text-sm font-medium text-slate-800">Argument against (its limits)</label>
-          <textarea id={`${id}-against`} rows={3} value={factor.argumentAgainst} readOnly={readOnly} onChange={(e) => set({ argumentAgainst: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          <textarea id={`${id}-against`} maxLength={PLAN_LIMITS.argument} rows={3} value={factor.argumentAgainst} readOnly={readOnly} onChange={(e) => set({ argumentAgainst: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
         </div>
       </div>
       <label htmlFor={`${id}-mini`} className="mt-3 block text-sm font-medium text-slate-800">Mini-judgement (one line)</label>
-      <input id={`${id}-mini`} value={factor.miniJudgement} readOnly={readOnly} onChange={(e) => set({ miniJudgement: e.target.value })} placeholder="So, this factor was … because …" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+      <input id={`${id}-mini`} maxLength={PLAN_LIMITS.miniJudgement} value={factor.miniJudgement} readOnly={readOnly} onChange={(e) => set({ miniJudgement: e.target.value })} placeholder="So, this factor was … because …" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
 
       {problems.length ? (
         <ul className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-amber-900">

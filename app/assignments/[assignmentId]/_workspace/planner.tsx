@@ -4,16 +4,18 @@ import { useId, useMemo, useState } from "react";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { areaFactors, blankFactor } from "@/lib/planner/initial-plan";
 import { factorsByWeight, generateOutline, judgementWords, outlineToText } from "@/lib/planner/outline";
-import type { Factor, Plan } from "@/lib/planner/plan-schema";
+import { mergePlans, type PlanClash } from "@/lib/planner/merge-plan";
+import { PLAN_LIMITS, type Factor, type Plan } from "@/lib/planner/plan-schema";
 import { CRITERION_FAMILIES, SIGNIFICANCE_CRITERIA } from "@/lib/planner/significance-criteria";
 import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
+import { PlanClashNotice } from "./plan-clash-notice";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";
-import type { useAutosave } from "@/lib/client/use-autosave";
+import type { AutosaveHandle } from "@/lib/client/use-autosave";
 
-type PlanState = ReturnType<typeof useAutosave<Plan>>;
+type PlanState = AutosaveHandle<Plan, PlanClash>;
 const newId = () => crypto.randomUUID();
 
 export function Planner({
@@ -46,6 +48,11 @@ export function Planner({
   const general = problems.filter((p) => !onCard(p));
   const onCards = problems.length - general.length;
   const claimQuestion = analysis.focus === "claim";
+  // The schema's caps, enforced here too, so the planner never builds a plan the server refuses.
+  const factorsFull = plan.factors.length >= PLAN_LIMITS.factors;
+  const areaFits = plan.factors.length + 2 <= PLAN_LIMITS.factors; // an area adds a case for and against
+  const customFull = plan.customCriteria.length >= PLAN_LIMITS.customCriteria;
+  const criteriaFull = plan.criteria.length >= PLAN_LIMITS.criteria;
 
   const setFactors = (factors: Factor[]) => setPlan({ factors });
   const move = (from: number, to: number) => {
@@ -63,7 +70,17 @@ export function Planner({
         {!readOnly ? <SaveStatusText status={state.status} testId="plan-status" /> : null}
       </div>
 
-      {state.conflict ? (
+      {state.conflict && state.conflict.clashes.length ? (
+        <PlanClashNotice
+          key={state.conflict.revision}
+          clashes={state.conflict.clashes}
+          onResolve={(choices) => {
+            const c = state.conflict;
+            // Everything else from both tabs is merged already; the choices settle the clashes.
+            if (c) state.resolveConflict({ value: mergePlans(c.base, state.current(), c.value, choices).plan });
+          }}
+        />
+      ) : state.conflict ? (
         <ConflictNotice
           testId="plan-conflict"
           message="This plan was changed in another tab or on another device. Your changes here have not been saved."
@@ -137,25 +154,30 @@ export function Planner({
               className="flex min-w-64 flex-1 gap-2"
               onSubmit={(e) => {
                 e.preventDefault();
-                if (!newFactor.trim()) return;
+                if (!newFactor.trim() || factorsFull) return;
                 setFactors([...plan.factors, blankFactor(newFactor.trim(), claimQuestion ? "counter" : "other", newId)]);
                 setNewFactor("");
               }}
             >
               <label htmlFor={`${id}-nf`} className="sr-only">New factor name</label>
-              <input id={`${id}-nf`} value={newFactor} onChange={(e) => setNewFactor(e.target.value)} placeholder={claimQuestion ? "Another point against, e.g. Continued repression" : "Another factor, e.g. Economic failures"} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-1.5" />
-              <button type="submit" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">Add factor</button>
+              <input id={`${id}-nf`} maxLength={PLAN_LIMITS.factorName} value={newFactor} onChange={(e) => setNewFactor(e.target.value)} placeholder={claimQuestion ? "Another point against, e.g. Continued repression" : "Another factor, e.g. Economic failures"} className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-1.5" />
+              <button type="submit" disabled={factorsFull} aria-describedby={factorsFull ? `${id}-nf-full` : undefined} className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60">Add factor</button>
             </form>
             {claimQuestion ? (
               <div className="flex flex-wrap gap-1" role="group" aria-label="Add an area: a case for and against">
                 {suggestedAreas.map((area) => (
-                  <button key={area} type="button" onClick={() => setFactors([...plan.factors, ...areaFactors(area, analysis, { makeId: newId })])} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+                  <button key={area} type="button" disabled={!areaFits} onClick={() => setFactors([...plan.factors, ...areaFactors(area, analysis, { makeId: newId })])} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50">
                     + {area}
                   </button>
                 ))}
               </div>
             ) : null}
           </div>
+        ) : null}
+        {!readOnly && (factorsFull || (claimQuestion && !areaFits)) ? (
+          <p id={`${id}-nf-full`} data-testid="factors-full" className="mt-2 text-sm text-slate-600">
+            {factorsFull ? `Your plan has ${PLAN_LIMITS.factors} factors, the most a plan can hold.` : `An area adds two factors, and a plan can hold ${PLAN_LIMITS.factors}.`} Remove one to add another.
+          </p>
         ) : null}
       </div>
 
@@ -172,8 +194,8 @@ export function Planner({
                       <input
                         type="checkbox"
                         className="mt-1"
-                        disabled={readOnly}
                         checked={plan.criteria.includes(c.id)}
+                        disabled={readOnly || (criteriaFull && !plan.criteria.includes(c.id))}
                         onChange={(e) => setPlan({ criteria: e.target.checked ? [...plan.criteria, c.id] : plan.criteria.filter((x) => x !== c.id) })}
                       />
                       <span>
@@ -204,15 +226,18 @@ export function Planner({
               onSubmit={(e) => {
                 e.preventDefault();
                 const c = newCriterion.trim();
-                if (!c || plan.customCriteria.includes(c)) return;
+                if (!c || customFull || plan.customCriteria.includes(c)) return;
                 setPlan({ customCriteria: [...plan.customCriteria, c] });
                 setNewCriterion("");
               }}
             >
               <label htmlFor={`${id}-nc`} className="sr-only">Your own criterion</label>
-              <input id={`${id}-nc`} value={newCriterion} onChange={(e) => setNewCriterion(e.target.value)} placeholder="Your own criterion, e.g. Impact on the Party elite" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
-              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">Add criterion</button>
+              <input id={`${id}-nc`} maxLength={PLAN_LIMITS.criterion} value={newCriterion} onChange={(e) => setNewCriterion(e.target.value)} placeholder="Your own criterion, e.g. Impact on the Party elite" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <button type="submit" disabled={customFull} aria-describedby={customFull ? `${id}-nc-full` : undefined} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50">Add criterion</button>
             </form>
+          ) : null}
+          {!readOnly && customFull ? (
+            <p id={`${id}-nc-full`} className="mt-1 text-sm text-slate-600">You have {PLAN_LIMITS.customCriteria} criteria of your own, the most a plan can hold.</p>
           ) : null}
         </div>
       </fieldset>
@@ -243,7 +268,7 @@ export function Planner({
           {plan.judgement.position === null ? "Move the slider to place your answer on the line." : `Your answer: ${judgementWords(plan.judgement.position)}.`}
         </p>
         <label htmlFor={`${id}-arg`} className="mt-3 block text-sm font-medium text-slate-800">Line of argument</label>
-        <textarea id={`${id}-arg`} rows={3} readOnly={readOnly} value={plan.judgement.argument} onChange={(e) => setPlan({ judgement: { ...plan.judgement, argument: e.target.value } })} placeholder="The one-sentence answer you will carry through every paragraph." className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        <textarea id={`${id}-arg`} maxLength={PLAN_LIMITS.lineOfArgument} rows={3} readOnly={readOnly} value={plan.judgement.argument} onChange={(e) => setPlan({ judgement: { ...plan.judgement, argument: e.target.value } })} placeholder="The one-sentence answer you will carry through every paragraph." className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
       </fieldset>
 
       {!readOnly ? (

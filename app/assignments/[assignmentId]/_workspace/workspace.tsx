@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useState } from "react";
+import { mergePlans, type PlanClash } from "@/lib/planner/merge-plan";
 import type { Plan } from "@/lib/planner/plan-schema";
 import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
 import { DraftEditor } from "./draft-editor";
@@ -35,28 +36,33 @@ export function Workspace(props: Props) {
     url: `/api/assignments/${props.assignmentId}/draft`,
     storageKey: `extent:draft:${props.userId}:${props.assignmentId}`,
     initial: { value: props.draft.text, revision: props.draft.revision },
-    body: useCallback((text: string, baseRevision: number) => ({ text, baseRevision }), []),
-    parseConflict: useCallback((c: unknown) => {
+    body: (text, baseRevision, checkpoint) => ({ text, baseRevision, checkpoint }),
+    parseConflict: (c) => {
       const cur = c as { text: string; revision: number };
       return { value: cur.text, revision: cur.revision };
-    }, []),
+    },
     disabled: readOnly,
   });
-  const plan = useAutosave<Plan>({
+  const plan = useAutosave<Plan, PlanClash>({
     url: `/api/assignments/${props.assignmentId}/plan`,
     storageKey: `extent:plan:${props.userId}:${props.assignmentId}`,
     initial: { value: props.plan.content, revision: props.plan.revision },
-    body: useCallback((p: Plan, baseRevision: number) => ({ plan: p, baseRevision }), []),
-    parseConflict: useCallback((c: unknown) => {
+    body: (p, baseRevision) => ({ plan: p, baseRevision }),
+    parseConflict: (c) => {
       const cur = c as { plan: Plan; revision: number };
       return { value: cur.plan, revision: cur.revision };
-    }, []),
+    },
+    // Two tabs editing different parts of the plan both keep their edits; only a true clash asks.
+    merge: (base, mine, theirs) => {
+      const merged = mergePlans(base, mine, theirs);
+      return { value: merged.plan, clashes: merged.clashes };
+    },
     disabled: readOnly,
   });
 
   function insertOutline(text: string) {
     if (draft.value.trim() && !confirm("Add the outline to the end of your essay? Nothing you have written is removed.")) return;
-    draft.setValue((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
+    draft.setValue((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text), { checkpoint: "outline" });
     document.getElementById("draft-column")?.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
@@ -68,7 +74,7 @@ export function Workspace(props: Props) {
         <Planner plan={plan} analysis={props.analysis} question={props.question} bank={props.bank} suggestedAreas={props.suggestedAreas} readOnly={readOnly} onInsertOutline={insertOutline} />
       </div>
       <div id="draft-column" className="xl:sticky xl:top-4 xl:self-start">
-        <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} />
+        <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} beforeSubmit={plan.drain} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} />
       </div>
     </div>
     </>
