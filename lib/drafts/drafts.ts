@@ -73,7 +73,7 @@ export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = ne
  * can be late; a redraft answers the teacher's feedback, not the deadline. Refused if the
  * tab is stale.
  */
-export async function submitDraft(user: SessionUser, raw: { assignmentId: string; baseRevision: number }, now = new Date()) {
+export async function submitDraft(user: SessionUser, raw: { assignmentId: string; baseRevision: number; text?: string }, now = new Date()) {
   const input = SubmitDraftSchema.parse(raw);
   const assignment = await requireOwnWork(user, input.assignmentId);
   assertOpen(assignment);
@@ -82,7 +82,12 @@ export async function submitDraft(user: SessionUser, raw: { assignmentId: string
     select: { id: true, wordCount: true, text: true, revision: true, submittedAt: true, late: true, _count: { select: { submissions: true } } },
   });
   if (draft?.submittedAt) throw new AppError("You have already submitted this essay.", 409);
-  if (!draft || draft.wordCount === 0) throw new AppError("Write your essay before you submit it.", 422);
+  // The editor sends the text on screen with the revision its autosave last confirmed, and it
+  // is saved and handed in together: what is submitted is exactly what the student sees
+  // (docs/decisions/006-autosave-state-machine.md). Without text, the saved text is handed in.
+  const text = input.text ?? draft?.text ?? "";
+  const wordCount = input.text === undefined ? (draft?.wordCount ?? 0) : countWords(text);
+  if (!draft || wordCount === 0) throw new AppError("Write your essay before you submit it.", 422);
   if (draft.revision !== input.baseRevision) {
     throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
   }
@@ -91,11 +96,11 @@ export async function submitDraft(user: SessionUser, raw: { assignmentId: string
   return db().$transaction(async (tx) => {
     const { count } = await tx.draft.updateMany({
       where: { id: draft.id, revision: input.baseRevision, submittedAt: null },
-      data: { submittedAt: now, late: number === 1 ? late : draft.late, revision: { increment: 1 } },
+      data: { text, wordCount, submittedAt: now, late: number === 1 ? late : draft.late, revision: { increment: 1 } },
     });
     if (count === 0) throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
-    await tx.draftRevision.create({ data: { draftId: draft.id, text: draft.text, wordCount: draft.wordCount, reason: "SUBMIT" } });
-    await tx.submission.create({ data: { draftId: draft.id, number, text: draft.text, wordCount: draft.wordCount, submittedAt: now, late } });
+    await tx.draftRevision.create({ data: { draftId: draft.id, text, wordCount, reason: "SUBMIT" } });
+    await tx.submission.create({ data: { draftId: draft.id, number, text, wordCount, submittedAt: now, late } });
     return { submittedAt: now, late, number };
   });
 }

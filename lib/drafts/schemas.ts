@@ -20,4 +20,6 @@ export type SavePlanInput = z.input<typeof SavePlanSchema>;
 
 export const RestoreRevisionSchema = z.object({ ...base, revisionId: z.string().min(1).max(40) });
 export const RevisionTextSchema = z.object({ assignmentId: base.assignmentId, revisionId: z.string().min(1).max(40) });
-export const SubmitDraftSchema = z.object(base);
+// The editor always sends the text on screen; it is optional for callers that hand in the
+// saved text as it stands (the seed, tests).
+export const SubmitDraftSchema = z.object({ ...base, text: SaveDraftSchema.shape.text.optional() });
