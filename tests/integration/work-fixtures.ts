@@ -72,12 +72,3 @@ export const draftOf = (assignmentId: string, studentId: string) =>
 
 export const planOf = (assignmentId: string, studentId: string) =>
   db().plan.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId } } });
-
-/**
- * Prisma stamps createdAt/updatedAt itself, so a gap in time is made by moving a draft's
- * history back: both stamps (a pause in writing), or only createdAt (a long session).
- */
-export async function ageRevisions(draftId: string, ms: number, which: "both" | "createdAt" = "both") {
-  const updatedBy = which === "both" ? ms : 0;
-  await db().$executeRaw`UPDATE "DraftRevision" SET "createdAt" = "createdAt" - ${ms} * interval '1 millisecond', "updatedAt" = "updatedAt" - ${updatedBy} * interval '1 millisecond' WHERE "draftId" = ${draftId}`;
-}
