@@ -19,9 +19,9 @@ const BIG_PASTE_CHARS = 200;
 const SHOW_CAP_FROM = Math.floor(MAX_DRAFT_CHARS * 0.9);
 const n = (x: number) => x.toLocaleString("en-GB");
 
-/** Why the text on screen could not be confirmed as saved, as the start of a sentence about `what`. */
-function notSaved(what: "submitted" | "restored", r: Exclude<DrainResult, { ok: true }>): string {
-  const lead = what === "submitted" ? "Not submitted" : "Nothing was restored";
+/** Why the essay was not handed in: the text on screen could not be confirmed as saved first. */
+function notSubmitted(r: Exclude<DrainResult, { ok: true }>): string {
+  const lead = "Not submitted";
   switch (r.state) {
     case "offline":
       return `${lead}: ${r.message} Your text is kept in this browser; try again when you are back online.`;
@@ -70,7 +70,7 @@ export function DraftEditor({
       // Wait for the save in flight and send what is pending, then hand in the text on screen
       // on the revision the server confirmed: saved and submitted in one transaction.
       const drained = await draft.drain();
-      if (!drained.ok) return setMessage(notSaved("submitted", drained));
+      if (!drained.ok) return setMessage(notSubmitted(drained));
       const text = draft.current();
       const r = await callAction(() => submitDraftAction(null, { assignmentId, baseRevision: drained.revision, text }));
       if (!r.ok) return setMessage(`Not submitted: ${r.formError ?? "your essay could not be submitted."}`);
@@ -148,7 +148,7 @@ export function DraftEditor({
         <div className="flex gap-2">
           {!readOnly ? (
             <button type="button" onClick={submit} disabled={pending || !!draft.conflict} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
-              {pending ? "Working…" : "Submit essay"}
+              {pending ? "Submitting…" : "Submit essay"}
             </button>
           ) : null}
         </div>

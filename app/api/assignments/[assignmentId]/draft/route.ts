@@ -3,8 +3,11 @@ import { saveDraft } from "@/lib/drafts/drafts";
 import { SaveDraftSchema } from "@/lib/drafts/schemas";
 
 // Autosave: 200 with the saved revision, or 409 with the newer text when the save was
-// based on a stale revision (another tab or device saved first).
+// based on a stale revision (another tab or device saved first). A stale save of the very
+// text the server holds is answered as saved (lib/autosave/same-content.ts).
 export const PUT = jsonRoute(SaveDraftSchema, async (input, user) => {
   const result = await saveDraft(user, input);
-  return result.ok ? { body: result.draft } : { status: 409, body: { error: "A newer version was saved in another tab or device.", current: result.conflict } };
+  if (result.ok) return { body: result.draft };
+  if (result.conflict.text === input.text) return { body: result.conflict };
+  return { status: 409, body: { error: "A newer version was saved in another tab or device.", current: result.conflict } };
 });
