@@ -17,7 +17,8 @@ export function FunnelChart({ steps, total, id }: { steps: FunnelStep[]; total: 
   return (
     <figure className="space-y-2">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barWidth + 70} ${height}`} className="w-full max-w-2xl" data-testid="funnel-chart">
-        <title id={`${id}-title`}>Progress funnel for {total} students</title>
+        {/* One string child: React 19's server renderer leaves a <title> with several children empty, so the page fails to hydrate (#418). */}
+        <title id={`${id}-title`}>{`Progress funnel for ${total} students`}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {steps.map((s, i) => (
           <g key={s.status} transform={`translate(0 ${i * row + 5})`}>

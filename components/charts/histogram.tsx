@@ -13,7 +13,7 @@ export function Histogram({ buckets, totalMarks, id }: { buckets: MarkBucket[]; 
   return (
     <figure className="space-y-2">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} className="w-full max-w-xl" data-testid="mark-histogram">
-        <title id={`${id}-title`}>Distribution of total marks out of {totalMarks} ({marked} marked)</title>
+        <title id={`${id}-title`}>{`Distribution of total marks out of ${totalMarks} (${marked} marked)`}</title>
         <desc id={`${id}-desc`}>{buckets.map((b) => `${b.from}–${b.to} marks: ${b.count}`).join("; ")}</desc>
         <line x1={pad.left} x2={width} y1={height - pad.bottom} y2={height - pad.bottom} className="stroke-slate-300" />
         {buckets.map((b, i) => {

@@ -26,7 +26,7 @@ export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) 
     <figure className="space-y-2">
       <div className="overflow-x-auto">
         <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width={width} className="max-w-none" data-testid="level-heatmap">
-          <title id={`${id}-title`}>Levels awarded per criterion for {rows.length} marked students</title>
+          <title id={`${id}-title`}>{`Levels awarded per criterion for ${rows.length} marked students`}</title>
           <desc id={`${id}-desc`}>
             Class averages: {averages}.{heatmap.weakest ? ` Weakest: ${heatmap.weakest.name}.` : ""}
           </desc>
