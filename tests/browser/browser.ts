@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 // Debian's Chromium (apt install chromium); Playwright cannot download browsers here.
@@ -16,9 +16,9 @@ export const baseURL = () => inject("baseURL");
 /** expect.poll with room for a server round trip (an action, a navigation): its default is one second. */
 export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
-/** A fresh signed-out context whose pages fail the test on a console error or page crash. */
-export async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseURL() });
+/** A fresh signed-out context whose pages fail the test on a console error or page crash (options: e.g. a timezoneId). */
+export async function newSession(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseURL(), ...options });
   const errors: string[] = [];
   context.on("page", (p) => watch(p, errors));
   const page = await context.newPage();
@@ -29,7 +29,8 @@ function watch(page: Page, errors: string[]) {
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`${m.text()} (${m.location().url})`);
   });
-  page.on("pageerror", (e) => errors.push(e.message));
+  // Hydration errors arrive here; the URL says which page threw.
+  page.on("pageerror", (e) => errors.push(`${e.message} (${page.url()})`));
 }
 
 export function expectNoConsoleErrors(errors: string[]) {

@@ -53,6 +53,10 @@ export default async function setup(project: TestProject) {
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EXTENT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  // The server's own zone must never show: run it far from the school's (APP_TIME_ZONE,
+  // default Europe/London) and from the browsers', so a date formatted with the process's
+  // zone anywhere shows up as a wrong time or a hydration error (tests/browser/time-zone.test.ts).
+  if (!env.APP_TIME_ZONE) env.TZ = "Asia/Tokyo";
   const app = spawn("npx", ["tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
   let exited = false;
   app.on("exit", () => (exited = true));

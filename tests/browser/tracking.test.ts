@@ -52,7 +52,7 @@ it("the teacher opens the demo class board, filters to late work, opens a cell, 
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("Student,Email,Status,Handed in,Late,Version,Analysis and explanation level,Knowledge level,Evaluation and judgement level,Organisation and communication level,Total,Out of,Returned");
+  expect(lines[0]).toBe("Student,Email,Status,Handed in (Europe/London),Late,Version,Analysis and explanation level,Knowledge level,Evaluation and judgement level,Organisation and communication level,Total,Out of,Returned (Europe/London)");
   expect(lines).toHaveLength(31);
 
   // A returned essay prints with its numbered comments and scorecard.
