@@ -133,3 +133,24 @@ it("with the network cut, saving a marking says so and keeps the marks (also acr
   await check.context.close();
   await teacher.context.close();
 });
+
+it("a form whose request cannot get through says so, keeps what was typed, and still redirects once it can", async () => {
+  const { context, page, errors } = await newSession(browser());
+  await signUp(page, "TEACHER", "Mr Patchy Wifi");
+  await page.goto("/classes/new");
+  await page.getByLabel("Class name").fill("11Q History");
+  await page.getByLabel("Year group").fill("Year 11");
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await poll(() => page.getByTestId("form-error").textContent()).toMatch(/offline/);
+  expect(await page.getByLabel("Class name").inputValue()).toBe("11Q History");
+  expect(await page.getByLabel("Year group").inputValue()).toBe("Year 11");
+  expect(await page.getByRole("button", { name: "Create class" }).isEnabled()).toBe(true);
+
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await page.waitForURL(/\/classes\/[^/?]+\?created=1/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("11Q History");
+  expect(unexpected(errors)).toEqual([]);
+  await context.close();
+});
