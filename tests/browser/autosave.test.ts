@@ -38,8 +38,10 @@ async function studentOnAssignment(page: Page, name: string) {
   return { ...creds, url: page.url() };
 }
 
-/** What the server holds, read from a browser with empty storage, so localStorage cannot rescue it. */
-async function serverText(b: Browser, who: { email: string; password: string; url: string }) {
+type Who = { email: string; password: string; url: string };
+
+/** The same student's workspace in a new browser context: empty storage, so localStorage cannot rescue anything. */
+async function freshWorkspace(b: Browser, who: Who) {
   const fresh = await newSession(b);
   await fresh.page.goto("/sign-in");
   await fresh.page.getByLabel("Email").fill(who.email);
@@ -47,6 +49,13 @@ async function serverText(b: Browser, who: { email: string; password: string; ur
   await fresh.page.getByRole("button", { name: "Sign in" }).click();
   await fresh.page.waitForURL("**/dashboard");
   await fresh.page.goto(who.url);
+  return fresh;
+}
+
+/** The draft text the server holds. */
+async function serverText(b: Browser, who: Who) {
+  const fresh = await freshWorkspace(b, who);
+  expectNoConsoleErrors(fresh.errors);
   const text = await fresh.page.getByTestId("draft-text").inputValue();
   const restored = await fresh.page.getByTestId("restored-local").count();
   await fresh.context.close();
@@ -132,5 +141,29 @@ it("text over the draft's size limit shows the cap and is refused with the reaso
   expect(await serverText(browser(), who)).toBe("A shorter essay about the Secret Speech.");
 
   expectNoConsoleErrors(unexpected(errors));
+  await context.close();
+});
+
+it("the planner stops at the plan's limits instead of building a plan the server refuses", async () => {
+  const { page, errors, context } = await newSession(browser());
+  const who = await studentOnAssignment(page, "Lena Limits");
+  const addFactor = page.getByRole("button", { name: "Add factor" });
+  expect(await page.getByLabel("New factor name").getAttribute("maxlength")).toBe("400");
+
+  for (let i = 1; await addFactor.isEnabled(); i++) {
+    await page.getByLabel("New factor name").fill(`Factor ${i}`);
+    await addFactor.click();
+  }
+  expect(await page.getByTestId("factor-card").count()).toBe(12);
+  expect(await page.getByTestId("factors-full").textContent()).toContain("12 factors, the most a plan can hold");
+  await poll(() => page.getByTestId("plan-status").getAttribute("data-status")).toBe("saved");
+
+  // The server holds all twelve (read from a browser with empty storage).
+  const fresh = await freshWorkspace(browser(), who);
+  expect(await fresh.page.getByTestId("factor-card").count()).toBe(12);
+  expectNoConsoleErrors(fresh.errors);
+  await fresh.context.close();
+
+  expectNoConsoleErrors(errors);
   await context.close();
 });
