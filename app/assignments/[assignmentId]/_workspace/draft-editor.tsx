@@ -55,6 +55,7 @@ export function DraftEditor({
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [restoring, setRestoring] = useState(false);
   const pasted = useRef(false);
   const words = countWords(draft.value);
   const limit = wordLimitState(words, wordLimit);
@@ -122,7 +123,7 @@ export function DraftEditor({
         id={`${id}-text`}
         data-testid="draft-text"
         value={draft.value}
-        readOnly={readOnly || pending}
+        readOnly={readOnly || pending || restoring}
         onPaste={(e) => (pasted.current = e.clipboardData.getData("text").length > BIG_PASTE_CHARS)}
         onChange={(e) => {
           draft.setValue(e.target.value, pasted.current ? { checkpoint: "paste" } : undefined);
@@ -155,7 +156,7 @@ export function DraftEditor({
       </div>
       <div aria-live="polite">{message ? <p className="mt-2 text-sm text-slate-700" data-testid="draft-message">{message}</p> : null}</div>
 
-      <RevisionHistory assignmentId={assignmentId} draft={draft} readOnly={readOnly} />
+      <RevisionHistory assignmentId={assignmentId} draft={draft} readOnly={readOnly} onRestoring={setRestoring} />
     </section>
   );
 }

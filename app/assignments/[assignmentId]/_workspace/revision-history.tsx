@@ -38,7 +38,18 @@ function Span({ entry }: { entry: RevisionSummary }) {
  * server holds what is on screen (which then stays in history), and restores on the
  * revision the drain confirmed. See docs/decisions/007-draft-history.md.
  */
-export function RevisionHistory({ assignmentId, draft, readOnly }: { assignmentId: string; draft: Pick<AutosaveHandle<string>, "drain" | "adopt">; readOnly: boolean }) {
+export function RevisionHistory({
+  assignmentId,
+  draft,
+  readOnly,
+  onRestoring,
+}: {
+  assignmentId: string;
+  draft: Pick<AutosaveHandle<string>, "drain" | "adopt">;
+  readOnly: boolean;
+  /** The editor is read-only while a restore runs: a word typed between the drain and the restored text arriving would otherwise be replaced unsaved. */
+  onRestoring: (restoring: boolean) => void;
+}) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<RevisionSummary[] | null>(null);
@@ -85,6 +96,7 @@ export function RevisionHistory({ assignmentId, draft, readOnly }: { assignmentI
   async function restore(entry: RevisionSummary) {
     setConfirming(null);
     setBusy(true);
+    onRestoring(true);
     try {
       const drained = await draft.drain();
       if (!drained.ok) return say(`Nothing was restored, because your latest changes are not saved yet: ${drained.message}`);
@@ -96,6 +108,7 @@ export function RevisionHistory({ assignmentId, draft, readOnly }: { assignmentI
       await load();
     } finally {
       setBusy(false);
+      onRestoring(false);
     }
   }
 
