@@ -159,11 +159,10 @@ function Note({ a, name, active, onShow, currentVersion, editable, actions, crit
           </button>
         ) : null}
       </div>
-      {message ? (
-        <p role="status" className="mt-1 text-slate-700">
-          {message}
-        </p>
-      ) : null}
+      {/* Always rendered, so a screen reader announces the message when it arrives. */}
+      <p role="status" className="mt-1 text-slate-700 empty:hidden">
+        {message}
+      </p>
       {extra?.(a)}
     </li>
   );

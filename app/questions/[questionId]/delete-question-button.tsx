@@ -15,7 +15,10 @@ export function DeleteQuestionButton({ questionId }: { questionId: string }) {
       <button type="submit" disabled={pending} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
         {pending ? "Deleting…" : "Delete question"}
       </button>
-      {state && !state.ok ? <p className="mt-1 text-sm text-red-700">{state.formError}</p> : null}
+      {/* The region is always present so the refusal is announced when it appears. */}
+      <div aria-live="polite" data-testid="delete-question-message">
+        {state && !state.ok ? <p className="mt-1 text-sm text-red-700">{state.formError}</p> : null}
+      </div>
     </form>
   );
 }
