@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALREADY_EXISTS, constraintViolation, isForeignKeyViolation, isUniqueViolation, JUST_REMOVED, REFERENCE_GONE, refusalForDbError, STILL_IN_USE } from "./db-errors";
+import { ALREADY_EXISTS, BAD_VALUE_MESSAGE, constraintViolation, isBadValue, isForeignKeyViolation, isUniqueViolation, JUST_REMOVED, REFERENCE_GONE, refusalForDbError, STILL_IN_USE } from "./db-errors";
 
 // The shapes below are copied from errors seen on both test databases (see the integration
 // test tests/integration/refusals.test.ts, which produces the real ones).
@@ -74,5 +74,21 @@ describe("refusalForDbError", () => {
   it("leaves a real bug to be logged", () => {
     expect(refusalForDbError(new TypeError("x is undefined"))).toBeNull();
     expect(refusalForDbError({ code: "P1001" })).toBeNull();
+  });
+});
+
+describe("a value the database cannot hold (issue 10, finding 7)", () => {
+  // Seen on both databases: U+0000 in a text column, \u0000 in jsonb, a number past int4.
+  const nulInText = adapterError({ originalCode: "22021", code: "22021", kind: "postgres", message: 'invalid byte sequence for encoding "UTF8": 0x00' });
+  const nulInJson = adapterError({ originalCode: "22P05", code: "22P05", kind: "postgres", message: "unsupported Unicode escape sequence" });
+  const outOfRange = { code: "P2020", meta: { driverAdapterError: adapterError({ originalCode: "22003", kind: "ValueOutOfRange" }) } };
+
+  it("is a 400 that says nothing was saved", () => {
+    for (const e of [nulInText, nulInJson, outOfRange, { code: "22021" }]) {
+      expect(isBadValue(e)).toBe(true);
+      expect(refusalForDbError(e)).toMatchObject({ message: BAD_VALUE_MESSAGE, status: 400 });
+    }
+    expect(isBadValue(prismaUnique)).toBe(false);
+    expect(isBadValue(new Error("22021"))).toBe(false);
   });
 });

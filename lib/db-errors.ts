@@ -55,6 +55,20 @@ export function isForeignKeyViolation(e: unknown, constraint?: string): boolean 
   return v?.kind === "foreign-key" && (!constraint || v.constraint === constraint);
 }
 
+// A value the database cannot hold: U+0000 in text (22021) or jsonb (22P05), a number past
+// int4 (22003, which Prisma reports as P2020). The schemas (lib/validation/) refuse or strip
+// these first; this is the net under them, so a value that slips past one is a 400, not a 500.
+const BAD_VALUE = new Set(["22021", "22P05", "22003"]);
+
+export function isBadValue(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const err = e as { code?: unknown; name?: unknown; meta?: Record<string, unknown>; cause?: Cause };
+  if (err.code === "P2020") return true;
+  const cause = (err.meta?.driverAdapterError as { cause?: Cause } | undefined)?.cause ?? (err.name === "DriverAdapterError" ? err.cause : undefined);
+  const sqlState = String(cause?.originalCode ?? cause?.code ?? (typeof err.code === "string" ? err.code : ""));
+  return BAD_VALUE.has(sqlState);
+}
+
 /** update/delete (or findUniqueOrThrow) found no row: usually removed a moment earlier in another tab. */
 export function isRecordNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2025";
@@ -63,6 +77,7 @@ export function isRecordNotFound(e: unknown): boolean {
 export const STILL_IN_USE = "That is still in use elsewhere, so it can't be deleted. Nothing was changed.";
 export const ALREADY_EXISTS = "That already exists, so nothing was changed. Reload the page to see it.";
 export const REFERENCE_GONE = "Something this refers to has just been removed, so nothing was saved. Reload the page and try again.";
+export const BAD_VALUE_MESSAGE = "That holds a character or a number that can't be stored, so nothing was saved. Check what you pasted and try again.";
 export const JUST_REMOVED = "That could not be found: it may have just been removed. Reload the page to see the latest.";
 
 /**
@@ -72,6 +87,7 @@ export const JUST_REMOVED = "That could not be found: it may have just been remo
  */
 export function refusalForDbError(e: unknown): AppError | null {
   if (isRecordNotFound(e)) return new AppError(JUST_REMOVED, 404);
+  if (isBadValue(e)) return new AppError(BAD_VALUE_MESSAGE, 400);
   const v = constraintViolation(e);
   if (!v) return null;
   if (v.kind === "unique") return new AppError(ALREADY_EXISTS, 409);
