@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
+import { idText } from "@/lib/validation/text";
 import { addQuestion, deleteQuestion, updateQuestionAnalysis } from "@/lib/questions/questions";
 import { NewQuestionSchema, QuestionAnalysisSchema } from "@/lib/questions/schemas";
 
@@ -18,7 +19,7 @@ export const updateQuestionAction = safeAction("TEACHER", QuestionAnalysisSchema
   return undefined;
 });
 
-export const deleteQuestionAction = safeAction("TEACHER", z.object({ questionId: z.string().min(1) }), async ({ questionId }, user) => {
+export const deleteQuestionAction = safeAction("TEACHER", z.object({ questionId: idText() }), async ({ questionId }, user) => {
   await deleteQuestion(user, questionId);
   redirect("/questions");
 });

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { readDateTime } from "../time/local-input";
 import { schoolTimeZone } from "../time/school-zone";
+import { idText, proseText } from "../validation/text";
 
 // A due date as the form sends it: the school clock's reading ("2026-06-10T17:00", read in
 // APP_TIME_ZONE, never the server's zone), or a timestamp naming its offset. Accepts a Date
 // too, so lib/ can re-validate what an action already parsed.
 const dueAt = z
-  .union([z.instanceof(Date), z.string().min(1, "Choose a due date and time.")])
+  .union([z.instanceof(Date), z.string().min(1, "Choose a due date and time.").max(64, "That due date could not be read.")])
   .transform((value, ctx) => {
     if (value instanceof Date) {
       if (!Number.isNaN(value.getTime())) return value;
@@ -33,23 +34,24 @@ const wordLimit = z
   .refine((v) => v === null || (Number.isInteger(v) && v >= 100 && v <= 10_000), "A word limit is a whole number from 100 to 10,000, or leave it empty.");
 
 const fields = {
-  questionId: z.string().min(1, "Choose a question."),
-  rubricId: z.string().min(1, "Choose a mark scheme."),
+  questionId: idText("Choose a question."),
+  // Rubric ids are file names in rubrics/ (kebab-case), the same alphabet as ids.
+  rubricId: idText("Choose a mark scheme."),
   dueAt,
   wordLimit,
-  instructions: z.string().trim().max(2000, "Keep the instructions under 2,000 characters.").default(""),
+  instructions: proseText().trim().max(2000, "Keep the instructions under 2,000 characters.").default(""),
 };
 
-export const SetAssignmentSchema = z.object({ classroomId: z.string().min(1), ...fields });
+export const SetAssignmentSchema = z.object({ classroomId: idText(), ...fields });
 export type SetAssignmentInput = z.input<typeof SetAssignmentSchema>;
 
 // The rubric is pinned when the assignment is set; editing changes only these.
 export const UpdateAssignmentSchema = z.object({
-  assignmentId: z.string().min(1),
+  assignmentId: idText(),
   dueAt,
   wordLimit,
   instructions: fields.instructions,
 });
 export type UpdateAssignmentInput = z.input<typeof UpdateAssignmentSchema>;
 
-export const AssignmentIdSchema = z.object({ assignmentId: z.string().min(1) });
+export const AssignmentIdSchema = z.object({ assignmentId: idText() });

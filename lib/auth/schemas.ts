@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText } from "../validation/text";
 
 // Shared by the sign-up/sign-in forms and their actions.
 export const EmailSchema = z
@@ -10,7 +11,7 @@ export const EmailSchema = z
   .email("Enter a valid email address, like name@school.org.");
 
 export const SignUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+  name: lineText().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   email: EmailSchema,
   password: z
     .string()
@@ -18,7 +19,7 @@ export const SignUpSchema = z.object({
     .max(200, "Keep your password under 200 characters."),
   role: z.enum(["STUDENT", "TEACHER"], { message: "Choose whether you are a student or a teacher." }),
   // A roster invitation's token (lib/roster/invitations.ts); empty when signing up without one.
-  invite: z.string().trim().max(100).optional(),
+  invite: lineText().trim().max(100).optional(),
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 
@@ -28,9 +29,3 @@ export const SignInSchema = z.object({
   next: z.string().optional(),
 });
 export type SignInInput = z.infer<typeof SignInSchema>;
-
-// Only same-site paths may be redirected to after sign-in (no open redirect).
-export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
-  return next;
-}

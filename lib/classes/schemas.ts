@@ -1,20 +1,22 @@
 import { z } from "zod";
+import { idText, lineText } from "../validation/text";
 import { isWellFormedJoinCode, normaliseJoinCode } from "./join-code";
 
 export const ClassroomSchema = z.object({
-  name: z.string().trim().min(1, "Give the class a name, like “12H History”.").max(80, "Keep the name under 80 characters."),
-  subject: z.string().trim().min(1, "Enter the subject.").max(60, "Keep the subject under 60 characters."),
-  yearGroup: z.string().trim().min(1, "Enter the year group, like “Year 12”.").max(30, "Keep the year group under 30 characters."),
+  name: lineText().trim().min(1, "Give the class a name, like “12H History”.").max(80, "Keep the name under 80 characters."),
+  subject: lineText().trim().min(1, "Enter the subject.").max(60, "Keep the subject under 60 characters."),
+  yearGroup: lineText().trim().min(1, "Enter the year group, like “Year 12”.").max(30, "Keep the year group under 30 characters."),
 });
 export type ClassroomInput = z.infer<typeof ClassroomSchema>;
 
 export const JoinCodeSchema = z.object({
   code: z
     .string()
+    .max(40, "A join code is 6 letters and numbers, like “K7QF4M”. Check it with your teacher.")
     .transform(normaliseJoinCode)
     .refine(isWellFormedJoinCode, "A join code is 6 letters and numbers, like “K7QF4M”. Check it with your teacher."),
 });
 
-export const IdSchema = z.string().min(1).max(40);
+export const IdSchema = idText();
 export const ClassroomIdSchema = z.object({ classroomId: IdSchema });
 export const RemoveStudentSchema = z.object({ classroomId: IdSchema, studentId: IdSchema });

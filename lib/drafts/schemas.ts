@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { PlanSchema } from "../planner/plan-schema";
+import { revisionNumber } from "../validation/numbers";
+import { idText, proseText } from "../validation/text";
 
 // About 15,000 words: far beyond any essay, small enough to refuse a pasted book.
 export const MAX_DRAFT_CHARS = 100_000;
 
-const base = { assignmentId: z.string().min(1).max(40), baseRevision: z.number().int().nonnegative() };
+const base = { assignmentId: idText(), baseRevision: revisionNumber() };
 
 export const SaveDraftSchema = z.object({
   ...base,
-  text: z.string().max(MAX_DRAFT_CHARS, `A draft can be at most ${MAX_DRAFT_CHARS.toLocaleString("en-GB")} characters.`),
+  // A NUL or non-character from a paste is dropped rather than refusing the whole essay.
+  text: proseText().max(MAX_DRAFT_CHARS, `A draft can be at most ${MAX_DRAFT_CHARS.toLocaleString("en-GB")} characters.`),
   // Set by the editor when this save carries an inserted outline or a large paste, so the
   // text before it stays in history as its own entry (lib/drafts/history-policy.ts).
   checkpoint: z.enum(["outline", "paste"]).optional(),
@@ -18,8 +21,8 @@ export type SaveDraftInput = z.input<typeof SaveDraftSchema>;
 export const SavePlanSchema = z.object({ ...base, plan: PlanSchema });
 export type SavePlanInput = z.input<typeof SavePlanSchema>;
 
-export const RestoreRevisionSchema = z.object({ ...base, revisionId: z.string().min(1).max(40) });
-export const RevisionTextSchema = z.object({ assignmentId: base.assignmentId, revisionId: z.string().min(1).max(40) });
+export const RestoreRevisionSchema = z.object({ ...base, revisionId: idText() });
+export const RevisionTextSchema = z.object({ assignmentId: base.assignmentId, revisionId: idText() });
 // The editor always sends the text on screen; it is optional for callers that hand in the
 // saved text as it stands (the seed, tests).
 export const SubmitDraftSchema = z.object({ ...base, text: SaveDraftSchema.shape.text.optional() });

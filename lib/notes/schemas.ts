@@ -1,20 +1,24 @@
 import { z } from "zod";
+import { boundedInt } from "../validation/numbers";
+import { lineText, proseText, stripForbidden } from "../validation/text";
 
 export const HeadingFixSchema = z.object({
-  lineNo: z.number().int().positive(),
+  lineNo: boundedInt(1, 1_000_000),
   kind: z.enum(["heading", "point"]),
   level: z.number().int().min(1).max(4).optional(),
-  text: z.string().trim().min(1, "A heading cannot be empty.").max(200).optional(),
+  text: proseText().trim().min(1, "A heading cannot be empty.").max(200).optional(),
 });
 
 // What the import form sends. The notes text itself is checked by validateNotesInput
-// (size, binary, empty) so a teacher gets a specific message, not a schema error.
+// (size, binary, empty) so a teacher gets a specific message, not a schema error: a NUL
+// means "this is a binary file", which is more use to a teacher than silently dropping it.
+// Other non-characters are dropped here, before that check.
 export const ImportNotesSchema = z.object({
-  text: z.string(),
+  text: z.string().overwrite((s) => s.split("\u0000").map(stripForbidden).join("\u0000")),
   format: z.enum(["auto", "text", "markdown"]).default("auto"),
-  title: z.string().trim().max(120, "Keep the title under 120 characters.").optional(),
+  title: lineText().trim().max(120, "Keep the title under 120 characters.").optional(),
   // An uploaded file's name, for a title when the notes have none.
-  fileName: z.string().max(255).optional(),
+  fileName: proseText().max(255).optional(),
   // Forms send the corrections as JSON; lib callers may pass the array itself. Accepting
   // both keeps the schema idempotent, so lib/ can re-validate what an action already parsed.
   fixes: z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_PATTERN, proseText } from "../validation/text";
 
 // A plan is stored as JSON on the Plan row and re-sent by the planner on every autosave, so
 // every string and list is bounded here: this schema is the only thing between a client and
@@ -31,14 +32,16 @@ export const WEIGHT_MAX = 5;
 // the outline's words share these so they never disagree about what a position means.
 export const JUDGEMENT_LINE = { min: 0, max: 100, largelyYes: 67, largelyNo: 33 } as const;
 
-const text = (max: number, what: string) => z.string().max(max, `Keep ${what} under ${max} characters.`);
+// Every text in a plan is prose: a NUL or non-character from a paste is dropped (jsonb refuses
+// \u0000), never a reason to refuse the save.
+const text = (max: number, what: string) => proseText().max(max, `Keep ${what} under ${max} characters.`);
 
 // Ids end up as React keys and DOM ids, so keep them to a safe alphabet (uuid, cuid).
 const Id = z
   .string()
   .min(1)
   .max(PLAN_LIMITS.idLength)
-  .regex(/^[A-Za-z0-9_-]+$/, "Ids may only hold letters, digits, '-' and '_'.");
+  .regex(ID_PATTERN, "Ids may only hold letters, digits, '-' and '_'.");
 
 export const EvidenceSourceSchema = z.discriminatedUnion("kind", [
   // From the teacher's notes: the point's id plus the heading path, kept so the planner can

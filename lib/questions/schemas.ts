@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { idText, proseText } from "../validation/text";
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  proseText()
     .trim()
     .max(max, `Keep this under ${max} characters.`)
     .transform((v) => (v === "" ? null : v))
@@ -16,21 +16,21 @@ const optionalYear = z
   .transform((v) => (v === undefined || v === null || v === "" ? null : Number(v)))
   .refine((v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 2100), "Enter a year like 1964, or leave it empty.");
 
-export const QuestionTextSchema = z
-  .string()
+// A question is often pasted from an exam paper: a stray NUL or non-character is dropped.
+export const QuestionTextSchema = proseText()
   .trim()
   .min(10, "Write the full question (at least 10 characters).")
   .max(600, "Keep the question under 600 characters.");
 
 export const NewQuestionSchema = z.object({
-  topicId: z.string().min(1, "Choose a topic."),
+  topicId: idText("Choose a topic."),
   text: QuestionTextSchema,
 });
 
 // A teacher's correction of the automatic analysis.
 export const QuestionAnalysisSchema = z
   .object({
-    questionId: z.string().min(1),
+    questionId: idText(),
     text: QuestionTextSchema,
     stem: z.enum(["TO_WHAT_EXTENT", "HOW_FAR", "HOW_SIGNIFICANT", "ASSESS", "OTHER"], { message: "Choose the command stem." }),
     focus: z.enum(["STATED_FACTOR", "CLAIM", "NONE"], { message: "Choose what the question weighs." }),

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { IdSchema } from "../classes/schemas";
+import { proseText } from "../validation/text";
 
 // What the roster form sends. The CSV text itself is checked by parseRoster (size, header,
 // every row), so a teacher gets each problem against its line, not a schema error.
 export const ImportRosterSchema = z.object({
   classroomId: IdSchema,
-  csv: z.string(),
+  csv: proseText(),
 });
 export type ImportRosterInput = z.input<typeof ImportRosterSchema>;
 
