@@ -9,6 +9,8 @@ import { listStudentAssignments } from "@/lib/assignments/assignments";
 import { WORK_STATUS_LABELS, timeLeft } from "@/lib/assignments/status";
 import { Badge } from "@/components/ui/card";
 import { formatDue } from "@/components/format";
+import { listMyInvitations } from "@/lib/roster/my-invitations";
+import { ClassInvitations } from "./class-invitations";
 import { JoinClassForm } from "./join-class-form";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -67,13 +69,14 @@ async function TeacherDashboard({ user }: { user: SessionUser }) {
 }
 
 async function StudentDashboard({ user }: { user: SessionUser }) {
-  const [classrooms, assignments] = await Promise.all([listStudentClassrooms(user), listStudentAssignments(user)]);
+  const [classrooms, assignments, invitations] = await Promise.all([listStudentClassrooms(user), listStudentAssignments(user), listMyInvitations(user)]);
   const now = new Date();
   return (
     <div>
       <PageHeader title="Your work" description="Your assignments and classes. Join a class with the code your teacher gives you." />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
+          <ClassInvitations invitations={invitations} />
           <section aria-labelledby="assignments-h">
             <h2 id="assignments-h" className="mb-2 text-lg font-semibold">Assignments</h2>
             {assignments.length === 0 ? (

@@ -8,16 +8,19 @@ import type { Prisma } from "../generated/prisma/client";
 import { parseRoster, type RosterError, type RosterRow } from "./parse-roster";
 import { ImportRosterSchema, type ImportRosterInput } from "./schemas";
 
-// A teacher's class list becomes, all at once or not at all: enrolments for students who
-// already have accounts, and invitations (a sign-up link that joins the class) for everyone
-// else. Each list reports the rows as the teacher wrote them, so they can be matched to the
-// file.
+// A teacher's class list becomes, all at once or not at all, one invitation per row: the
+// import never enrols anyone, whoever the email belongs to (decision 012). The answer is the
+// same for a student's email, a teacher's and one with no account, so a roster cannot be used
+// to find out which is which; only the class's own state shows (already in it, or declined
+// an earlier invitation). Each list reports the rows as the teacher wrote them, so they can
+// be matched to the file.
 
 export type RosterPerson = { name: string; email: string };
 export type RosterImportResult = {
-  enrolled: RosterPerson[];
-  alreadyInClass: RosterPerson[];
   invited: (RosterPerson & { token: string })[];
+  alreadyInClass: RosterPerson[];
+  /** Declined an earlier invitation to this class; not asked again unless the teacher withdraws it and imports again. */
+  declined: RosterPerson[];
 };
 
 /**
@@ -62,18 +65,13 @@ export async function importRoster(user: SessionUser, raw: ImportRosterInput): P
 
 async function applyRoster(tx: Prisma.TransactionClient, teacherId: string, classroomId: string, rows: RosterRow[]): Promise<RosterImportResult> {
   const emails = rows.map((r) => r.email);
-  const accounts = await tx.user.findMany({
-    where: { email: { in: emails } },
-    select: { id: true, email: true, role: true, enrolments: { where: { classroomId }, select: { id: true } } },
+  // Only accounts already in this class: whether an email has an account elsewhere, or what
+  // kind, is never read, so nothing about it can reach the answer.
+  const members = await tx.user.findMany({
+    where: { email: { in: emails }, enrolments: { some: { classroomId } } },
+    select: { id: true, email: true },
   });
-  const accountOf = new Map(accounts.map((a) => [a.email, a]));
-
-  const teachers = rows.filter((r) => accountOf.get(r.email)?.role === "TEACHER");
-  if (teachers.length) {
-    throw new RosterRowsError(
-      teachers.map((r) => ({ line: r.line, message: `${r.email} is a teacher's account, so it cannot join a class as a student. Use the student's own address or remove the row.` })),
-    );
-  }
+  const memberOf = new Map(members.map((m) => [m.email, m]));
 
   const invitations = await tx.invitation.findMany({
     where: { classroomId, email: { in: emails } },
@@ -83,35 +81,34 @@ async function applyRoster(tx: Prisma.TransactionClient, teacherId: string, clas
       name: true,
       token: true,
       acceptedAt: true,
-      acceptedBy: { select: { id: true, enrolments: { where: { classroomId }, select: { id: true } } } },
+      declinedAt: true,
+      acceptedBy: { select: { enrolments: { where: { classroomId }, select: { id: true } } } },
     },
   });
   const invitationOf = new Map(invitations.map((i) => [i.email, i]));
 
-  const result: RosterImportResult = { enrolled: [], alreadyInClass: [], invited: [] };
-  const toEnrol = new Set<string>();
+  const result: RosterImportResult = { invited: [], alreadyInClass: [], declined: [] };
   const newInvitations: { name: string; email: string; token: string }[] = [];
   const now = new Date();
 
   for (const row of rows) {
     const person = { name: row.name, email: row.email };
-    const account = accountOf.get(row.email);
+    const member = memberOf.get(row.email);
     const invitation = invitationOf.get(row.email);
 
-    if (account) {
-      if (account.enrolments.length) result.alreadyInClass.push(person);
-      else {
-        toEnrol.add(account.id);
-        result.enrolled.push(person);
-      }
-      // They made an account without the link: the invitation has done its job.
-      if (invitation && !invitation.acceptedAt) {
-        await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: now, acceptedById: account.id } });
+    if (member) {
+      result.alreadyInClass.push(person);
+      // They joined by the class code: an invitation still open has done its job.
+      if (invitation && !invitation.acceptedAt && !invitation.declinedAt) {
+        await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: now, acceptedById: member.id } });
       }
     } else if (!invitation) {
       const token = newInvitationToken();
       newInvitations.push({ ...person, token });
       result.invited.push({ ...person, token });
+    } else if (invitation.declinedAt) {
+      // The student said no; importing the same list again does not ask again.
+      result.declined.push(person);
     } else if (!invitation.acceptedAt) {
       // Re-importing keeps the link already sent; a corrected name is taken.
       if (invitation.name !== row.name) await tx.invitation.update({ where: { id: invitation.id }, data: { name: row.name } });
@@ -119,21 +116,15 @@ async function applyRoster(tx: Prisma.TransactionClient, teacherId: string, clas
     } else if (invitation.acceptedBy?.enrolments.length) {
       // Accepted under another address (the student may change it when signing up).
       result.alreadyInClass.push(person);
-    } else if (invitation.acceptedBy) {
-      // Accepted, then removed from the class: listing them again brings them back.
-      toEnrol.add(invitation.acceptedBy.id);
-      result.enrolled.push(person);
     } else {
-      // The account that accepted it was deleted: the place is offered again, on a new link.
+      // Accepted, then removed from the class, or the account is gone: listing them again
+      // offers the place again on a new link, and only their Accept brings them back.
       const token = newInvitationToken();
       await tx.invitation.update({ where: { id: invitation.id }, data: { name: row.name, token, acceptedAt: null, acceptedById: null } });
       result.invited.push({ ...person, token });
     }
   }
 
-  if (toEnrol.size) {
-    await tx.enrolment.createMany({ data: [...toEnrol].map((studentId) => ({ classroomId, studentId })), skipDuplicates: true });
-  }
   if (newInvitations.length) {
     await tx.invitation.createMany({ data: newInvitations.map((i) => ({ ...i, classroomId, invitedById: teacherId })) });
   }

@@ -16,3 +16,6 @@ export const RevokeInvitationSchema = z.object({ invitationId: IdSchema });
 export const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const AcceptInvitationSchema = z.object({ token: z.string().regex(INVITATION_TOKEN, "That invitation link is not complete: copy the whole link.") });
+
+/** A student answering an invitation on their dashboard names it by id; it must be addressed to them. */
+export const AnswerInvitationSchema = z.object({ invitationId: IdSchema });

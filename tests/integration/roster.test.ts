@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signUp } from "@/lib/auth/accounts";
 import { acceptInvitation, getInvitation, listInvitations, revokeInvitation } from "@/lib/roster/invitations";
-import { RosterRowsError, importRoster } from "@/lib/roster/roster-import";
+import { listMyInvitations } from "@/lib/roster/my-invitations";
+import { importRoster } from "@/lib/roster/roster-import";
 import { enrol, makeClassroom, makeStudent, makeTeacher } from "../factories";
 
 const password = "correct horse battery";
@@ -20,19 +21,26 @@ const counts = async () => ({
 });
 
 describe("importing a roster", () => {
-  it("enrols students who have accounts and invites the rest", async () => {
+  it("invites every row, with or without an account, and enrols nobody", async () => {
     const { teacher, classroomId } = await setUp();
-    const amira = await makeStudent({ name: "Amira K", email: "amira@school.test" });
+    await makeStudent({ name: "Amira K", email: "amira@school.test" });
     const csv = "name,email\nAmira Khan,AMIRA@school.test\nBen Ode,ben@school.test\n";
 
     const result = await importRoster(teacher, { classroomId, csv });
 
-    expect(result.enrolled).toEqual([{ name: "Amira Khan", email: "amira@school.test" }]);
-    expect(result.alreadyInClass).toEqual([]);
-    expect(result.invited).toEqual([{ name: "Ben Ode", email: "ben@school.test", token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) }]);
-    expect(await db().enrolment.findMany({ where: { classroomId }, select: { studentId: true } })).toEqual([{ studentId: amira.id }]);
+    const token = expect.stringMatching(/^[A-Za-z0-9_-]{43}$/);
+    expect(result).toEqual({
+      invited: [
+        { name: "Amira Khan", email: "amira@school.test", token },
+        { name: "Ben Ode", email: "ben@school.test", token },
+      ],
+      alreadyInClass: [],
+      declined: [],
+    });
+    expect(await db().enrolment.count({ where: { classroomId } })).toBe(0);
     expect(await listInvitations(teacher, classroomId)).toEqual([
-      expect.objectContaining({ name: "Ben Ode", email: "ben@school.test", token: result.invited[0]!.token }),
+      expect.objectContaining({ name: "Amira Khan", email: "amira@school.test", token: result.invited[0]!.token, status: "waiting" }),
+      expect.objectContaining({ name: "Ben Ode", email: "ben@school.test", token: result.invited[1]!.token, status: "waiting" }),
     ]);
   });
 
@@ -41,23 +49,19 @@ describe("importing a roster", () => {
     const amira = await makeStudent({ email: "amira@school.test" });
     const before = await enrol(classroomId, amira);
     const result = await importRoster(teacher, { classroomId, csv: "name,email\nAmira Khan,amira@school.test" });
-    expect(result).toEqual({ enrolled: [], alreadyInClass: [{ name: "Amira Khan", email: "amira@school.test" }], invited: [] });
+    expect(result).toEqual({ invited: [], alreadyInClass: [{ name: "Amira Khan", email: "amira@school.test" }], declined: [] });
     expect(await db().enrolment.findMany({ where: { classroomId } })).toEqual([before]);
+    expect(await db().invitation.count()).toBe(0);
   });
 
-  it("refuses a teacher's email as a row error and saves nothing", async () => {
+  it("says \"already in this class\" only for this class: a student of the teacher's other class is invited", async () => {
     const { teacher, classroomId } = await setUp();
-    await makeTeacher({ email: "colleague@school.test" });
-    await makeStudent({ email: "amira@school.test" });
-    const before = await counts();
-    const csv = "name,email\nAmira Khan,amira@school.test\nNew Person,new@school.test\nMr Colleague,colleague@school.test";
-
-    const error = await importRoster(teacher, { classroomId, csv }).catch((e: unknown) => e);
-
-    expect(error).toBeInstanceOf(RosterRowsError);
-    expect(error).toMatchObject({ status: 422, rows: [{ line: 4, message: expect.stringContaining("colleague@school.test is a teacher's account") }] });
-    expect((error as RosterRowsError).fieldErrors?.csv).toEqual([expect.stringMatching(/^Line 4: colleague@school.test is a teacher's account/)]);
-    expect(await counts()).toEqual(before);
+    const other = await makeClassroom(teacher, { name: "13B History" });
+    const amira = await makeStudent({ email: "amira@school.test" });
+    await enrol(other.id, amira);
+    const result = await importRoster(teacher, { classroomId, csv: "name,email\nAmira Khan,amira@school.test" });
+    expect(result).toEqual({ invited: [expect.objectContaining({ email: "amira@school.test" })], alreadyInClass: [], declined: [] });
+    expect(await db().enrolment.count({ where: { classroomId } })).toBe(0);
   });
 
   it("reports bad rows by line number and saves nothing, not even the good rows", async () => {
@@ -87,13 +91,18 @@ describe("importing a roster", () => {
     const first = await importRoster(teacher, { classroomId, csv });
     const second = await importRoster(teacher, { classroomId, csv: csv.replace("Ben Ode", "Ben Odé") });
 
-    expect(second.enrolled).toEqual([]);
-    expect(second.alreadyInClass).toEqual([{ name: "Amira Khan", email: "amira@school.test" }]);
-    expect(second.invited).toEqual([{ name: "Ben Odé", email: "ben@school.test", token: first.invited[0]!.token }]);
-    expect(await db().invitation.count()).toBe(1);
-    expect(await db().enrolment.count()).toBe(1);
+    expect(second).toEqual({
+      invited: [
+        { name: "Amira Khan", email: "amira@school.test", token: first.invited[0]!.token },
+        { name: "Ben Odé", email: "ben@school.test", token: first.invited[1]!.token },
+      ],
+      alreadyInClass: [],
+      declined: [],
+    });
+    expect(await db().invitation.count()).toBe(2);
+    expect(await db().enrolment.count()).toBe(0);
     // A corrected name is taken; the link stays the same.
-    expect((await getInvitation(first.invited[0]!.token))?.name).toBe("Ben Odé");
+    expect((await getInvitation(first.invited[1]!.token))?.name).toBe("Ben Odé");
   });
 
   it("keeps UTF-8 names intact from a CSV UTF-8 file with a BOM", async () => {
@@ -103,22 +112,33 @@ describe("importing a roster", () => {
 
     const result = await importRoster(teacher, { classroomId, csv });
 
-    expect(result.enrolled).toEqual([{ name: "Zoë Brown", email: "zoe@school.test" }]);
-    expect(result.invited.map((i) => i.name)).toEqual(["Łukasz Nowak", "Nguyễn, Thị"]);
-    const invitation = await getInvitation(result.invited[0]!.token);
+    expect(result.invited.map((i) => i.name)).toEqual(["Zoë Brown", "Łukasz Nowak", "Nguyễn, Thị"]);
+    const invitation = await getInvitation(result.invited[1]!.token);
     expect(invitation).toEqual({ classroomName: "12H History", teacherName: "Ms Hughes", name: "Łukasz Nowak", email: "lukasz@school.test" });
-    expect((await listInvitations(teacher, classroomId)).map((i) => i.name)).toEqual(["Łukasz Nowak", "Nguyễn, Thị"]);
+    expect((await listInvitations(teacher, classroomId)).map((i) => i.name)).toEqual(["Łukasz Nowak", "Nguyễn, Thị", "Zoë Brown"]);
   });
 
-  it("enrols someone who signed up without their link, and retires the link", async () => {
+  it("someone who signs up without their link finds the invitation on their dashboard; importing again does not enrol them", async () => {
     const { teacher, classroomId } = await setUp();
     const { invited } = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
     const ben = await makeStudent({ email: "ben@school.test" });
 
     const result = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
 
-    expect(result.enrolled).toEqual([{ name: "Ben Ode", email: "ben@school.test" }]);
-    expect(await db().enrolment.count({ where: { classroomId, studentId: ben.id } })).toBe(1);
+    expect(result).toEqual({ invited: [{ name: "Ben Ode", email: "ben@school.test", token: invited[0]!.token }], alreadyInClass: [], declined: [] });
+    expect(await db().enrolment.count({ where: { classroomId, studentId: ben.id } })).toBe(0);
+    expect(await listMyInvitations(ben)).toEqual([expect.objectContaining({ classroomName: "12H History", teacherName: "Ms Hughes" })]);
+  });
+
+  it("retires an open invitation once its student has joined by the code", async () => {
+    const { teacher, classroomId } = await setUp();
+    const { invited } = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
+    const ben = await makeStudent({ email: "ben@school.test" });
+    await enrol(classroomId, ben);
+
+    const result = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
+
+    expect(result).toEqual({ invited: [], alreadyInClass: [{ name: "Ben Ode", email: "ben@school.test" }], declined: [] });
     expect(await listInvitations(teacher, classroomId)).toEqual([]);
     expect(await getInvitation(invited[0]!.token)).toBeNull();
   });
@@ -154,7 +174,7 @@ describe("accepting an invitation at sign-up", () => {
     const { invited } = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
     await signUp({ name: "Ben", email: "ben.personal@example.test", password, role: "STUDENT", invite: invited[0]!.token });
     const result = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
-    expect(result).toEqual({ enrolled: [], alreadyInClass: [{ name: "Ben Ode", email: "ben@school.test" }], invited: [] });
+    expect(result).toEqual({ invited: [], alreadyInClass: [{ name: "Ben Ode", email: "ben@school.test" }], declined: [] });
     expect(await db().invitation.count()).toBe(1);
   });
 

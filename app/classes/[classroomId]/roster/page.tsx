@@ -44,7 +44,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classro
     <div>
       <PageHeader
         title="Import a roster"
-        description={`Add students to ${classroom.name} from a class list. Students who already have an account join at once; everyone else gets an invitation link.`}
+        description={`Invite students to ${classroom.name} from a class list. Everyone on it gets an invitation and joins when they accept it.`}
         actions={
           <ButtonLink href={`/classes/${classroom.id}`} variant="secondary">
             Back to {classroom.name}
