@@ -1,7 +1,7 @@
 // Expected failures carry a message that is safe to show the user and an HTTP-ish status.
 // Anything else that escapes lib/ is a bug: it is logged and shown as a generic message.
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 503;
 
 export class AppError extends Error {
   constructor(

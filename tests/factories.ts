@@ -7,10 +7,11 @@ import { generateJoinCode } from "@/lib/classes/join-code";
 // Test and demo data builders. The seed uses them too, so demo data and test data are
 // made the same way.
 
-// Cheap scrypt parameters for made-up users: the real cost (lib/auth/password.ts) is
-// ~0.4 s a hash, which would dominate the suite. Verification reads the parameters from
-// the hash, so these users sign in normally.
-export const FAST = { N: 2 ** 10, r: 8, p: 1 };
+// Cheap argon2id parameters for made-up users (1 MiB, one pass: well under a millisecond,
+// where the real cost in lib/auth/password.ts is ~10 ms and 19 MiB). Verification reads the
+// parameters from the hash, so these users sign in normally, and their first sign-in
+// rehashes them at the real cost (lib/auth/rehash.ts).
+export const FAST = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;

@@ -2,6 +2,7 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { RadioGroup, TextField } from "@/components/ui/field";
+import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 import { signUpAction } from "../auth-actions";
 
 type Invitation = { token: string; name: string; email: string };
@@ -14,7 +15,7 @@ export function SignUpForm({ next, invitation }: { next?: string; invitation?: I
       <input type="hidden" name="next" value={next ?? ""} />
       <TextField name="name" label="Your name" autoComplete="name" defaultValue={invitation?.name} required />
       <TextField name="email" label="Email" type="email" autoComplete="email" defaultValue={invitation?.email} required />
-      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." required />
+      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint={PASSWORD_RULE} required />
       {invitation ? (
         <>
           <input type="hidden" name="invite" value={invitation.token} />

@@ -3,6 +3,8 @@ import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { acceptInvitation } from "../roster/invitations";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
+import { passwordProblem } from "./password-policy";
+import { rehashIfOld } from "./rehash";
 import { SignInSchema, SignUpSchema, type SignUpInput } from "./schemas";
 import { createSession, type SessionUser } from "./sessions";
 
@@ -20,6 +22,8 @@ export async function signUp(raw: SignUpInput): Promise<{ user: SessionUser; tok
   const input = SignUpSchema.parse(raw);
   const invite = input.invite || undefined;
   const role = invite ? "STUDENT" : input.role;
+  const weak = passwordProblem(input.password, { email: input.email, name: input.name });
+  if (weak) throw new AppError("Please choose a different password.", 422, { password: [weak] });
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db().$transaction(async (tx) => {
@@ -63,6 +67,7 @@ export async function signIn(raw: { email: string; password: string }, address: 
     throw new AppError(WRONG_CREDENTIALS, 401);
   }
   await db().signInFailure.deleteMany({ where: { email } });
+  await rehashIfOld(user.id, user.passwordHash, password);
   const { passwordHash: _, ...sessionUser } = user;
   return { user: sessionUser as SessionUser, ...(await createSession(user.id)) };
 }
