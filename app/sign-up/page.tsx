@@ -54,8 +54,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       </Card>
       <p className="mt-4 text-sm text-slate-700">
         Already have an account?{" "}
-        <Link className="text-indigo-700 underline" href="/sign-in">
-          Sign in
+        {/* Through an invitation, signing in comes back here to accept it (decision 012). */}
+        <Link className="text-indigo-700 underline" href={invitation && token ? `/sign-in?next=${encodeURIComponent(`/sign-up?invite=${token}`)}` : "/sign-in"}>
+          {invitation ? "Sign in to accept the invitation" : "Sign in"}
         </Link>
       </p>
     </div>
