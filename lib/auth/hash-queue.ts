@@ -54,4 +54,5 @@ export class HashQueue {
 // The line holds a class of thirty signing in in the same second (the last waits
 // maxWaiting × ~10 ms ÷ concurrency, well under a second); a flood beyond it is refused.
 export const HASH_CONCURRENCY = Math.min(3, Math.max(1, availableParallelism() - 1));
-export const hashQueue = new HashQueue({ concurrency: HASH_CONCURRENCY, maxWaiting: 64 });
+export const HASH_LINE = 64;
+export const hashQueue = new HashQueue({ concurrency: HASH_CONCURRENCY, maxWaiting: HASH_LINE });
