@@ -12,7 +12,7 @@ describe("sign up", () => {
     const { user, token } = await signUp({ name: "Ada Lovelace", email: "Ada@Example.test", password, role: "TEACHER" });
     expect(user).toMatchObject({ name: "Ada Lovelace", email: "ada@example.test", role: "TEACHER" });
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row.passwordHash).not.toContain(password);
     expect(await findSessionUser(token)).toMatchObject({ id: user.id, role: "TEACHER" });
   });
