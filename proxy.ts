@@ -1,11 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin, isDevServer } from "@/lib/env";
+import { newNonce } from "@/lib/security/csp";
+import { securityHeaders } from "@/lib/security/headers";
 
-// Passes the requested path to Server Components, so a signed-out visitor sent to sign in
-// can be brought back to where they were going (lib/auth/current-user.ts).
+// Runs before every page and route handler. Each step is a function from lib/security/, so
+// this file stays a list: security headers with a per-request CSP nonce (decision 014), and
+// the requested path for Server Components, so a signed-out visitor sent to sign in can be
+// brought back to where they were going (lib/auth/current-user.ts).
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set("x-extent-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const nonce = newNonce();
+  const headers = securityHeaders({ nonce, appOrigin: appOrigin(), dev: isDevServer() });
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-extent-path", request.nextUrl.pathname + request.nextUrl.search);
+  // Next finds the nonce in the request's policy and puts it on the scripts it renders.
+  forwarded.set("content-security-policy", headers["content-security-policy"]!);
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 
-export const config = { matcher: ["/((?!_next/|favicon.ico|api/health).*)"] };
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+// Everything but the build's static files (next.config.js gives those their headers): pages,
+// route handlers (/api/health included), server actions and the app's icon.
+export const config = { matcher: ["/((?!_next/).*)"] };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { AppTimeZone } from "./env";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AppOrigin, AppTimeZone } from "./env";
 
 describe("APP_TIME_ZONE", () => {
   it("defaults to Europe/London when unset or empty", () => {
@@ -17,5 +17,30 @@ describe("APP_TIME_ZONE", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('"Europe/Londn" is not a time zone this server knows. Use an IANA name such as Europe/London or America/New_York.');
     expect(AppTimeZone.safeParse("+01:00").success).toBe(false);
+  });
+});
+
+describe("APP_ORIGIN", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("defaults to http://localhost on the app's port", () => {
+    vi.stubEnv("PORT", "");
+    expect(AppOrigin.parse(undefined)).toBe("http://localhost:3000");
+    vi.stubEnv("PORT", "4100");
+    expect(AppOrigin.parse(" ")).toBe("http://localhost:4100");
+  });
+
+  it("keeps the origin of an http or https URL, lower-cased and without a default port or trailing slash", () => {
+    expect(AppOrigin.parse("https://Extent.School.org/")).toBe("https://extent.school.org");
+    expect(AppOrigin.parse("https://extent.school.org:443")).toBe("https://extent.school.org");
+    expect(AppOrigin.parse("http://127.0.0.1:8080")).toBe("http://127.0.0.1:8080");
+  });
+
+  it("refuses what is not an origin, saying what to write", () => {
+    for (const bad of ["extent.school.org", "ftp://extent.school.org", "https://extent.school.org/app", "https://u:p@extent.school.org", "https://extent.school.org?x=1", "https://"]) {
+      const result = AppOrigin.safeParse(bad);
+      expect(result.success, bad).toBe(false);
+      expect(result.error?.issues[0]?.message).toContain("is not an origin");
+    }
   });
 });

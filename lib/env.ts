@@ -16,6 +16,23 @@ export const AppTimeZone = z
     return zone;
   });
 
+// Where people reach the app, e.g. https://extent.school.org. It decides, from configuration
+// and never from a request header, whether the session cookie is Secure and HSTS is sent, and
+// it is the origin redirect targets must stay on (docs/decisions/014-redirects-and-headers.md).
+// Unset: http://localhost:PORT, the embedded start.
+export const AppOrigin = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === "") return `http://localhost:${process.env.PORT || "3000"}`;
+    const url = URL.canParse(value.trim()) ? new URL(value.trim()) : null;
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.search || url.hash || url.pathname !== "/") {
+      ctx.addIssue({ code: "custom", message: `"${value}" is not an origin. Give the scheme, host and port people use to reach the app, such as https://extent.school.org, with no path.` });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 // The one place that reads process.env. Parsed lazily (not at import) so that `next build`
 // and unit tests do not need a database URL.
 const EnvSchema = z.object({
@@ -26,11 +43,7 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_TIME_ZONE: AppTimeZone,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  // Set by the browser tests so cookies work over plain http on localhost.
-  INSECURE_COOKIES: z
-    .enum(["0", "1"])
-    .default("0")
-    .transform((v) => v === "1"),
+  APP_ORIGIN: AppOrigin,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -63,4 +76,20 @@ export function appTimeZone(): string {
   if (!parsed.success) throw invalid(parsed.error);
   cachedZone = parsed.data.APP_TIME_ZONE;
   return cachedZone;
+}
+
+let cachedOrigin: string | undefined;
+
+/** APP_ORIGIN alone (like appTimeZone), for the proxy, cookies and redirects without a database. */
+export function appOrigin(): string {
+  if (cachedOrigin) return cachedOrigin;
+  const parsed = z.object({ APP_ORIGIN: AppOrigin }).safeParse(process.env);
+  if (!parsed.success) throw invalid(parsed.error);
+  cachedOrigin = parsed.data.APP_ORIGIN;
+  return cachedOrigin;
+}
+
+/** `next dev`: the only place the CSP allows eval, which React's dev tools need. */
+export function isDevServer(): boolean {
+  return process.env.NODE_ENV === "development";
 }

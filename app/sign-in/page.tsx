@@ -3,14 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { safeNextPath } from "@/lib/auth/schemas";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
-  const { next, signedOut } = await searchParams;
-  if (await getCurrentUser()) redirect(safeNextPath(next));
+  const { next: requested, signedOut } = await searchParams;
+  // Cleaned here too, so the form and the sign-up link carry only a path on this app.
+  const next = typeof requested === "string" && requested ? safeNextPath(requested) : undefined;
+  if (await getCurrentUser()) redirect(safeNextPath(requested));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-semibold">Sign in</h1>

@@ -2,6 +2,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { forbidden, notSignedIn } from "../errors";
+import { appOrigin } from "../env";
+import { safeNextPath } from "./safe-next-path";
 import { SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
 
 // "Who is this?" for pages, actions and route handlers. Cached per request so a page and
@@ -15,7 +17,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUserPage(role?: SessionUser["role"]): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) {
-    const path = (await headers()).get("x-extent-path") ?? "/dashboard";
+    const path = safeNextPath((await headers()).get("x-extent-path"));
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
   if (role && user.role !== role) redirect("/dashboard?denied=1");
@@ -31,12 +33,12 @@ export async function requireUser(role?: SessionUser["role"]): Promise<SessionUs
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
-  const h = await headers();
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    // Secure whenever the request came over https; plain http is only expected on localhost.
-    secure: h.get("x-forwarded-proto") === "https",
+    // Secure when the app is served over https (APP_ORIGIN): configuration, never a request
+    // header, which a client or a misconfigured proxy could set either way.
+    secure: new URL(appOrigin()).protocol === "https:",
     path: "/",
     expires: expiresAt,
   });

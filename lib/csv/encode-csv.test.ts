@@ -43,6 +43,26 @@ describe("encodeCsv", () => {
     expect(plain([["a=b", "1-2", "Ada @ school"]])).toBe("a=b,1-2,Ada @ school\r\n");
   });
 
+  it("defuses full-width and small look-alikes of the formula characters", () => {
+    for (const text of ["＝HYPERLINK(\"http://x\")", "﹦1+1", "＋1", "﹢1", "－3", "﹣3", "＠SUM(A1)", "﹫SUM(A1)"]) {
+      expect(plain([[text]]), text).toMatch(/^"?'/);
+    }
+    expect(plain([["＝1+1"]])).toBe("'＝1+1\r\n");
+  });
+
+  it("looks past invisible and blank characters in front of a formula", () => {
+    const hidden = ["\u200B=1+1", "\uFEFF=1+1", "\u200E=1", "\u202E+1", "\u2060@SUM(A1)", "\u00AD-3", "\u034F=1", "\u180E=1", "\u3164=1", " =1+1", "\u00A0=1", "\u3000＝1", "\n=1", "\u0001=1", "\u200B\u200C\u200D\uFEFF＝1"];
+    for (const text of hidden) {
+      expect(plain([[text]]), JSON.stringify(text)).toMatch(/^"?'/);
+    }
+    // Written unchanged after the apostrophe: the guard decides, it does not rewrite.
+    expect(plain([["\u200B=1+1"]])).toBe("'\u200B=1+1\r\n");
+  });
+
+  it("leaves ordinary text that merely contains those characters alone", () => {
+    expect(plain([["Zoë", "\u200BAda", "a＝b", "Ｅssay", "\uFEFFtitle", "李=1"]])).toBe("Zoë,\u200BAda,a＝b,Ｅssay,\uFEFFtitle,李=1\r\n");
+  });
+
   it("round-trips awkward values through the parser", () => {
     const rows = [["Zoë, \"Z\"", "two\r\nlines", " x ", ""], ["李", "a\nb", "Łukasz", "plain"]];
     const parsed = parseCsv(encodeCsv(rows));

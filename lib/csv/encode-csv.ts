@@ -8,7 +8,20 @@ export type CsvValue = string | number | boolean | null | undefined | Date;
 // (OWASP "CSV Injection"; ASVS 1.2.10 adds NUL). Student-written text — an essay title, a
 // name — reaches exports, so it must never run as =HYPERLINK(…) on a teacher's machine.
 const FORMULA_START = /^[=+\-@\t\r\0]/;
+// Look-alikes get past that test: a full-width ＝ (or small ﹦, ＋, ＠) that a spreadsheet or
+// an import step may fold to its ASCII form, or a zero-width space, BOM or bidi mark in front
+// of "=" that one may skip. Which of them each program and version folds or skips is not
+// documented, so the check looks past every leading blank, control, format and
+// default-ignorable character of the text's NFKC form; the cell is still written unchanged.
+const LEADING_INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/u;
+
 const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
+
+export function startsLikeFormula(text: string): boolean {
+  if (FORMULA_START.test(text)) return true;
+  const visible = text.normalize("NFKC").replace(LEADING_INVISIBLE, "");
+  return FORMULA_START.test(visible);
+}
 
 // Each record ends with CRLF, the last included: RFC 4180 allows it and line-based tools
 // expect it. The BOM is on by default because Excel reads a BOM-less file as the local
@@ -32,7 +45,7 @@ function fieldText(value: CsvValue): string {
   // NaN and Infinity have no spreadsheet meaning, so they leave the cell empty.
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 const MAX_SLUG = 80;
