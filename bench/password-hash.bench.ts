@@ -6,6 +6,7 @@ import { availableParallelism, cpus } from "node:os";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { HashQueue } from "../lib/auth/hash-queue";
+import { passwordProblem } from "../lib/auth/password-policy";
 
 // Supports docs/decisions/011-password-hashing.md: what one hash costs at each candidate
 // setting, and what concurrent sign-ins do to an unrelated request's latency with and
@@ -150,5 +151,24 @@ export async function run() {
       const r = await latencyUnderSignIns(params, q, concurrent);
       console.log(`| ${name} | ${ms(r.quiet)} | ${ms(r.busyMedian)} | ${ms(r.busyP95)} | ${ms(r.busyMax)} | ${ms(r.signInsDone)} | ${r.refused} |`);
     }
+  }
+
+  console.log("\n## The sign-up password check (zxcvbn, on the request's thread; median of 5 after warm-up)\n");
+  console.log("| password | time | verdict |\n| --- | --- | --- |");
+  const about = { email: "sam.lee@example.test", name: "Sam Lee" };
+  const start = performance.now();
+  passwordProblem("first use builds the dictionaries", about);
+  console.log(`| (first check: ranks the dictionaries) | ${ms(performance.now() - start)} | |`);
+  const samples = ["password12", "lantern orbit cactus", "Summer2024!", "x".repeat(200), "P@$$w0rd!".repeat(22), "abcdefghijklmnopqrstuvwxyz0123456789".repeat(5), "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/"];
+  for (const password of samples) {
+    const times: number[] = [];
+    let verdict: string | null = null;
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      verdict = passwordProblem(password, about);
+      if (i > 0) times.push(performance.now() - t);
+    }
+    const shown = password.length > 24 ? `${password.slice(0, 20)}… (${password.length})` : password;
+    console.log(`| \`${shown}\` | ${ms(median(times))} | ${verdict ? "refused" : "accepted"} |`);
   }
 }
