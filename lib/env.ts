@@ -33,6 +33,16 @@ export const AppOrigin = z
     return url.origin;
   });
 
+// How many proxies we run in front of the app, each appending its peer to X-Forwarded-For.
+// 0 (the default): the header is the client's own word and is ignored; the socket's address
+// is used (lib/auth/client-address.ts, docs/decisions/010-sign-in-abuse.md).
+export const TrustProxyHops = z.coerce
+  .number({ message: "TRUST_PROXY_HOPS must be a whole number of proxies, such as 0 or 1." })
+  .int("TRUST_PROXY_HOPS must be a whole number of proxies, such as 0 or 1.")
+  .min(0, "TRUST_PROXY_HOPS cannot be negative.")
+  .max(10, "TRUST_PROXY_HOPS above 10 is surely a mistake.")
+  .default(0);
+
 // The one place that reads process.env. Parsed lazily (not at import) so that `next build`
 // and unit tests do not need a database URL.
 const EnvSchema = z.object({
@@ -44,6 +54,7 @@ const EnvSchema = z.object({
   APP_TIME_ZONE: AppTimeZone,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_ORIGIN: AppOrigin,
+  TRUST_PROXY_HOPS: z.preprocess((v) => v || undefined, TrustProxyHops),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -92,4 +103,15 @@ export function appOrigin(): string {
 /** `next dev`: the only place the CSP allows eval, which React's dev tools need. */
 export function isDevServer(): boolean {
   return process.env.NODE_ENV === "development";
+}
+
+let cachedHops: number | undefined;
+
+/** TRUST_PROXY_HOPS alone (like appTimeZone), parsed once. */
+export function trustProxyHops(): number {
+  if (cachedHops !== undefined) return cachedHops;
+  const parsed = z.object({ TRUST_PROXY_HOPS: TrustProxyHops }).safeParse({ TRUST_PROXY_HOPS: process.env.TRUST_PROXY_HOPS || undefined });
+  if (!parsed.success) throw invalid(parsed.error);
+  cachedHops = parsed.data.TRUST_PROXY_HOPS;
+  return cachedHops;
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { safeAction } from "@/lib/actions/safe-action";
+import { clientAddress } from "@/lib/auth/client-address";
 import { createClassroom, joinClassroom, regenerateJoinCode, removeStudent } from "@/lib/classes/classrooms";
 import { ClassroomIdSchema, ClassroomSchema, JoinCodeSchema, RemoveStudentSchema } from "@/lib/classes/schemas";
 
@@ -23,7 +24,7 @@ export const removeStudentAction = safeAction("TEACHER", RemoveStudentSchema, as
 });
 
 export const joinClassroomAction = safeAction("STUDENT", JoinCodeSchema, async (input, user) => {
-  const classroom = await joinClassroom(user, input);
+  const classroom = await joinClassroom(user, input, await clientAddress());
   revalidatePath("/dashboard");
   return classroom.name;
 });

@@ -7,23 +7,35 @@ import { passwordProblem } from "./password-policy";
 import { rehashIfOld } from "./rehash";
 import { SignInSchema, SignUpSchema, type SignUpInput } from "./schemas";
 import { createSession, type SessionUser } from "./sessions";
+import { lastSuccess, pruneThrottles, reserveAttempt, settleSuccess } from "./throttle";
+import { KNOWN_ADDRESS_MS, signInPairKey, signInSlots, signUpSlots } from "./throttle-limits";
 
-// Failed attempts allowed per window before sign-in is refused. Per account it stops
-// password guessing against one person; per address it stops spraying many accounts.
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+// Sign-in and sign-up, throttled in the database per account, address and both
+// (lib/auth/throttle-limits.ts, docs/decisions/010-sign-in-abuse.md).
 
 const WRONG_CREDENTIALS = "That email and password don't match an account.";
 
+type Signed = { user: SessionUser; token: string; expiresAt: Date };
+
+/**
+ * `created: false` when the email already has an account: nobody is signed in and nothing
+ * says so. The caller answers both the same way (a redirect, with a message that does not
+ * confirm the account), and both take one password hash, so neither the answer's shape nor
+ * its timing tells an email that exists from one that does not.
+ */
+export type SignUpResult = ({ created: true } & Signed) | { created: false };
+
 // With an invitation the account is always a student's, and it is created in the same
 // transaction that accepts the invitation: a used or withdrawn link creates nothing.
-export async function signUp(raw: SignUpInput): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
+export async function signUp(raw: SignUpInput, address: string, now = new Date()): Promise<SignUpResult> {
   const input = SignUpSchema.parse(raw);
   const invite = input.invite || undefined;
   const role = invite ? "STUDENT" : input.role;
   const weak = passwordProblem(input.password, { email: input.email, name: input.name });
   if (weak) throw new AppError("Please choose a different password.", 422, { password: [weak] });
+  // Counted before the hash, which is the expensive part; a sign-up for an existing email
+  // counts too, so probing emails through this form is as slow as creating accounts.
+  await reserveAttempt(signUpSlots(address), now, "new accounts from this network");
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db().$transaction(async (tx) => {
@@ -34,39 +46,33 @@ export async function signUp(raw: SignUpInput): Promise<{ user: SessionUser; tok
       if (invite) await acceptInvitation(created, invite, tx);
       return created;
     });
-    return { user, ...(await createSession(user.id)) };
+    return { created: true, user, ...(await createSession(user.id)) };
   } catch (e) {
-    if (isUniqueViolation(e)) {
-      throw new AppError("An account with that email already exists. Sign in instead.", 409, {
-        email: ["An account with that email already exists."],
-      });
-    }
+    if (isUniqueViolation(e, "email")) return { created: false };
     throw e;
   }
 }
 
-export async function signIn(raw: { email: string; password: string }, address: string) {
+/**
+ * The attempt is reserved (counted as a failure) before the password is checked, so guesses
+ * sent together are all counted; the right password then forgets this address's streak.
+ */
+export async function signIn(raw: { email: string; password: string }, address: string, now = new Date()): Promise<Signed> {
   const { email, password } = SignInSchema.parse(raw);
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
-  await db().signInFailure.deleteMany({ where: { createdAt: { lt: since } } });
-  const [forAccount, forAddress] = await Promise.all([
-    db().signInFailure.count({ where: { email, createdAt: { gte: since } } }),
-    db().signInFailure.count({ where: { address, createdAt: { gte: since } } }),
-  ]);
-  if (forAccount >= MAX_FAILURES_PER_ACCOUNT || forAddress >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError("Too many sign-in attempts. Wait 15 minutes and try again.", 429);
-  }
+  const pairKey = signInPairKey(email, address);
+  const succeeded = await lastSuccess(pairKey);
+  const known = succeeded !== null && now.getTime() - succeeded.getTime() < KNOWN_ADDRESS_MS;
+  const slots = signInSlots(email, address, known);
+  await reserveAttempt(slots, now, "sign-in attempts");
 
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, role: true, passwordHash: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) {
-    await db().signInFailure.create({ data: { email, address } });
-    throw new AppError(WRONG_CREDENTIALS, 401);
-  }
-  await db().signInFailure.deleteMany({ where: { email } });
+  if (!user || !ok) throw new AppError(WRONG_CREDENTIALS, 401);
+  await settleSuccess(slots, now);
+  await pruneThrottles(now, KNOWN_ADDRESS_MS);
   await rehashIfOld(user.id, user.passwordHash, password);
   const { passwordHash: _, ...sessionUser } = user;
   return { user: sessionUser as SessionUser, ...(await createSession(user.id)) };

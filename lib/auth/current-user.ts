@@ -50,10 +50,3 @@ export async function clearSessionCookie(): Promise<string | undefined> {
   jar.delete(SESSION_COOKIE);
   return token;
 }
-
-/** The client's address for rate limiting: the last hop Next's own server recorded. */
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? h.get("x-real-ip") ?? "unknown";
-}

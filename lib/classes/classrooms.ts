@@ -1,8 +1,10 @@
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, isAppError, notFound } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { assertStudent, assertTeacher, requireTeacherOf } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
+import { throttled } from "../auth/throttle";
+import { joinSlots } from "../auth/throttle-limits";
 import { generateJoinCode } from "./join-code";
 import { ClassroomSchema, JoinCodeSchema, type ClassroomInput } from "./schemas";
 
@@ -81,9 +83,18 @@ export async function removeStudent(user: SessionUser, classroomId: string, stud
   if (!count) throw notFound("That student in this class");
 }
 
-export async function joinClassroom(user: SessionUser, raw: { code: string }) {
+/**
+ * Joins by the code a teacher hands out. Throttled per student and per address
+ * (lib/auth/throttle-limits.ts), counting only wrong codes, so codes cannot be guessed.
+ */
+export async function joinClassroom(user: SessionUser, raw: { code: string }, address: string, now = new Date()) {
   assertStudent(user);
   const { code } = JoinCodeSchema.parse(raw);
+  const alreadyIn = (e: unknown) => isAppError(e) && e.status === 409;
+  return throttled(joinSlots(user.id, address), now, "attempts to join a class", () => enrolByCode(user, code), alreadyIn);
+}
+
+async function enrolByCode(user: SessionUser, code: string) {
   const classroom = await db().classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
   if (!classroom) {
     throw new AppError("No class has that code. Check it with your teacher; codes change when they are regenerated.", 404, {

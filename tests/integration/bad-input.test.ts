@@ -132,7 +132,7 @@ describe("names and other single lines", () => {
   });
 
   it("a person's name with NUL at sign-up: refused, no account", async () => {
-    expect(await statusOf(signUp({ name: `Amira${NUL}`, email: "amira@example.test", password: "a long enough password", role: "STUDENT" }))).toBe(400);
+    expect(await statusOf(signUp({ name: `Amira${NUL}`, email: "amira@example.test", password: "a long enough password", role: "STUDENT" }, "192.0.2.1"))).toBe(400);
     expect(await db().user.count()).toBe(0);
   });
 

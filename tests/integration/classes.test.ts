@@ -29,9 +29,9 @@ describe("classes", () => {
     const { id, joinCode } = await createClassroom(teacher, input);
     const student = await makeStudent();
     const typed = ` ${joinCode.slice(0, 3).toLowerCase()}-${joinCode.slice(3)} `;
-    await expect(joinClassroom(student, { code: typed })).resolves.toMatchObject({ id });
+    await expect(joinClassroom(student, { code: typed }, "192.0.2.1")).resolves.toMatchObject({ id });
     expect(await listStudentClassrooms(student)).toEqual([expect.objectContaining({ id, teacher: { name: teacher.name } })]);
-    await expect(joinClassroom(student, { code: joinCode })).rejects.toMatchObject({ status: 409 });
+    await expect(joinClassroom(student, { code: joinCode }, "192.0.2.1")).rejects.toMatchObject({ status: 409 });
     const roster = await getClassroomForTeacher(teacher, id);
     expect(roster.enrolments.map((e) => e.student.id)).toEqual([student.id]);
   });
@@ -42,20 +42,20 @@ describe("classes", () => {
     const { joinCode } = await regenerateJoinCode(teacher, id);
     expect(joinCode).not.toBe(old);
     const student = await makeStudent();
-    await expect(joinClassroom(student, { code: old })).rejects.toMatchObject({ status: 404 });
-    await expect(joinClassroom(student, { code: joinCode })).resolves.toMatchObject({ id });
+    await expect(joinClassroom(student, { code: old }, "192.0.2.1")).rejects.toMatchObject({ status: 404 });
+    await expect(joinClassroom(student, { code: joinCode }, "192.0.2.1")).resolves.toMatchObject({ id });
   });
 
   it("a malformed code gets a field message, not a lookup", async () => {
     const student = await makeStudent();
-    await expect(joinClassroom(student, { code: "abc" })).rejects.toThrow(/6 letters and numbers/);
+    await expect(joinClassroom(student, { code: "abc" }, "192.0.2.1")).rejects.toThrow(/6 letters and numbers/);
   });
 
   it("a teacher removes a student, keeping the student's account", async () => {
     const teacher = await makeTeacher();
     const { id, joinCode } = await createClassroom(teacher, input);
     const student = await makeStudent();
-    await joinClassroom(student, { code: joinCode });
+    await joinClassroom(student, { code: joinCode }, "192.0.2.1");
     await removeStudent(teacher, id, student.id);
     expect((await getClassroomForTeacher(teacher, id)).enrolments).toEqual([]);
     expect(await db().user.count({ where: { id: student.id } })).toBe(1);
@@ -85,7 +85,7 @@ describe("classes: who may do what", () => {
     const other = await makeTeacher();
     const { id, joinCode } = await createClassroom(owner, input);
     const student = await makeStudent();
-    await joinClassroom(student, { code: joinCode });
+    await joinClassroom(student, { code: joinCode }, "192.0.2.1");
 
     await expect(getClassroomForTeacher(other, id)).rejects.toMatchObject({ status: 404 });
     await expect(regenerateJoinCode(other, id)).rejects.toMatchObject({ status: 404 });
@@ -101,6 +101,6 @@ describe("classes: who may do what", () => {
   it("a teacher cannot join a class as a student", async () => {
     const owner = await makeTeacher();
     const { joinCode } = await createClassroom(owner, input);
-    await expect(joinClassroom(await makeTeacher(), { code: joinCode })).rejects.toMatchObject({ status: 403 });
+    await expect(joinClassroom(await makeTeacher(), { code: joinCode }, "192.0.2.1")).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -116,7 +116,7 @@ describe("refusals on other deletes and unique keys", () => {
 
   it("joining a class twice says so", async () => {
     const { classroom, amira } = await makeAssignedClass();
-    expect(await refusalOf(joinClassroom(amira, { code: classroom.joinCode }))).toEqual({ message: "You are already in 12H History.", status: 409 });
+    expect(await refusalOf(joinClassroom(amira, { code: classroom.joinCode }, "192.0.2.1"))).toEqual({ message: "You are already in 12H History.", status: 409 });
   });
 
   it("any constraint no lib function names is still a clear 4xx: already exists, reference gone, just removed", async () => {

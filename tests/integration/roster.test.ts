@@ -151,7 +151,9 @@ describe("accepting an invitation at sign-up", () => {
     const token = invited[0]!.token;
 
     // A forged role is ignored: an invitation makes a student's account.
-    const { user } = await signUp({ name: "Ben Ode", email: "ben@school.test", password, role: "TEACHER", invite: token });
+    const signedUp = await signUp({ name: "Ben Ode", email: "ben@school.test", password, role: "TEACHER", invite: token }, "192.0.2.1");
+    if (!signedUp.created) throw new Error("expected a new account");
+    const { user } = signedUp;
 
     expect(user).toMatchObject({ email: "ben@school.test", role: "STUDENT" });
     expect(await db().enrolment.count({ where: { classroomId, studentId: user.id } })).toBe(1);
@@ -160,7 +162,7 @@ describe("accepting an invitation at sign-up", () => {
     expect(await listInvitations(teacher, classroomId)).toEqual([]);
 
     const before = await counts();
-    const again = signUp({ name: "Someone Else", email: "else@school.test", password, role: "STUDENT", invite: token });
+    const again = signUp({ name: "Someone Else", email: "else@school.test", password, role: "STUDENT", invite: token }, "192.0.2.1");
     await expect(again).rejects.toMatchObject({ status: 404, message: expect.stringContaining("already been used") });
     expect(await counts()).toEqual(before);
 
@@ -172,7 +174,7 @@ describe("accepting an invitation at sign-up", () => {
   it("counts a student who changed their email at sign-up as already in the class", async () => {
     const { teacher, classroomId } = await setUp();
     const { invited } = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
-    await signUp({ name: "Ben", email: "ben.personal@example.test", password, role: "STUDENT", invite: invited[0]!.token });
+    await signUp({ name: "Ben", email: "ben.personal@example.test", password, role: "STUDENT", invite: invited[0]!.token }, "192.0.2.1");
     const result = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
     expect(result).toEqual({ invited: [], alreadyInClass: [{ name: "Ben Ode", email: "ben@school.test" }], declined: [] });
     expect(await db().invitation.count()).toBe(1);
@@ -181,7 +183,7 @@ describe("accepting an invitation at sign-up", () => {
   it("refuses an unknown token and creates nothing", async () => {
     const before = await counts();
     for (const invite of ["x".repeat(43), "not a token"]) {
-      await expect(signUp({ name: "Ben", email: "ben@school.test", password, role: "STUDENT", invite })).rejects.toMatchObject({ status: 404 });
+      await expect(signUp({ name: "Ben", email: "ben@school.test", password, role: "STUDENT", invite }, "192.0.2.1")).rejects.toMatchObject({ status: 404 });
     }
     expect(await counts()).toEqual(before);
     expect(await getInvitation("x".repeat(43))).toBeNull();
@@ -209,7 +211,7 @@ describe("withdrawing an invitation", () => {
 
     expect((await listInvitations(teacher, classroomId)).map((i) => i.email)).toEqual(["cy@school.test"]);
     expect(await getInvitation(invited[0]!.token)).toBeNull();
-    await expect(signUp({ name: "Ben", email: "ben@school.test", password, role: "STUDENT", invite: invited[0]!.token })).rejects.toMatchObject({ status: 404 });
+    await expect(signUp({ name: "Ben", email: "ben@school.test", password, role: "STUDENT", invite: invited[0]!.token }, "192.0.2.1")).rejects.toMatchObject({ status: 404 });
     await expect(revokeInvitation(teacher, { invitationId: ben!.id })).rejects.toMatchObject({ status: 404 });
   });
 
@@ -217,7 +219,7 @@ describe("withdrawing an invitation", () => {
     const { teacher, classroomId } = await setUp();
     const { invited } = await importRoster(teacher, { classroomId, csv: "name,email\nBen Ode,ben@school.test" });
     const invitation = await db().invitation.findUniqueOrThrow({ where: { token: invited[0]!.token } });
-    await signUp({ name: "Ben", email: "ben@school.test", password, role: "STUDENT", invite: invited[0]!.token });
+    await signUp({ name: "Ben", email: "ben@school.test", password, role: "STUDENT", invite: invited[0]!.token }, "192.0.2.1");
     await expect(revokeInvitation(teacher, { invitationId: invitation.id })).rejects.toMatchObject({ status: 409 });
     expect(await db().invitation.count()).toBe(1);
   });
