@@ -1,0 +1,205 @@
+import { randomBytes } from "node:crypto";
+import { futureDue, type World } from "./http-world";
+
+// The expected answer of every page, route handler and server action to each kind of actor,
+// before and after feedback is returned. authz-matrix.test.ts reads the build's manifests and
+// fails when something is exposed that has no row here (or a row names something gone), so a
+// new page, route or action cannot ship without someone deciding who may use it.
+
+export const ROLES = ["anonymous", "studentOf", "studentElsewhere", "teacherOf", "otherTeacher"] as const;
+export type Role = (typeof ROLES)[number];
+export type Phase = "before feedback" | "after feedback";
+
+/**
+ * Pages. ok: 200. signin: redirected to /sign-in. home: a signed-in visitor sent on to
+ * /dashboard (sign-in, sign-up, landing). deny: 403, 404, or /dashboard?denied=1 (a student
+ * on a teacher's page). notfound: exactly 404, the same answer as for an id that does not exist.
+ */
+export type PageExpect = "ok" | "signin" | "home" | "deny" | "notfound";
+type PageRow = {
+  expect: Record<Role, PageExpect> | "internal";
+  /** Markers a cell must show, so the leak checks are known to see rendered data. */
+  shows?: (w: World, role: Role, phase: Phase) => string[];
+};
+
+const publicPage: Record<Role, PageExpect> = { anonymous: "ok", studentOf: "home", studentElsewhere: "home", teacherOf: "home", otherTeacher: "home" };
+const signedIn: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "ok", teacherOf: "ok", otherTeacher: "ok" };
+const anyTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", otherTeacher: "ok" };
+const ownerTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", otherTeacher: "notfound" };
+const classMember: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "notfound", teacherOf: "ok", otherTeacher: "notfound" };
+
+export const PAGES: Record<string, PageRow> = {
+  "/_not-found": { expect: "internal" },
+  "/_global-error": { expect: "internal" },
+  "/": { expect: publicPage },
+  "/sign-in": { expect: publicPage },
+  "/sign-up": { expect: publicPage },
+  "/dashboard": { expect: signedIn, shows: (w, role) => (role === "studentOf" ? [w.m.classA] : role === "teacherOf" ? [w.m.classA] : []) },
+  "/department": { expect: anyTeacher },
+  "/topics": { expect: anyTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.topic] : []) },
+  "/topics/import": { expect: anyTeacher },
+  "/topics/[topicId]": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.topic] : []) },
+  "/questions": { expect: anyTeacher },
+  "/questions/[questionId]": { expect: ownerTeacher },
+  "/classes/new": { expect: anyTeacher },
+  "/classes/[classroomId]": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.classA, w.m.nameS1] : []) },
+  "/classes/[classroomId]/board": { expect: ownerTeacher },
+  "/classes/[classroomId]/roster": { expect: ownerTeacher },
+  "/classes/[classroomId]/assignments/new": { expect: ownerTeacher },
+  "/assignments/[assignmentId]": {
+    expect: classMember,
+    shows: (w, role, phase) =>
+      role === "teacherOf" ? [w.m.instructions] : role === "studentOf" ? [w.m.instructions, ...(phase === "after feedback" ? [w.m.comment, w.m.summary] : [])] : [],
+  },
+  "/assignments/[assignmentId]/analytics": { expect: ownerTeacher },
+  "/assignments/[assignmentId]/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.essay] : []) },
+  "/assignments/[assignmentId]/students/[studentId]/mark": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.essay, w.m.comment] : []) },
+  // The essay is split at annotated passages here, so its marker is looked for in the comments.
+  "/assignments/[assignmentId]/students/[studentId]/print": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.comment] : []) },
+};
+
+/**
+ * Route handlers, by method and pattern. done: the handler ran (2xx, or a 409/422/423 that
+ * is about the data, such as a handed-in essay being locked). signin: 401. deny: 403 or 404.
+ */
+export type RouteExpect = "done" | "signin" | "deny";
+type RouteRow = { expect: Record<Role, RouteExpect>; body?: (w: World) => unknown };
+const ownWork: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "done", studentElsewhere: "deny", teacherOf: "deny", otherTeacher: "deny" };
+const teacherFile: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "done", otherTeacher: "deny" };
+const openRoute: Record<Role, RouteExpect> = { anonymous: "done", studentOf: "done", studentElsewhere: "done", teacherOf: "done", otherTeacher: "done" };
+
+export const ROUTES: Record<string, RouteRow> = {
+  "GET /api/health": { expect: openRoute },
+  "GET /icon.svg": { expect: openRoute },
+  "PUT /api/assignments/[assignmentId]/draft": { expect: ownWork, body: (w) => ({ baseRevision: 0, text: w.essayText }) },
+  "PUT /api/assignments/[assignmentId]/plan": {
+    expect: ownWork,
+    body: () => ({ baseRevision: 0, plan: { factors: [], criteria: [], customCriteria: [], judgement: { position: 50, argument: "" } } }),
+  },
+  "GET /assignments/[assignmentId]/marks.csv": { expect: teacherFile },
+  "GET /classes/[classroomId]/marks.csv": { expect: teacherFile },
+};
+
+/**
+ * Server actions, by exported name. allow: the action ran (ok, a redirect, or a refusal about
+ * the data, such as "already submitted"). deny: "sign in", "only for teachers/students", "not
+ * found" or "no permission". A validation refusal ("Please fix the highlighted fields") is
+ * never expected: it would mean the row's input is wrong, and hide the access check.
+ */
+export type ActionExpect = "allow" | "deny";
+type ActionRow = {
+  file: string;
+  expect: Record<Role, ActionExpect> | ((phase: Phase) => Record<Role, ActionExpect>);
+  /** The input; `role` lets a row give the permitted actor a disposable target. */
+  input: (w: World, role: Role, phase: Phase) => unknown | Promise<unknown>;
+  /** Sign-out ends the session it is called with, so it runs on a second session of the same user. */
+  ownSession?: boolean;
+};
+
+const allowAll: Record<Role, ActionExpect> = { anonymous: "allow", studentOf: "allow", studentElsewhere: "allow", teacherOf: "allow", otherTeacher: "allow" };
+const teachers: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", otherTeacher: "allow" };
+const students: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "allow", teacherOf: "deny", otherTeacher: "deny" };
+const classTeacher: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", otherTeacher: "deny" };
+const ownEssay: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "deny", teacherOf: "deny", otherTeacher: "deny" };
+// Feedback the teacher has not returned does not exist yet, as far as the student can tell.
+const returnedFeedback = (phase: Phase) => (phase === "after feedback" ? ownEssay : { ...ownEssay, studentOf: "deny" as const });
+
+const comment = (w: World, extra: object) => ({ ...w.work, comment: "A further comment.", criterionId: "overall", kind: "STRENGTH", saveToBank: false, ...extra });
+const notes = "# Spare topic\n\n## Causes\n\n- One cause.\n- Another cause.\n";
+
+export const ACTIONS: Record<string, ActionRow> = {
+  // Public: anyone may try them; none changes another user.
+  signOutAction: { file: "app/auth-actions.ts", expect: allowAll, input: () => ({}), ownSession: true },
+  signInAction: {
+    file: "app/auth-actions.ts",
+    expect: allowAll,
+    input: () => ({ email: `nobody-${randomBytes(4).toString("hex")}@example.test`, password: "not the password at all", next: "/dashboard" }),
+  },
+  // An address that has an account: whatever sign-up answers, it must not be a session for it.
+  signUpAction: {
+    file: "app/auth-actions.ts",
+    expect: allowAll,
+    input: (w) => ({ name: "Someone Else", email: w.A.email, password: `violet ${randomBytes(6).toString("hex")} harbour`, role: "STUDENT" }),
+  },
+  acceptInvitationAction: { file: "app/auth-actions.ts", expect: students, input: () => ({ token: randomBytes(32).toString("base64url") }) },
+
+  createClassroomAction: { file: "app/classes/actions.ts", expect: teachers, input: () => ({ name: "Spare class", subject: "History", yearGroup: "Year 13" }) },
+  regenerateJoinCodeAction: { file: "app/classes/actions.ts", expect: classTeacher, input: (w) => ({ classroomId: w.classA }) },
+  // A well-formed code no class has: students may try codes, and nobody joins anything.
+  joinClassroomAction: { file: "app/classes/actions.ts", expect: students, input: () => ({ code: "QQ9QQ9" }) },
+  importRosterAction: {
+    file: "app/classes/[classroomId]/roster/actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ classroomId: w.classA, csv: `name,email\nInvited Person,invitee-${randomBytes(4).toString("hex")}@example.test\n` }),
+  },
+  revokeInvitationAction: { file: "app/classes/[classroomId]/roster/actions.ts", expect: classTeacher, input: async (w) => ({ invitationId: await w.openInvitation() }) },
+
+  previewNotesAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ text: notes, format: "markdown" }) },
+  importNotesAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ text: notes, format: "markdown", title: "Spare topic", fixes: "" }) },
+  addQuestionAction: { file: "app/questions/actions.ts", expect: classTeacher, input: (w) => ({ topicId: w.topicId, text: "How far was the economy the main cause of reform?" }) },
+  updateQuestionAction: {
+    file: "app/questions/actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ questionId: w.questionId, text: w.m.question, stem: "TO_WHAT_EXTENT", focus: "NONE" }),
+  },
+  // The question is set, so even its owner is refused (about the data); nobody else learns it exists.
+  deleteQuestionAction: { file: "app/questions/actions.ts", expect: classTeacher, input: (w) => ({ questionId: w.questionId }) },
+
+  setAssignmentAction: {
+    file: "app/assignments/actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ classroomId: w.classA, questionId: w.questionId, rubricId: "holistic-25-five-levels", dueAt: futureDue(), wordLimit: "", instructions: "Another one." }),
+  },
+  updateAssignmentAction: {
+    file: "app/assignments/actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ assignmentId: w.assignmentId, dueAt: futureDue(), wordLimit: "", instructions: w.m.instructions }),
+  },
+  setAssignmentOpenAction: { file: "app/assignments/actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId, open: "true" }) },
+  listRevisionsAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId }) },
+  revisionTextAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, revisionId: w.revisionId }) },
+  // Handed in: the student is told it is locked; anyone else is refused before that.
+  restoreRevisionAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, revisionId: w.revisionId, baseRevision: 0 }) },
+  submitDraftAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, baseRevision: 0 }) },
+
+  addAnnotationAction: { file: "app/assignments/marking-actions.ts", expect: classTeacher, input: (w) => comment(w, { start: 0, end: 8 }) },
+  updateAnnotationAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ annotationId: w.annotationId, comment: w.m.comment, criterionId: "overall", kind: "TARGET" }),
+  },
+  // The class's teacher deletes one made for the purpose (while marking is open); the rest aim at the real one.
+  deleteAnnotationAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: classTeacher,
+    input: async (w, role, phase) => ({ annotationId: role === "teacherOf" && phase === "before feedback" ? await w.spareAnnotation() : w.annotationId }),
+  },
+  // A stale revision: the teacher gets the current marking back as a conflict, nothing is saved.
+  saveMarkingAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ ...w.work, baseRevision: 999, awards: w.awards, total: null, wentWell: w.m.summary, evenBetterIf: "", allowRedraft: false }),
+  },
+  returnMarkingAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ ...w.work, baseRevision: 999, awards: w.awards, total: null, wentWell: w.m.summary, evenBetterIf: "", allowRedraft: false }),
+  },
+  addToBankAction: { file: "app/assignments/marking-actions.ts", expect: teachers, input: () => ({ text: `Saved ${randomBytes(3).toString("hex")}`, criterionId: "overall", kind: "TARGET" }) },
+  respondToFeedbackAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: returnedFeedback,
+    input: (w) => ({ assignmentId: w.assignmentId, submissionNumber: 1, response: "I will weigh the factors." }),
+  },
+  setTargetAddressedAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: returnedFeedback,
+    input: (w) => ({ annotationId: w.annotationId, addressed: true, note: "I weighed them in the redraft." }),
+  },
+  startRedraftAction: { file: "app/assignments/marking-actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId }) },
+  // Last: the teacher removes the spare student, who joins again before the next half.
+  removeStudentAction: { file: "app/classes/actions.ts", expect: classTeacher, input: (w) => ({ classroomId: w.classA, studentId: w.S3.id }) },
+};
+
+/** Exports of "use server" files that no client references, so the build does not expose them. */
+export const NOT_EXPOSED = ["deleteFromBankAction"];
