@@ -24,9 +24,10 @@ export const SIGN_IN_LIMITS = {
 /** How long a successful sign-in makes an address "known" for that account. */
 export const KNOWN_ADDRESS_MS = 90 * DAY;
 
-// Each sign-up costs a password hash and creates an account. A class signs up together from
-// one school address, so the first 50 an hour are free; then one every 10 s, 20 s …
-export const SIGN_UP_LIMIT: Limit = { free: 50, baseMs: 10 * SECOND, capMs: 15 * MINUTE, windowMs: HOUR, onSuccess: "keep" };
+// Each sign-up costs a password hash and creates an account. Classes sign up together from
+// one school address at the start of a year, so 120 an hour (four classes) are free; then
+// one after 10 s, 20 s … 15 min.
+export const SIGN_UP_LIMIT: Limit = { free: 120, baseMs: 10 * SECOND, capMs: 15 * MINUTE, windowMs: HOUR, onSuccess: "keep" };
 
 // Join codes are 6 characters from 25 (2.4×10^8); only wrong codes are counted (a success
 // refunds). A student gets 10 wrong an hour free; a school address 100 per quarter hour.

@@ -125,10 +125,14 @@ describe("sign-up", () => {
 
   it("limits sign-ups per address, enough for a class signing up together", async () => {
     const { free } = SIGN_UP_LIMIT;
-    expect(free).toBeGreaterThanOrEqual(40);
-    const results = await Promise.all(
-      Array.from({ length: free + 5 }, (_, i) => outcome(signUp({ name: `S${i}`, email: `s${i}@example.test`, password, role: "STUDENT" }, school, t0))),
-    );
+    expect(free).toBeGreaterThanOrEqual(90);
+    // In classes of 30 at once (more at once would meet the hash queue's own limit).
+    const results: Outcome[] = [];
+    for (let batch = 0; batch < free + 5; batch += 30) {
+      const size = Math.min(30, free + 5 - batch);
+      const signUps = Array.from({ length: size }, (_, i) => signUp({ name: `S${batch + i}`, email: `s${batch + i}@example.test`, password, role: "STUDENT" }, school, t0));
+      results.push(...(await Promise.all(signUps.map(outcome))));
+    }
     expect(tally(results)).toEqual({ ok: free, 429: 5 });
     // Another address is not affected.
     await expect(signUp({ name: "Other", email: "other@example.test", password, role: "STUDENT" }, home, t0)).resolves.toMatchObject({ created: true });
