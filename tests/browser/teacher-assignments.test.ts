@@ -1,31 +1,21 @@
 import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, sharedBrowser, signInAs, signUp } from "./browser";
+import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
+import { createClass, importSampleNotes, joinClass, QUESTIONS, RUBRICS, signUpAs, startAssignment } from "./world";
 
 const browser = sharedBrowser();
 
 it("a teacher sets an assignment with a rubric and due date; a student sees it; the teacher follows progress", async () => {
   const teacher = await newSession(browser());
-  await signInAs(teacher.page, "teacher@extent.demo");
-
-  // A fresh class with one student, so this test owns everything it checks.
-  await teacher.page.goto("/classes/new");
-  await teacher.page.getByLabel("Class name").fill("13K History");
-  await teacher.page.getByLabel("Year group").fill("Year 13");
-  await teacher.page.getByRole("button", { name: "Create class" }).click();
-  await teacher.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
-  const classUrl = new URL(teacher.page.url()).pathname;
-  const code = (await teacher.page.getByTestId("join-code").textContent())!.trim();
+  // A new teacher with the sample notes and a fresh class with one student, so this test owns everything it checks.
+  await signUpAs(teacher.page, "TEACHER", "Mr Set Assignments");
+  await importSampleNotes(teacher.page);
+  const classroom = await createClass(teacher.page, "13K History", "Year 13");
 
   const student = await newSession(browser());
-  await signUp(student.page, "STUDENT", "Priya Shah");
-  await student.page.getByLabel("Join code").fill(code);
-  await student.page.getByRole("button", { name: "Join class" }).click();
-  await expect.poll(() => student.page.getByTestId("student-classes").textContent()).toContain("13K History");
+  await signUpAs(student.page, "STUDENT", "Priya Shah");
+  await joinClass(student.page, classroom.joinCode, "13K History");
 
-  await teacher.page.goto(classUrl);
-  await teacher.page.getByRole("link", { name: "Set an assignment" }).click();
-  await teacher.page.getByLabel("Question").selectOption({ label: "Khrushchev and the USSR, 1953–1964: To what extent did Khrushchev’s reforms transform the USSR by 1964?" });
-  await teacher.page.getByLabel("Mark scheme").selectOption({ label: "20-mark essay, four strands (best fit) (20 marks)" });
+  await startAssignment(teacher.page, classroom.url, QUESTIONS.reforms, RUBRICS.strands20);
   await teacher.page.getByLabel("Word limit (optional)").fill("50");
   await teacher.page.getByRole("button", { name: "Set assignment" }).click();
   await expect.poll(() => teacher.page.getByText(/whole number from 100/).count()).toBeGreaterThan(0);
