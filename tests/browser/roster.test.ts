@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { baseURL, expectNoConsoleErrors, newSession, signUp, sharedBrowser, uniqueEmail } from "./browser";
+import { baseURL, expectNoConsoleErrors, newSession, poll, signUp, sharedBrowser, uniqueEmail } from "./browser";
 
 const browser = sharedBrowser();
 
-it("a teacher imports a roster: a bad row is reported first, then existing students are enrolled and new ones join through their link", async () => {
+it("a teacher imports a roster: a bad row is reported first, then everyone is invited; an existing student accepts on the dashboard, a new one joins through their link", async () => {
   // A student who already has an account.
   const existing = await newSession(browser());
   const { email: amiraEmail } = await signUp(existing.page, "STUDENT", "Amira Existing");
@@ -40,8 +40,12 @@ it("a teacher imports a roster: a bad row is reported first, then existing stude
   expect(await box.inputValue()).toBe(fixed);
   await page.getByRole("button", { name: "Import roster" }).click();
   await expect.poll(() => page.getByTestId("roster-results").count()).toBe(1);
-  expect(await page.getByTestId("roster-enrolled").textContent()).toContain("Amira Existing");
-  expect(await page.getByTestId("roster-invited").textContent()).toContain("Zoë Nowak");
+  // Both rows read the same: invited, each with a link; nobody has joined.
+  const invitedList = await page.getByTestId("roster-invited").textContent();
+  expect(invitedList).toContain("Amira Existing");
+  expect(invitedList).toContain("Zoë Nowak");
+  expect(await page.getByTestId("roster-summary").textContent()).toContain("2 invited, 0 already in the class");
+  expect(await page.getByTestId("roster-invited").getByRole("button", { name: /Copy link for/ }).count()).toBe(2);
   expect(await page.getByTestId("roster-errors").count()).toBe(0);
 
   // Copy Zoë's link; the pending list shows the same one.
@@ -51,6 +55,16 @@ it("a teacher imports a roster: a bad row is reported first, then existing stude
   await expect.poll(() => page.getByTestId("roster-invited").getByText("Copied").count()).toBe(1);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await expect.poll(() => page.getByTestId("pending-invitations").textContent()).toContain(newEmail);
+
+  // Amira is not in the class until she says so: her dashboard offers the invitation.
+  await existing.page.goto("/dashboard");
+  expect(await existing.page.getByTestId("student-classes").count()).toBe(0);
+  expect(await existing.page.getByTestId("class-invitations").textContent()).toContain("Ms Hughes invited you to join 12H History.");
+  await existing.page.getByRole("button", { name: "Accept the invitation to 12H History" }).click();
+  await poll(() => existing.page.getByTestId("invitation-outcome").textContent()).toBe("You have joined 12H History.");
+  expect(await existing.page.evaluate(() => document.activeElement?.contains(document.querySelector('[data-testid="invitation-outcome"]')))).toBe(true);
+  await poll(() => existing.page.getByTestId("student-classes").textContent()).toContain("12H History");
+  expect(await existing.page.getByRole("button", { name: /Accept the invitation/ }).count()).toBe(0);
 
   // Zoë opens the link in her own browser and signs up.
   const zoe = await newSession(browser());
@@ -106,6 +120,41 @@ it("a student who is already signed in joins from an invitation link with one cl
   await expect.poll(() => sam.page.getByTestId("student-classes").textContent(), { timeout: 10_000 }).toContain("13K History");
 
   for (const s of [teacher, sam]) {
+    expectNoConsoleErrors(s.errors);
+    await s.context.close();
+  }
+});
+
+it("a student declines an invitation on the dashboard: they are not in the class and the teacher sees only \"Declined\"", async () => {
+  const student = await newSession(browser());
+  const { email } = await signUp(student.page, "STUDENT", "Dee Clined");
+
+  const teacher = await newSession(browser());
+  const { page } = teacher;
+  await signUp(page, "TEACHER", "Mr Stranger");
+  await page.goto("/classes/new");
+  await page.getByLabel("Class name").fill("Not Your Class");
+  await page.getByLabel("Year group").fill("Year 12");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await page.waitForURL(/\/classes\/[^/?]+\?created=1/);
+  await page.getByRole("link", { name: "Import a roster (CSV)" }).click();
+  await page.getByLabel("…or paste the list").fill(`name,email\nDee Clined,${email}\n`);
+  await page.getByRole("button", { name: "Import roster" }).click();
+  await poll(() => page.getByTestId("roster-summary").textContent()).toContain("1 invited");
+
+  await student.page.reload();
+  await student.page.getByRole("button", { name: "Decline the invitation to Not Your Class" }).click();
+  await poll(() => student.page.getByTestId("invitation-outcome").textContent()).toBe("You declined the invitation to Not Your Class.");
+  await poll(() => student.page.getByRole("button", { name: /the invitation to Not Your Class/ }).count()).toBe(0);
+  expect(await student.page.getByTestId("student-classes").count()).toBe(0);
+  expect(await student.page.getByTestId("student-assignments").count()).toBe(0);
+
+  await page.reload();
+  const row = page.getByTestId("pending-invitations").getByRole("listitem");
+  expect(await row.textContent()).toContain("Declined");
+  expect(await row.getByRole("button", { name: /Copy link/ }).count()).toBe(0);
+
+  for (const s of [student, teacher]) {
     expectNoConsoleErrors(s.errors);
     await s.context.close();
   }
