@@ -1,7 +1,5 @@
 import { db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { FAST } from "../tests/factories";
-import { hashPassword } from "../lib/auth/password";
 import type { SessionUser } from "../lib/auth/sessions";
 import { isWellFormedJoinCode } from "../lib/classes/join-code";
 import { addQuestion } from "../lib/questions/questions";
@@ -32,7 +30,7 @@ import { ESSAYS, PLANS, type EssayPool, type EvidenceSeed, type FactorFill, type
 // spread across the levels. Judgement is the class's weakest strand and knowledge its
 // strongest, so the heatmap has something to say.
 //
-// Speed: the rows are written with createMany (one password hash for all), not through lib/
+// Speed: the rows are written with createMany (the demo's one password hash), not through lib/
 // one student at a time, so the whole seed stays fast on the embedded database. Validity:
 // every marking is checked with validateMarking, every plan with PlanSchema, every annotation
 // anchored with anchorFor, so the demo never holds data the app would refuse.
@@ -419,7 +417,7 @@ function buildPlan(seed: PlanSeed, analysis: QuestionAnalysis, stage: number, po
 
 // ---------------------------------------------------------------------------------------
 
-export async function seedBigClass(teacher: SessionUser, password: string): Promise<{ classroomId: string }> {
+export async function seedBigClass(teacher: SessionUser, passwordHash: string): Promise<{ classroomId: string; studentIds: string[] }> {
   if (!isWellFormedJoinCode(BIG_CLASS.joinCode)) throw new Error(`seed: ${BIG_CLASS.joinCode} is not a join code a student could type`);
   const rng = makeRng(13_2026);
   const now = Date.now();
@@ -433,8 +431,6 @@ export async function seedBigClass(teacher: SessionUser, password: string): Prom
     data: { name: BIG_CLASS.name, subject: "History", yearGroup: BIG_CLASS.yearGroup, joinCode: BIG_CLASS.joinCode, teacherId: teacher.id, createdAt: at(termStart) },
     select: { id: true },
   });
-  // One hash for all thirty (cheap parameters, as for every made-up user: tests/factories.ts).
-  const passwordHash = await hashPassword(password, FAST);
   const joined = BIG_CLASS_STUDENTS.map((name, i) => ({ name, email: emailFor(name), joinedAt: termStart + 2 * HOUR + i * 3 * MINUTE }));
   if (new Set(joined.map((s) => s.email)).size !== joined.length) throw new Error("seed: two students share an email");
   const users = await db().user.createManyAndReturn({
@@ -823,7 +819,7 @@ export async function seedBigClass(teacher: SessionUser, password: string): Prom
   }
   await db().marking.createMany({ data: markings });
   await db().annotation.createMany({ data: annotations });
-  return { classroomId: classroom.id };
+  return { classroomId: classroom.id, studentIds: users.map((u) => u.id) };
 }
 
 function emptyMarking(rubric: Rubric) {

@@ -1,9 +1,11 @@
 // `npm start`: everything a newcomer needs in one command. Without DATABASE_URL it runs an
-// embedded PostgreSQL (PGlite) kept in .data/pglite; it applies migrations with Prisma
-// Migrate, seeds the demo data once, builds the app if the build is missing or stale, and
-// serves it on PORT (default 3000). `--dev` runs `next dev` instead of a production build.
+// embedded PostgreSQL (PGlite) kept in .data/pglite, behind a generated password; it applies
+// migrations with Prisma Migrate, seeds the demo data once (into the embedded database only,
+// unless `--demo` or SEED_DEMO=1 asks for it), builds the app if the build is missing or
+// stale, and serves it on HOST:PORT (default 127.0.0.1:3000, this machine only). `--dev`
+// runs `next dev` instead of a production build.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
@@ -14,6 +16,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(process.env.EXTENT_DATA_DIR ?? path.join(root, ".data"));
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
+// Loopback unless told otherwise: a laptop on a school network should not serve the demo
+// accounts to the room. HOST=0.0.0.0 (or an address) to serve others, e.g. behind a proxy.
+const host = process.env.HOST || "127.0.0.1";
+// Demo accounts in a DATABASE_URL database only when asked (docs/decisions/013-…).
+const demo = process.argv.includes("--demo") || process.env.SEED_DEMO === "1";
 
 function log(msg: string) {
   console.log(`[extent] ${msg}`);
@@ -31,12 +38,12 @@ async function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise
   }
 }
 
-// A stable secret per checkout, so sessions survive restarts without configuration.
-function sessionSecret(): string {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  const file = path.join(dataDir, "session-secret");
+// A secret generated once into the data folder (readable only by this user), so it survives
+// restarts without configuration: the session secret and the embedded database's password.
+function generatedSecret(name: string): string {
+  const file = path.join(dataDir, name);
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
@@ -68,12 +75,16 @@ async function main() {
     console.error((e as Error).message);
     process.exit(1);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, SESSION_SECRET: sessionSecret() };
+  const env: NodeJS.ProcessEnv = { ...process.env, SESSION_SECRET: process.env.SESSION_SECRET || generatedSecret("session-secret") };
   let stopDb: (() => Promise<void>) | undefined;
 
   if (!env.DATABASE_URL) {
     log(`No DATABASE_URL: starting the embedded database in ${path.relative(root, dataDir) || "."}/pglite …`);
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+    // The database files hold password hashes: this user only, also for a folder made
+    // before this was done.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), password: generatedSecret("database-password") });
     env.DATABASE_URL = embedded.url;
     // pglite-socket mixes up overlapping queries from several connections
     // (electric-sql/pglite#1046), so the app talks to it over one.
@@ -85,16 +96,17 @@ async function main() {
 
   log("Applying migrations …");
   await run("npx", ["prisma", "migrate", "deploy"], env);
-  log("Seeding demo data (first run only) …");
-  await run("npx", ["tsx", "prisma/seed.ts"], env);
+  // The seed script logs what it did, or how to ask for the demo on a DATABASE_URL database.
+  await run("npx", ["tsx", "prisma/seed.ts", "--on-start", ...(stopDb ? ["--embedded"] : []), ...(demo ? ["--demo"] : [])], env);
 
   if (!dev && buildIsStale()) {
     log("Building the app (first run, or the source changed) …");
     await run("npx", ["next", "build"], env);
   }
 
-  log(`Starting on http://localhost:${port}`);
-  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  const shown = host.includes(":") ? `[${host}]` : host;
+  log(`Starting on http://${shown}:${port}${host === "127.0.0.1" ? " (this machine only; set HOST to serve others)" : ""}`);
+  const next = spawn("npx", ["next", dev ? "dev" : "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit" });
 
   let stopping = false;
   const shutdown = async (code: number) => {

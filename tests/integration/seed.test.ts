@@ -1,7 +1,10 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signIn } from "@/lib/auth/accounts";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER, seed } from "@/prisma/seed";
+import { needsRehash } from "@/lib/auth/password";
+import { DEMO_JOIN_CODE, DEMO_KEY, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER, seed, seedOnStart } from "@/prisma/seed";
 import { BIG_CLASS, BIG_CLASS_STUDENTS } from "@/prisma/seed-class";
 import { CELL_STATUS_ORDER, deriveCell, isInactive, type CellStatus } from "@/lib/tracking/cell-status";
 import { levelHeatmap } from "@/lib/tracking/analytics";
@@ -10,6 +13,7 @@ import { checkPartialMarking, validateMarking } from "@/lib/rubrics/marks";
 import { SaveMarkingSchema } from "@/lib/marking/schemas";
 import { PlanSchema } from "@/lib/planner/plan-schema";
 import { countWords } from "@/lib/drafts/word-count";
+import { makeClassroom, makeTeacher } from "@/tests/factories";
 
 it("seeds the demo teacher, class, students and the analysed Khrushchev topic, once", async () => {
   expect(await seed()).toBe("seeded");
@@ -38,6 +42,88 @@ it("seeds an essay waiting to be marked and one marked and returned for its stud
   expect(await db().commentBankEntry.count({ where: { teacherId: teacher.id, criterionId: "overall" } })).toBeGreaterThanOrEqual(3);
   // Amira and Ben are left to start from scratch (the planning journey's browser test uses them).
   expect(byStudent.has("amira@extent.demo") || byStudent.has("ben@extent.demo")).toBe(false);
+});
+
+// Where the demo goes (docs/decisions/013-demo-data-and-local-services.md): its accounts share
+// a published password, so a database given by DATABASE_URL gets them only when asked.
+
+const demoUsers = () => db().user.count({ where: { email: { endsWith: "@extent.demo" } } });
+const everything = async () => [await db().user.count(), await db().classroom.count(), await db().assignment.count(), await db().submission.count()];
+
+it("seeds nothing into a DATABASE_URL database started without --demo, and says how to add it", async () => {
+  const line = await seedOnStart({ embedded: false, demo: false });
+  expect(line).toMatch(/--demo/);
+  expect(line).toMatch(/SEED_DEMO=1/);
+  expect(await db().user.count()).toBe(0);
+  expect(await db().demoSeed.count()).toBe(0);
+});
+
+it("runs from npm start's command line without --demo and leaves the database empty", async () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile("npx", ["tsx", "prisma/seed.ts", "--on-start"], { cwd: root, env: process.env }, (err, out, errOut) => (err ? reject(new Error(errOut)) : resolve(out))),
+  );
+  expect(stdout).toMatch(/No demo data in the database at DATABASE_URL.*npm start -- --demo/);
+  expect(await db().user.count()).toBe(0);
+});
+
+it("seeds the demo into a DATABASE_URL database with --demo, and into the embedded one by default", async () => {
+  expect(await seedOnStart({ embedded: false, demo: true })).toMatch(/seeded/);
+  expect(await demoUsers()).toBe(1 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
+  await db().$executeRawUnsafe(`TRUNCATE "User", "DemoSeed" CASCADE`);
+  expect(await seedOnStart({ embedded: true, demo: false })).toMatch(/seeded/);
+  expect(await demoUsers()).toBe(1 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
+});
+
+it("records the rows it made, and gives every demo account one hash at the real cost", async () => {
+  await seed();
+  const record = await db().demoSeed.findUniqueOrThrow({ where: { key: DEMO_KEY } });
+  expect(record).toMatchObject({ found: false, finishedAt: expect.any(Date) });
+  const demo = await db().user.findMany({ where: { email: { endsWith: "@extent.demo" } }, select: { id: true, passwordHash: true } });
+  expect(new Set(record.userIds)).toEqual(new Set(demo.map((u) => u.id)));
+  expect(record.classroomIds).toHaveLength(2);
+  // One hash made by the normal hash function: a demo sign-in costs what anyone's does.
+  expect(new Set(demo.map((u) => u.passwordHash)).size).toBe(1);
+  expect(needsRehash(demo[0]!.passwordHash)).toBe(false);
+});
+
+it("never re-creates a renamed or deleted demo account, and restarts cleanly after it", async () => {
+  expect(await seed()).toBe("seeded");
+  await db().user.update({ where: { email: DEMO_TEACHER.email }, data: { email: "rosa.hughes@school.example", name: "Rosa Hughes" } });
+  await db().user.delete({ where: { email: "amira@extent.demo" } });
+  const before = await everything();
+  expect(await seed()).toBe("already seeded");
+  expect(await seedOnStart({ embedded: true, demo: false })).toMatch(/already seeded/);
+  expect(await everything()).toEqual(before);
+  expect(await db().user.count({ where: { email: { in: [DEMO_TEACHER.email, "amira@extent.demo"] } } })).toBe(0);
+  expect(await db().user.count({ where: { role: "TEACHER" } })).toBe(1);
+});
+
+it("adds nothing to a database that already holds demo rows but no record of them (seeded before the record, or a clash)", async () => {
+  // Seeded by the earlier script, which kept no record; then the teacher was renamed (that
+  // restart used to crash on the join code, and the one after re-created the teacher).
+  await seed();
+  await db().demoSeed.deleteMany();
+  await db().user.update({ where: { email: DEMO_TEACHER.email }, data: { email: "rosa.hughes@school.example" } });
+  const before = await everything();
+  expect(await seed()).toBe("found");
+  expect(await everything()).toEqual(before);
+  expect(await seed()).toBe("already seeded");
+  expect(await db().demoSeed.findUniqueOrThrow({ where: { key: DEMO_KEY } })).toMatchObject({ found: true, finishedAt: expect.any(Date) });
+
+  // A real class that happens to have a demo join code: no crash, no demo accounts.
+  await db().$executeRawUnsafe(`TRUNCATE "User", "DemoSeed" CASCADE`);
+  const teacher = await makeTeacher();
+  await makeClassroom(teacher, { joinCode: DEMO_JOIN_CODE });
+  expect(await seed()).toBe("found");
+  expect(await demoUsers()).toBe(0);
+});
+
+it("does not retry a seed that was interrupted", async () => {
+  await db().demoSeed.create({ data: { key: DEMO_KEY } });
+  expect(await seed()).toBe("interrupted");
+  expect(await seedOnStart({ embedded: true, demo: false })).toMatch(/interrupted/);
+  expect(await db().user.count()).toBe(0);
 });
 
 // The 13B class (prisma/seed-class.ts): a term of work for the board, the charts and the heatmap.
