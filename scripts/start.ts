@@ -104,8 +104,8 @@ async function main() {
     await run("npx", ["next", "build"], env);
   }
 
-  const shown = host.includes(":") ? `[${host}]` : host;
-  log(`Starting on http://${shown}:${port}${host === "127.0.0.1" ? " (this machine only; set HOST to serve others)" : ""}`);
+  if (host === "127.0.0.1") log(`Starting on http://localhost:${port} (this machine only; set HOST to serve others)`);
+  else log(`Starting on ${host.includes(":") ? `[${host}]` : host}:${port}`);
   const next = spawn("npx", ["next", dev ? "dev" : "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit" });
 
   let stopping = false;

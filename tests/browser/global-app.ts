@@ -53,6 +53,9 @@ export default async function setup(project: TestProject) {
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EXTENT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  // The app listens on 127.0.0.1 unless HOST says otherwise; a HOST from the shell must not
+  // move it away from the address the tests use.
+  delete env.HOST;
   // The server's own zone must never show: run it far from the school's (APP_TIME_ZONE,
   // default Europe/London) and from the browsers', so a date formatted with the process's
   // zone anywhere shows up as a wrong time or a hydration error (tests/browser/time-zone.test.ts).
