@@ -12,6 +12,7 @@ describe("passwordProblem", () => {
     ["a common password dressed up", "Password123!", PASSWORD_MESSAGES.common],
     ["look-alike characters", "p@ssw0rd123", PASSWORD_MESSAGES.common],
     ["one character repeated", "x".repeat(40), PASSWORD_MESSAGES.guessable],
+    ["a common password repeated past the analysed length", "P@$$w0rd!".repeat(22), PASSWORD_MESSAGES.common],
     ["a season and a year", "Summer2024!", PASSWORD_MESSAGES.guessable],
     ["a topic word and a date", "khrushchev1964", PASSWORD_MESSAGES.guessable],
   ])("refuses %s", (_, password, message) => {

@@ -55,10 +55,21 @@ export function passwordProblem(password: string, about: { email: string; name: 
   if (personal.some((p) => squashed.includes(p))) return PASSWORD_MESSAGES.personal;
 
   const nameParts = about.name.split(/\s+/).filter((s) => s.length >= 3);
-  const result = estimator().check(password.normalize("NFKC"), [about.email, local, about.name, ...nameParts]);
+  // A password that repeats one unit is as guessable as the unit; judged whole, a copy cut
+  // off at the analysed length would look like fresh characters ("P@$$w0rd!P@$$w0rd!…").
+  const result = estimator().check(repeatedUnit(password.normalize("NFKC")), [about.email, local, about.name, ...nameParts]);
   if (result.score >= ENOUGH_SCORE) return null;
   const warning = result.feedback.warning ?? "";
   if (warning === "userInputs") return PASSWORD_MESSAGES.personal;
   if (["topTen", "topHundred", "common", "similarToCommon"].includes(warning)) return PASSWORD_MESSAGES.common;
   return PASSWORD_MESSAGES.guessable;
+}
+
+/** The shortest unit the password is copies of (the last copy may be cut short), or the password itself. */
+function repeatedUnit(password: string): string {
+  const chars = [...password];
+  for (let period = 1; period <= chars.length / 2; period++) {
+    if (chars.every((c, i) => i < period || c === chars[i - period])) return chars.slice(0, period).join("");
+  }
+  return password;
 }
