@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin, isDevServer } from "@/lib/env";
+import { refuseBadRequest } from "@/lib/security/action-guard";
 import { newNonce } from "@/lib/security/csp";
 import { securityHeaders } from "@/lib/security/headers";
 
@@ -7,9 +8,12 @@ import { securityHeaders } from "@/lib/security/headers";
 // this file stays a list: security headers with a per-request CSP nonce (decision 014), and
 // the requested path for Server Components, so a signed-out visitor sent to sign in can be
 // brought back to where they were going (lib/auth/current-user.ts).
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, appOrigin: appOrigin(), dev: isDevServer() });
+  // Bad paths and malformed or cross-origin server-action calls: a 4xx before any app code (decision 015).
+  const refused = await refuseBadRequest(request);
+  if (refused) return withHeaders(refused, headers);
 
   const forwarded = new Headers(request.headers);
   forwarded.set("x-extent-path", request.nextUrl.pathname + request.nextUrl.search);

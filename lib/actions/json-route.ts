@@ -7,6 +7,10 @@ import { isAppError } from "../errors";
 // Route handlers for what is not a form (the editor's autosave): the same order as
 // safeAction — authenticate, validate, then the handler authorizes through lib/auth/policy —
 // and every refusal is JSON with a status and a message the client can show.
+/** 1 MB, the same limit as a server action's body (lib/security/action-guard.ts). */
+export const MAX_JSON_BODY = 1024 * 1024;
+const tooLarge = () => Response.json({ error: "That is too much to save at once (the limit is 1 MB). Nothing was changed." }, { status: 413 });
+
 export function jsonRoute<S extends z.ZodType, P>(
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser, params: P) => Promise<{ status?: number; body: unknown }>,
@@ -15,14 +19,22 @@ export function jsonRoute<S extends z.ZodType, P>(
     try {
       const user = await getCurrentUser();
       if (!user) return Response.json({ error: "Your session has ended. Sign in again; your text is kept in this browser." }, { status: 401 });
+      // A draft is at most 100,000 characters (≤ 400 KB as UTF-8, more with JSON escapes):
+      // refuse anything far past that before reading it. The autosave shows 413 as "invalid".
+      if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY) return tooLarge();
+      const raw = await request.text();
+      if (raw.length > MAX_JSON_BODY) return tooLarge();
       let body: unknown;
       try {
-        body = await request.json();
+        body = JSON.parse(raw);
       } catch {
         return Response.json({ error: "The request body must be JSON." }, { status: 400 });
       }
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        return Response.json({ error: "The request body must be a JSON object." }, { status: 400 });
+      }
       const params = await context.params;
-      const parsed = schema.safeParse({ ...(body as object), ...params });
+      const parsed = schema.safeParse({ ...body, ...params });
       if (!parsed.success) {
         return Response.json({ error: parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
       }
