@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, 
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
-import { appTimeZone } from "../lib/env";
+import { appOrigin, appTimeZone } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 // EXTENT_DATA_DIR lets the browser tests run a throwaway copy beside a developer's own data.
@@ -68,9 +68,10 @@ function buildIsStale(): boolean {
 }
 
 async function main() {
-  // A misspelt APP_TIME_ZONE stops here, before a database or build, not on the first page.
+  // A misspelt APP_TIME_ZONE or APP_ORIGIN stops here, before a database or build, not on the first page.
   try {
     log(`School time zone: ${appTimeZone()}`);
+    log(`Served as ${appOrigin()} (APP_ORIGIN)`);
   } catch (e) {
     console.error((e as Error).message);
     process.exit(1);

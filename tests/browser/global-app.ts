@@ -56,6 +56,9 @@ export default async function setup(project: TestProject) {
   // The app listens on 127.0.0.1 unless HOST says otherwise; a HOST from the shell must not
   // move it away from the address the tests use.
   delete env.HOST;
+  // The origin the browsers use: what redirects are resolved against and what decides the
+  // cookie's Secure flag and HSTS (plain http here, so neither).
+  env.APP_ORIGIN = `http://127.0.0.1:${port}`;
   // The server's own zone must never show: run it far from the school's (APP_TIME_ZONE,
   // default Europe/London) and from the browsers', so a date formatted with the process's
   // zone anywhere shows up as a wrong time or a hydration error (tests/browser/time-zone.test.ts).
