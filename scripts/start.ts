@@ -98,15 +98,17 @@ async function main() {
   log("Applying migrations …");
   await run("npx", ["prisma", "migrate", "deploy"], env);
   // The seed script logs what it did, or how to ask for the demo on a DATABASE_URL database.
-  await run("npx", ["tsx", "prisma/seed.ts", "--on-start", ...(stopDb ? ["--embedded"] : []), ...(demo ? ["--demo"] : [])], env);
+  // react-server: lib/db.ts is marked `server-only`, which throws under any other condition.
+  await run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", "--on-start", ...(stopDb ? ["--embedded"] : []), ...(demo ? ["--demo"] : [])], env);
 
   if (!dev && buildIsStale()) {
     log("Building the app (first run, or the source changed) …");
     await run("npx", ["next", "build"], env);
   }
 
-  if (host === "127.0.0.1") log(`Starting on http://localhost:${port} (this machine only; set HOST to serve others)`);
-  else log(`Starting on ${host.includes(":") ? `[${host}]` : host}:${port}`);
+  // The address the server binds; APP_ORIGIN (logged above) is the one people open.
+  const bound = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log(`Listening on ${bound}${host === "127.0.0.1" ? " (this machine only; set HOST to serve others)" : ""}`);
   const next = spawn("npx", ["next", dev ? "dev" : "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit" });
 
   let stopping = false;
