@@ -1,53 +1,31 @@
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs, signUp } from "./browser";
+import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
+import { buildWorld, joinClass, openAssignment, QUESTIONS, RUBRICS, signIn, signUpAs, type World } from "./world";
 
 const browser = sharedBrowser();
 
-// One class and assignment for this file, set by the demo teacher in a class of its own;
-// every test signs up its own student, so no test depends on another's draft.
-let joinCode = "";
+// One class and assignment for this file, set by a teacher of its own; every test signs up
+// its own student, so no test depends on another's draft.
+let world: World;
 beforeAll(async () => {
-  const teacher = await newSession(browser());
-  await signInAs(teacher.page, "teacher@extent.demo");
-  await teacher.page.goto("/classes/new");
-  await teacher.page.getByLabel("Class name").fill("12Z Autosave");
-  await teacher.page.getByLabel("Year group").fill("Year 12");
-  await teacher.page.getByRole("button", { name: "Create class" }).click();
-  await teacher.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
-  const classUrl = new URL(teacher.page.url()).pathname;
-  joinCode = (await teacher.page.getByTestId("join-code").textContent())!.trim();
-  await teacher.page.goto(classUrl);
-  await teacher.page.getByRole("link", { name: "Set an assignment" }).click();
-  await teacher.page.getByLabel("Question").selectOption({ label: "Khrushchev and the USSR, 1953–1964: To what extent did Khrushchev’s reforms transform the USSR by 1964?" });
-  await teacher.page.getByLabel("Mark scheme").selectOption({ label: "20-mark essay, four strands (best fit) (20 marks)" });
-  await teacher.page.getByRole("button", { name: "Set assignment" }).click();
-  await teacher.page.waitForURL(/\/assignments\/[^/]+\?set=1/);
-  expectNoConsoleErrors(teacher.errors);
-  await teacher.context.close();
+  world = await buildWorld(browser(), { className: "12Z Autosave", question: QUESTIONS.reforms, rubric: RUBRICS.strands20, teacherName: "Mr Autosave" });
 });
 
 /** A new student in the class, on the assignment's workspace; returns the credentials for a second browser. */
 async function studentOnAssignment(page: Page, name: string) {
-  const creds = await signUp(page, "STUDENT", name);
-  await page.getByLabel("Join code").fill(joinCode);
-  await page.getByRole("button", { name: "Join class" }).click();
-  await poll(() => page.getByTestId("student-classes").textContent()).toContain("12Z Autosave");
-  await page.getByTestId("student-assignments").getByRole("link", { name: /transform the USSR/ }).click();
-  await page.waitForURL(/\/assignments\/[^/?]+$/);
+  const creds = await signUpAs(page, "STUDENT", name);
+  await joinClass(page, world.classroom.joinCode, world.classroom.name);
+  await openAssignment(page, /transform the USSR/);
   return { ...creds, url: page.url() };
 }
 
-type Who = { email: string; password: string; url: string };
+type Who = { name: string; email: string; password: string; url: string };
 
 /** The same student's workspace in a new browser context: empty storage, so localStorage cannot rescue anything. */
 async function freshWorkspace(b: Browser, who: Who) {
   const fresh = await newSession(b);
-  await fresh.page.goto("/sign-in");
-  await fresh.page.getByLabel("Email").fill(who.email);
-  await fresh.page.getByLabel("Password").fill(who.password);
-  await fresh.page.getByRole("button", { name: "Sign in" }).click();
-  await fresh.page.waitForURL("**/dashboard");
+  await signIn(fresh.page, who);
   await fresh.page.goto(who.url);
   return fresh;
 }

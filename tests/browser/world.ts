@@ -1,12 +1,13 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
-import { expectNoConsoleErrors, newSession, poll, signUp } from "./browser";
+import { expectNoConsoleErrors, newSession, signUp } from "./browser";
 
 // A test's own world, built through the running app the way a teacher and students would:
 // a new teacher, a class, the sample notes imported, an assignment set, students who join by
 // code. Browser tests never sign in as a demo account to change anything (STYLE.md 17), so
 // no test depends on what another run, or a person trying the demo, has done to it.
+// These steps run in beforeAll, where expect.poll is not allowed: they wait with Playwright's
+// own locator waits instead.
 
 export const SAMPLE_NOTES = path.resolve(import.meta.dirname, "../fixtures/khrushchev-ussr-1953-1964.txt");
 export const QUESTIONS = {
@@ -48,7 +49,7 @@ export async function createClass(page: Page, name: string, yearGroup = "Year 12
 export async function importSampleNotes(page: Page) {
   await page.goto("/topics/import");
   await page.getByLabel("Upload a file").setInputFiles(SAMPLE_NOTES);
-  await expect.poll(() => page.getByTestId("preview-questions").getByRole("listitem").count(), { timeout: 15_000 }).toBe(2);
+  await page.getByTestId("preview-questions").getByRole("listitem").nth(1).waitFor();
   await page.getByRole("button", { name: "Save topic" }).click();
   await page.waitForURL(/\/topics\/[^/]+\?imported=1/);
 }
@@ -82,7 +83,7 @@ export async function joinClass(page: Page, joinCode: string, className: string)
   if (new URL(page.url()).pathname !== "/dashboard") await page.goto("/dashboard");
   await page.getByLabel("Join code").fill(joinCode);
   await page.getByRole("button", { name: "Join class" }).click();
-  await poll(() => page.getByTestId("student-classes").textContent()).toContain(className);
+  await page.getByTestId("student-classes").getByText(className).first().waitFor();
 }
 
 /** From the student's dashboard to the assignment's workspace (or feedback). */
@@ -130,9 +131,9 @@ export async function writeAndSubmit(page: Page, question: RegExp, essay: string
   acceptDialogs(page); // "Submit your essay?"
   await openAssignment(page, question);
   await page.getByTestId("draft-text").fill(essay);
-  await poll(() => page.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
+  await page.locator('[data-testid="draft-status"][data-status="saved"]').waitFor();
   await page.getByRole("button", { name: "Submit essay" }).click();
-  await poll(() => page.getByTestId("submitted-banner").count()).toBe(1);
+  await page.getByTestId("submitted-banner").waitFor();
 }
 
 /** Selects a quote in the essay on the marking desk the way a mouse drag would, by setting the document selection. */
@@ -179,7 +180,7 @@ export async function annotateIntoBank(page: Page, comments: BankComment[]) {
     await form.getByRole("radio", { name: c.kind === "STRENGTH" ? "A strength" : "A target" }).check();
     await form.getByRole("checkbox", { name: "Also save to my comment bank" }).check();
     await form.getByRole("button", { name: "Add annotation" }).click();
-    await poll(() => page.getByTestId("annotation-form").count()).toBe(0);
+    await form.waitFor({ state: "detached" });
   }
-  await poll(() => page.getByTestId("annotation-note").count()).toBe(comments.length);
+  await page.getByTestId("annotation-note").nth(comments.length - 1).waitFor();
 }
