@@ -62,7 +62,19 @@ export function clientAddressFrom(h: Headers, hops: number): string {
 
 /** For server actions: the address of the request being handled. */
 export async function clientAddress(): Promise<string> {
-  return clientAddressFrom(await headers(), trustProxyHops());
+  const address = clientAddressFrom(await headers(), trustProxyHops());
+  if (address === UNKNOWN_ADDRESS) warnUnstampedOnce();
+  return address;
+}
+
+// Said once per process, so an operator (and the browser test) can see that requests are
+// arriving unstamped and are all being throttled as one client.
+export const UNSTAMPED_WARNING = "Extent: a request arrived without its socket address (instrumentation.ts did not stamp it), so it is throttled together with every other such request.";
+let warned = false;
+function warnUnstampedOnce() {
+  if (warned) return;
+  warned = true;
+  console.warn(UNSTAMPED_WARNING);
 }
 
 /**

@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
 import { signIn, signUpAs } from "./world";
+import { UNSTAMPED_WARNING } from "@/lib/auth/client-address";
 
 // Issue 10, finding 1, end to end through `next start`: the address the throttle sees is the
 // socket's, stamped by instrumentation.ts, whatever headers the client sends
@@ -35,6 +38,10 @@ it("a rotating X-Forwarded-For and a forged socket header do not escape the back
   await page.waitForTimeout(2_100);
   await signIn(page, account);
   expectNoConsoleErrors(errors);
+  // The refusals above would also happen if every request were "unknown"; the app says so
+  // when a request arrives without the socket stamp, so its log shows the stamp was there.
+  const appLog = path.resolve(import.meta.dirname, "../../test-results/browser-app.log");
+  if (existsSync(appLog)) expect(readFileSync(appLog, "utf8")).not.toContain(UNSTAMPED_WARNING);
   await context.close();
 });
 
