@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import extent from "./eslint-rules/use-server-exports.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -10,6 +11,13 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  // Actions are public endpoints: every export of a "use server" file is a safeAction
+  // (eslint-rules/use-server-exports.mjs, tested in eslint-rules/use-server-exports.test.ts).
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { extent },
+    rules: { "extent/use-server-exports": "error" },
   },
   // One shape for client → server calls: a component calls a server action through
   // callAction (or hands useActionState a guardAction), so a dropped connection or a 5xx is
@@ -51,6 +59,9 @@ export default defineConfig([
           patterns: [
             { group: ["**/generated/prisma/client", "@prisma/*", "pg"], message: "Use a lib/ function; only lib/ talks to the database." },
             { group: ["@/lib/db", "**/lib/db"], message: "Use a lib/ function; only lib/ talks to the database." },
+            // The trust boundary: lib/<domain>/internal/ holds helpers that take no acting user
+            // (their callers in lib/ have already authorized); routes use the guarded functions.
+            { group: ["@/lib/*/internal/*", "**/internal/*", "**/internal"], message: "lib/**/internal/ helpers do not check who is acting: call the guarded lib/ function that takes the user." },
             ...extra,
           ],
         },

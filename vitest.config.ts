@@ -1,7 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// lib/db.ts imports "server-only", whose default export throws: only the "react-server"
+// condition (set by Next for server code) resolves it to an empty module. Tests run lib/ as
+// the server does, so they get the empty module too.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 
 // Two tiers run by `npm test`: unit tests beside the pure code in lib/, and integration
 // tests against a real database (embedded PGlite by default, or the PostgreSQL server named
@@ -12,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fail-on-console-error.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "eslint-rules/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fail-on-console-error.ts"] },
       },
       {
         resolve: { alias },

@@ -5,7 +5,7 @@ import { db, disconnectDb } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import type { SessionUser } from "../lib/auth/sessions";
 import { parseNotes } from "../lib/notes/parse-notes";
-import { saveTopic } from "../lib/notes/import-notes";
+import { saveTopic } from "../lib/notes/internal/save-topic";
 import { setAssignment } from "../lib/assignments/assignments";
 import { seedMarking } from "./seed-marking";
 import { BIG_CLASS, BIG_CLASS_STUDENTS, seedBigClass } from "./seed-class";

@@ -1,9 +1,9 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertStudent, requireAssignmentAccess, requireQuestionOwner, requireTeacherOf } from "../auth/policy";
+import { assertStudent, requireQuestionOwner, requireTeacherOf, requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
-import { pinRubric } from "../rubrics/rubric-catalogue";
-import { trackAssignment } from "../tracking/tracking-data";
+import { pinRubric } from "../rubrics/internal/pin-rubric";
+import { trackAssignment } from "../tracking/internal/load-tracking";
 import { deriveWorkStatus } from "./status";
 import { SetAssignmentSchema, UpdateAssignmentSchema, type SetAssignmentInput, type UpdateAssignmentInput } from "./schemas";
 
@@ -33,15 +33,9 @@ export async function setAssignment(user: SessionUser, raw: SetAssignmentInput) 
   });
 }
 
-async function requireTeacherAssignment(user: SessionUser, assignmentId: string) {
-  const access = await requireAssignmentAccess(user, assignmentId);
-  if (access.as !== "teacher") throw new AppError("Only the class's teacher can change an assignment.", 403);
-  return access.assignment;
-}
-
 export async function updateAssignment(user: SessionUser, raw: UpdateAssignmentInput) {
   const input = UpdateAssignmentSchema.parse(raw);
-  await requireTeacherAssignment(user, input.assignmentId);
+  await requireTeacherOfAssignment(user, input.assignmentId);
   await db().assignment.update({
     where: { id: input.assignmentId },
     data: { dueAt: input.dueAt, wordLimit: input.wordLimit, instructions: input.instructions },
@@ -50,7 +44,7 @@ export async function updateAssignment(user: SessionUser, raw: UpdateAssignmentI
 
 /** A closed assignment takes no more saves or submissions; reopening restores that. */
 export async function setAssignmentOpen(user: SessionUser, assignmentId: string, open: boolean) {
-  await requireTeacherAssignment(user, assignmentId);
+  await requireTeacherOfAssignment(user, assignmentId);
   await db().assignment.update({
     where: { id: assignmentId },
     data: open ? { status: "OPEN", closedAt: null } : { status: "CLOSED", closedAt: new Date() },
@@ -116,7 +110,7 @@ export async function listStudentAssignments(user: SessionUser) {
 
 /** The teacher's view of one assignment: every enrolled student and where they stand (board statuses). */
 export async function getAssignmentOverview(user: SessionUser, assignmentId: string) {
-  const assignment = await requireTeacherAssignment(user, assignmentId);
+  const assignment = await requireTeacherOfAssignment(user, assignmentId);
   const [details, tracked] = await Promise.all([
     db().assignment.findUniqueOrThrow({
       where: { id: assignmentId },

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { requireOwnWork, requireTeacherOfStudentWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
-import { ensureDraft } from "../drafts/drafts";
+import { ensureDraft } from "../drafts/internal/ensure-draft";
 import { initialPlan } from "../planner/initial-plan";
 import { PlanSchema, type Plan } from "../planner/plan-schema";
 import { analysisColumnsSelect, columnsToAnalysis } from "../questions/question-record";

@@ -1,11 +1,11 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { isUniqueViolation } from "../db-errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { countWords } from "./word-count";
 import { SaveDraftSchema, SubmitDraftSchema, type SaveDraftInput } from "./schemas";
-import { recordAutosave } from "./history-store";
+import { ensureDraft } from "./internal/ensure-draft";
+import { recordAutosave } from "./internal/history-store";
 
 export type DraftSnapshot = { text: string; revision: number; savedAt: Date; wordCount: number };
 export type SaveResult = { ok: true; draft: DraftSnapshot } | { ok: false; conflict: DraftSnapshot };
@@ -26,19 +26,6 @@ export function assertOpen(assignment: OpenAssignment) {
   }
 }
 
-/** The student's draft, created empty the first time they open the assignment. */
-export async function ensureDraft(studentId: string, assignmentId: string) {
-  const where = { assignmentId_studentId: { assignmentId, studentId } };
-  const existing = await db().draft.findUnique({ where, select: { id: true } });
-  if (existing) return existing;
-  try {
-    return await db().draft.create({ data: { assignmentId, studentId }, select: { id: true } });
-  } catch (e) {
-    // Two tabs opened at once: the other one created it.
-    if (!isUniqueViolation(e)) throw e;
-    return db().draft.findUniqueOrThrow({ where, select: { id: true } });
-  }
-}
 
 /**
  * Saves the student's text if it is based on the latest revision (compare-and-swap on

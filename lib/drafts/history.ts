@@ -3,7 +3,7 @@ import { AppError, notFound } from "../errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { assertOpen, snapshotSelect, toSnapshot, type SaveResult } from "./drafts";
-import { startEntry } from "./history-store";
+import { startEntry } from "./internal/history-store";
 import type { RevisionReason } from "./history-policy";
 import { PREVIEW_CHARS, revisionPreview } from "./history-preview";
 import { RestoreRevisionSchema, RevisionTextSchema } from "./schemas";

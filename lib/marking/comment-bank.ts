@@ -38,8 +38,3 @@ export async function deleteFromCommentBank(user: SessionUser, raw: { entryId: s
   const { count } = await db().commentBankEntry.deleteMany({ where: { id: entryId, teacherId: user.id } });
   if (!count) throw notFound("That saved comment");
 }
-
-/** Counts a use when an annotation's comment came from the bank (same words, same criterion). */
-export async function recordBankUse(teacherId: string, criterionId: string, text: string): Promise<void> {
-  await db().commentBankEntry.updateMany({ where: { teacherId, criterionId, text }, data: { uses: { increment: 1 } } });
-}

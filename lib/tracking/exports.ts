@@ -2,7 +2,8 @@ import type { SessionUser } from "../auth/sessions";
 import { requireTeacherOfAssignment } from "../auth/policy";
 import { appTimeZone } from "../env";
 import { assignmentMarksRows, classMarksRows } from "./marks-csv";
-import { getClassBoard, trackAssignment } from "./tracking-data";
+import { trackAssignment } from "./internal/load-tracking";
+import { getClassBoard } from "./tracking-data";
 
 // The CSV exports: only the class's teacher may download them. Times in the school's zone.
 

@@ -2,77 +2,12 @@ import { db } from "../db";
 import { assertTeacher, requireTeacherOf, requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { notFound } from "../errors";
-import { AwardSchema } from "../marking/schemas";
-import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
 import { funnel, levelHeatmap, markDistribution } from "./analytics";
-import { buildBoard, type Board, type TrackedDraft } from "./board";
+import type { Board } from "./board";
+import { loadTracking, trackAssignment } from "./internal/load-tracking";
 
-// The one loader behind the board, the analytics and the department view. Five flat
-// queries (and Prisma's one follow-up per nested relation) whatever the number of
-// students or assignments: never a query per student. tests/integration/tracking-queries
-// proves the count is the same for a class of 5 and of 60.
-
-const awardsOf = (json: unknown) => {
-  const parsed = AwardSchema.array().safeParse(json);
-  return parsed.success ? parsed.data : [];
-};
-
-type Scope = { classroomIds: string[]; assignmentId?: string };
-
-async function loadTracking({ classroomIds, assignmentId }: Scope, now: Date) {
-  const inClasses = { classroomId: { in: classroomIds } };
-  const assignmentWhere = assignmentId ? { ...inClasses, id: assignmentId } : inClasses;
-  const [classrooms, assignments, enrolments, plans, drafts] = await Promise.all([
-    db().classroom.findMany({ where: { id: { in: classroomIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, yearGroup: true } }),
-    db().assignment.findMany({
-      where: assignmentWhere,
-      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-      select: { id: true, classroomId: true, dueAt: true, createdAt: true, status: true, question: { select: { text: true } }, rubricVersion: { select: { content: true } } },
-    }),
-    db().enrolment.findMany({
-      where: inClasses,
-      orderBy: { student: { name: "asc" } },
-      select: { classroomId: true, student: { select: { id: true, name: true, email: true } } },
-    }),
-    db().plan.findMany({ where: { assignment: assignmentWhere }, select: { assignmentId: true, studentId: true, revision: true, updatedAt: true } }),
-    db().draft.findMany({
-      where: { assignment: assignmentWhere },
-      select: {
-        assignmentId: true,
-        studentId: true,
-        wordCount: true,
-        submittedAt: true,
-        late: true,
-        updatedAt: true,
-        submissions: { orderBy: { number: "asc" }, select: { number: true, submittedAt: true, marking: { select: { status: true, total: true, awards: true, returnedAt: true } } } },
-      },
-    }),
-  ]);
-  const tracked = assignments.map(({ question, rubricVersion, ...a }) => ({ ...a, questionText: question.text, rubric: rubricFromSnapshot(rubricVersion.content) }));
-  const trackedDrafts: TrackedDraft[] = drafts.map((d) => ({
-    ...d,
-    submissions: d.submissions.map((s) => ({ ...s, marking: s.marking ? { ...s.marking, awards: awardsOf(s.marking.awards) } : null })),
-  }));
-  // One board per class: a student sits in the rows of the classes they are enrolled in.
-  return classrooms.map((classroom) => ({
-    classroom,
-    board: buildBoard({
-      assignments: tracked.filter((a) => a.classroomId === classroom.id),
-      students: enrolments.filter((e) => e.classroomId === classroom.id).map((e) => e.student),
-      plans,
-      drafts: trackedDrafts,
-      now,
-    }),
-  }));
-}
-
-/** One assignment's column and rows, for callers that have already authorized the teacher. */
-export async function trackAssignment(classroomId: string, assignmentId: string, now = new Date()) {
-  const [only] = await loadTracking({ classroomIds: [classroomId], assignmentId }, now);
-  const column = only?.board.columns[0];
-  if (!only || !column) throw notFound("That assignment");
-  return { classroom: only.classroom, column, rows: only.board.rows.map((r) => ({ ...r, cell: r.cells[0]! })) };
-}
+// The board, the analytics and the department view for the acting teacher: each authorizes,
+// then reads through the one loader in internal/load-tracking.ts.
 
 export type ClassBoard = { classroom: { id: string; name: string; yearGroup: string }; board: Board };
 

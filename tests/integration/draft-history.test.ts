@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { saveDraft, type SaveResult } from "@/lib/drafts/drafts";
 import { getRevisionText, listRevisions, restoreRevision } from "@/lib/drafts/history";
 import { thinRevisions, type RevisionReason } from "@/lib/drafts/history-policy";
-import { thinHistory } from "@/lib/drafts/history-store";
+import { thinHistory } from "@/lib/drafts/internal/history-store";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { draftOf, makeAssignedClass, makeOutsiders } from "./work-fixtures";
 

@@ -8,7 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { deleteAnnotation } from "@/lib/marking/annotations";
 import { addToCommentBank, deleteFromCommentBank } from "@/lib/marking/comment-bank";
 import { deleteQuestion } from "@/lib/questions/questions";
-import { pinRubric } from "@/lib/rubrics/rubric-catalogue";
+import { pinRubric } from "@/lib/rubrics/internal/pin-rubric";
 import { makeClassroom } from "../factories";
 import { annotate, ESSAY, makeMarkedClass } from "./marking-fixtures";
 import { assignmentInput, daysFromNow, makeAssignedClass, makeClassWithTopic, RUBRIC_ID } from "./work-fixtures";

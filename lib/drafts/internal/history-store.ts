@@ -1,5 +1,6 @@
-import type { Prisma } from "../generated/prisma/client";
-import { decideHistoryEntry, THIN_AFTER_MS, type Checkpoint, type RevisionReason } from "./history-policy";
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import { decideHistoryEntry, THIN_AFTER_MS, type Checkpoint, type RevisionReason } from "../history-policy";
 
 // Writes to a draft's history inside the transaction that changed the draft. Internal: the
 // caller has already authorised the student and compare-and-swapped the draft itself.
