@@ -1,36 +1,44 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
-import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs } from "./browser";
+import { beforeAll, expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
+import { acceptDialogs, annotateIntoBank, buildWorld, newStudent, QUESTIONS, RUBRICS, selectQuote, signIn, writeAndSubmit, type Account, type World } from "./world";
 
 const browser = sharedBrowser();
 
-/** Selects a quote in the essay the way a mouse drag would, by setting the document selection. */
-async function selectQuote(page: Page, quote: string) {
-  await page.getByTestId("essay-text").evaluate((essay, q) => {
-    const walker = document.createTreeWalker(essay, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let full = "";
-    while (walker.nextNode()) {
-      nodes.push(walker.currentNode as Text);
-      full += (walker.currentNode as Text).data;
-    }
-    const start = full.indexOf(q);
-    if (start < 0) throw new Error(`quote not found: ${q}`);
-    const at = (offset: number): [Text, number] => {
-      for (const node of nodes) {
-        if (offset <= node.data.length) return [node, offset];
-        offset -= node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...at(start));
-    range.setEnd(...at(start + q.length));
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, quote);
-}
+const essay = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/essays", name), "utf8").trim();
+const QUESTION = /de-Stalinisation/;
+
+// This file's own world, like the demo's but nobody else's: a teacher with the how-far
+// assignment on the 25-mark holistic scheme, and a student (Nadia) whose essay, the demo's
+// "Chloe" essay, waits to be marked. The teacher's comment bank is started first by marking
+// another student's essay with "Also save to my comment bank", the only way the app adds to it.
+let world: World;
+let nadia: Account;
+beforeAll(async () => {
+  world = await buildWorld(browser(), { className: "12M Marking", question: QUESTIONS.deStalinisation, rubric: RUBRICS.holistic25, teacherName: "Ms Mara Marker" });
+  for (const [name, file] of [["Nadia Brooks", "chloe-how-far.txt"], ["Owen Bank", "dev-how-far.txt"]] as const) {
+    const student = await newStudent(browser(), world, name);
+    await writeAndSubmit(student.page, QUESTION, essay(file));
+    expectNoConsoleErrors(student.errors);
+    await student.context.close();
+    if (name === "Nadia Brooks") nadia = student.account;
+  }
+
+  const teacher = await newSession(browser());
+  await signIn(teacher.page, world.teacher);
+  await teacher.page.goto(world.assignmentUrl);
+  await teacher.page.getByRole("link", { name: "Mark for Owen Bank" }).click();
+  await teacher.page.waitForURL(/\/mark$/);
+  await annotateIntoBank(teacher.page, [
+    { quote: "in 1963 the USSR had to import grain", kind: "STRENGTH", text: "Precise, well-chosen evidence that supports the point being made." },
+    { quote: "Many people were released from the Gulag.", kind: "TARGET", text: "Describes events rather than explaining how they led to the outcome. Link back to the question." },
+    { quote: "This essay will look at each of these factors.", kind: "TARGET", text: "Reach a judgement: say how far, and why, rather than listing factors." },
+  ]);
+  expectNoConsoleErrors(teacher.errors);
+  await teacher.context.close();
+});
 
 async function annotateFromBank(page: Page, search: string) {
   const form = page.getByTestId("annotation-form");
@@ -44,13 +52,13 @@ async function annotateFromBank(page: Page, search: string) {
 const notes = (page: Page) => page.getByTestId("annotation-note");
 const highlights = (page: Page) => page.getByTestId("essay-text").locator("mark");
 
-it("a teacher marks the demo submission from the comment bank and returns it; the student reads it, responds, redrafts, and the annotations re-attach", async () => {
+it("a teacher marks a submission from the comment bank and returns it; the student reads it, responds, redrafts, and the annotations re-attach", async () => {
   const teacher = await newSession(browser());
   const { page } = teacher;
-  await signInAs(page, "teacher@extent.demo");
-  await page.getByRole("link", { name: "12H History" }).first().click();
+  await signIn(page, world.teacher);
+  await page.getByRole("link", { name: world.classroom.name }).first().click();
   await page.getByRole("link", { name: /de-Stalinisation/ }).first().click();
-  await page.getByRole("link", { name: "Mark for Chloe Martin" }).click();
+  await page.getByRole("link", { name: "Mark for Nadia Brooks" }).click();
   await page.waitForURL(/\/mark$/);
 
   // Three annotations from the comment bank: two by mouse selection, one by keyboard.
@@ -103,16 +111,16 @@ it("a teacher marks the demo submission from the comment bank and returns it; th
 
   await page.getByLabel("Even better if").fill("Weigh each factor against de-Stalinisation explicitly.");
   await page.getByRole("checkbox", { name: /Ask for a redraft/ }).check();
-  await page.getByRole("button", { name: /Return to Chloe Martin/ }).click();
+  await page.getByRole("button", { name: /Return to Nadia Brooks/ }).click();
   await page.getByRole("button", { name: "Return now" }).click();
-  await poll(() => page.getByTestId("marking-status").textContent()).toContain("Returned to Chloe Martin");
+  await poll(() => page.getByTestId("marking-status").textContent()).toContain("Returned to Nadia Brooks");
   expectNoConsoleErrors(teacher.errors);
 
   // The student reads the feedback: highlights, scorecard, summary.
   const student = await newSession(browser());
   const s = student.page;
-  s.on("dialog", (d) => void d.accept());
-  await signInAs(s, "chloe@extent.demo");
+  acceptDialogs(s);
+  await signIn(s, nadia);
   await s.getByTestId("student-assignments").getByRole("link", { name: /de-Stalinisation/ }).click();
   await s.waitForURL(/\/assignments\/[^/]+$/);
   expect(await s.getByTestId("scorecard-total").textContent()).toContain("17");
@@ -149,7 +157,7 @@ it("a teacher marks the demo submission from the comment bank and returns it; th
 
   // The teacher's desk for version 2: two annotations re-attached, one detached, the response shown.
   await page.goto(page.url().replace(/\/mark.*$/, "/mark"));
-  expect(await page.getByRole("heading", { name: /Chloe Martin’s essay/ }).textContent()).toContain("Version 2");
+  expect(await page.getByRole("heading", { name: /Nadia Brooks’s essay/ }).textContent()).toContain("Version 2");
   expect(await highlights(page).count()).toBe(2);
   expect(await page.getByTestId("detached-notes").textContent()).toContain("The split with China also grew worse");
   expect(await notes(page).filter({ hasText: "Reach a judgement" }).textContent()).toContain("Addressed");
