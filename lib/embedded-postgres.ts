@@ -24,6 +24,9 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   // mkdtemp makes the folder 0700; the short name keeps the socket path under the OS limit.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "extent-pg-"));
   const socketPath = path.join(socketDir, ".s.PGSQL");
+  // Also removed when the process exits without stop() (a signal handler calling exit).
+  const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
+  process.once("exit", removeSocketDir);
   // The default of one connection drops a pool's second connection; queries from many
   // connections are serialised by the server, and a transaction holds it exclusively.
   const server = new PGLiteSocketServer({ db: pg, path: socketPath, maxConnections: 50 });
@@ -35,7 +38,8 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
       await gate.stop();
       await server.stop();
       await pg.close();
-      rmSync(socketDir, { recursive: true, force: true });
+      process.removeListener("exit", removeSocketDir);
+      removeSocketDir();
     },
   };
 }
