@@ -166,7 +166,15 @@ function exposedActions(): ActionEntry[] {
   return actionManifest().filter((a) => a.exportedName in ACTIONS);
 }
 
-const pageParams = () => ({ classroomId: w.classA, assignmentId: asg2, studentId: w.S1.id, questionId: w.questionId, topicId: w.topicId });
+// The page the call comes from, as in the app: the student's open draft, or the teacher's marking
+// of the handed-in essay (an action that revalidates renders this page into its answer).
+const pageParams = (name: string) => ({
+  classroomId: w.classA,
+  assignmentId: permitted(name) === "studentOf" ? asg2 : w.assignmentId,
+  studentId: w.S1.id,
+  questionId: w.questionId,
+  topicId: w.topicId,
+});
 
 /** What the app shows of its stored state, for "nothing was written". */
 async function observableState() {
@@ -195,7 +203,7 @@ describe("fuzz", () => {
     for (const entry of exposedActions()) {
       const name = entry.exportedName;
       const role = permitted(name);
-      const page = pageForAction(entry, pageParams());
+      const page = pageForAction(entry, pageParams(name));
       // Sent by the actor the action is for, and the few most damaging by everyone else too.
       for (const r of ROLES) {
         const bodies = r === role ? ACTION_BODIES : ACTION_BODIES.filter(([label]) => /empty|null input|objects nested|\$Q0/.test(label));
@@ -251,7 +259,7 @@ describe("fuzz", () => {
       const name = entry.exportedName;
       if (name === "signOutAction") continue; // takes no fields
       const role = permitted(name);
-      const page = pageForAction(entry, pageParams());
+      const page = pageForAction(entry, pageParams(name));
       const base = templates.get(name)!;
       for (const field of Object.keys(base)) {
         for (const [label, value] of hostile(base[field])) {
