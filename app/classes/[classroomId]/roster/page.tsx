@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getClassroomForTeacher } from "@/lib/classes/classrooms";
+import { appOrigin } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { listInvitations } from "@/lib/roster/invitations";
 import { FormatHelp } from "./format-help";
@@ -23,22 +23,15 @@ async function load(user: SessionUser, id: string) {
   }
 }
 
-// Invitation links must be absolute to be pasted into an email. The origin is the one this
-// request came to (Next's server sets x-forwarded-proto, and a proxy in front may set both
-// headers), so the links match however the teacher reached the app. A forged Host only
-// changes the links shown to whoever forged it.
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${host}`;
-}
+// Invitation links must be absolute to be pasted into an email. They use the configured
+// APP_ORIGIN, never the request's Host or X-Forwarded-* headers, which a client controls.
 
 export default async function RosterPage({ params }: { params: Promise<{ classroomId: string }> }) {
   const user = await requireUserPage("TEACHER");
   const { classroomId } = await params;
   const classroom = await load(user, classroomId);
-  const [invitations, origin] = await Promise.all([listInvitations(user, classroomId), requestOrigin()]);
+  const invitations = await listInvitations(user, classroomId);
+  const origin = appOrigin();
 
   return (
     <div>
