@@ -1,12 +1,22 @@
 import type { Page } from "playwright-core";
-import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, sharedBrowser, signInAs } from "./browser";
+import { beforeAll, expect, it } from "vitest";
+import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
+import { buildWorld, joinClass, openAssignment, QUESTIONS, RUBRICS, signIn, signUpAs, type Account, type World } from "./world";
 
 const browser = sharedBrowser();
 
-async function openDemoAssignment(page: Page) {
-  await page.getByTestId("student-assignments").getByRole("link", { name: /de-Stalinisation/ }).click();
-  await page.waitForURL(/\/assignments\/[^/]+$/);
+// The demo's assignment, set again by a teacher of this file's own; each test signs up its own student.
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld(browser(), { className: "12P Planning", question: QUESTIONS.deStalinisation, rubric: RUBRICS.holistic25, wordLimit: 1500, teacherName: "Ms Plan Setter" });
+});
+
+/** A new student in the class, on the how-far assignment's workspace. */
+async function studentOnAssignment(page: Page, name: string): Promise<Account> {
+  const account = await signUpAs(page, "STUDENT", name);
+  await joinClass(page, world.classroom.joinCode, world.classroom.name);
+  await openAssignment(page, /de-Stalinisation/);
+  return account;
 }
 
 const codes = (page: Page) => page.getByTestId("plan-problem").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
@@ -22,8 +32,7 @@ async function addBankEvidence(page: Page, i: number, search: string) {
 it("a student plans with the factor-weighing planner, inserts the outline, survives a reload and submits", async () => {
   const { page, errors, context } = await newSession(browser());
   page.on("dialog", (d) => void d.accept());
-  await signInAs(page, "amira@extent.demo");
-  await openDemoAssignment(page);
+  await studentOnAssignment(page, "Amira Planner");
 
   // The stated factor is already in the plan; the checker says what is missing.
   expect(await card(page, 0).getByLabel("Factor").inputValue()).toBe("de-Stalinisation");
@@ -94,8 +103,7 @@ it("a student plans with the factor-weighing planner, inserts the outline, survi
 
 it("a second tab with a stale draft gets the conflict message and nothing is overwritten", async () => {
   const { page, errors, context } = await newSession(browser());
-  await signInAs(page, "ben@extent.demo");
-  await openDemoAssignment(page);
+  const ben = await studentOnAssignment(page, "Ben Twotabs");
   const url = page.url();
   await page.getByTestId("draft-text").fill("First version from tab one.");
   await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
@@ -114,7 +122,7 @@ it("a second tab with a stale draft gets the conflict message and nothing is ove
 
   // The newer text is what the server kept (checked from another browser, whose storage holds nothing).
   const other = await newSession(browser());
-  await signInAs(other.page, "ben@extent.demo");
+  await signIn(other.page, ben);
   await other.page.goto(url);
   await expect.poll(() => other.page.getByTestId("draft-text").inputValue()).toBe("Newer version from tab one.");
   await other.context.close();
