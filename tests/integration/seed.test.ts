@@ -61,7 +61,8 @@ it("seeds nothing into a DATABASE_URL database started without --demo, and says 
 it("runs from npm start's command line without --demo and leaves the database empty", async () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const stdout = await new Promise<string>((resolve, reject) =>
-    execFile("npx", ["tsx", "prisma/seed.ts", "--on-start"], { cwd: root, env: process.env }, (err, out, errOut) => (err ? reject(new Error(errOut)) : resolve(out))),
+    // As scripts/start.ts runs it: lib/db.ts is server-only, resolved under react-server.
+    execFile("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", "--on-start"], { cwd: root, env: process.env }, (err, out, errOut) => (err ? reject(new Error(errOut)) : resolve(out))),
   );
   expect(stdout).toMatch(/No demo data in the database at DATABASE_URL.*npm start -- --demo/);
   expect(await db().user.count()).toBe(0);
