@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectNoConsoleErrors, newSession, sharedBrowser, signInAs, signUp } from "./browser";
+import { baseURL, expectNoConsoleErrors, sharedBrowser } from "./browser";
+import { buildWorld, newStudent, QUESTIONS, RUBRICS } from "./world";
 
 // Issue 10, finding 7, against the running app: each of these answered 500 before (or failed
 // inside a 200). Now each is a 4xx with a message, from the route or from proxy.ts
@@ -24,32 +25,11 @@ function actionId(name: string): string {
 let assignmentId = "";
 let student: APIRequestContext;
 
+// A world of this file's own (a new teacher, class and assignment, a new student in it).
 beforeAll(async () => {
-  const teacher = await newSession(browser());
-  await signInAs(teacher.page, "teacher@extent.demo");
-  await teacher.page.goto("/classes/new");
-  await teacher.page.getByLabel("Class name").fill("12Z Bad input");
-  await teacher.page.getByLabel("Year group").fill("Year 12");
-  await teacher.page.getByRole("button", { name: "Create class" }).click();
-  await teacher.page.waitForURL(/\/classes\/[^/?]+\?created=1/);
-  const classUrl = new URL(teacher.page.url()).pathname;
-  const joinCode = (await teacher.page.getByTestId("join-code").textContent())!.trim();
-  await teacher.page.goto(classUrl);
-  await teacher.page.getByRole("link", { name: "Set an assignment" }).click();
-  await teacher.page.getByLabel("Question").selectOption({ label: "Khrushchev and the USSR, 1953–1964: To what extent did Khrushchev’s reforms transform the USSR by 1964?" });
-  await teacher.page.getByLabel("Mark scheme").selectOption({ label: "20-mark essay, four strands (best fit) (20 marks)" });
-  await teacher.page.getByRole("button", { name: "Set assignment" }).click();
-  await teacher.page.waitForURL(/\/assignments\/[^/]+\?set=1/);
-  assignmentId = new URL(teacher.page.url()).pathname.split("/")[2]!;
-  expectNoConsoleErrors(teacher.errors);
-  await teacher.context.close();
-
-  const { page, errors } = await newSession(browser());
-  await signUp(page, "STUDENT", "Nadia Null");
-  await page.getByLabel("Join code").fill(joinCode);
-  await page.getByRole("button", { name: "Join class" }).click();
-  // expect.poll only works inside a test; waitFor does the same here.
-  await page.getByTestId("student-classes").getByText("12Z Bad input").waitFor();
+  const world = await buildWorld(browser(), { className: "12Z Bad input", question: QUESTIONS.reforms, rubric: RUBRICS.strands20, teacherName: "Ms Bad Input" });
+  assignmentId = world.assignmentUrl.split("/")[2]!;
+  const { page, errors } = await newStudent(browser(), world, "Nadia Null");
   expectNoConsoleErrors(errors);
   student = page.context().request;
 });
