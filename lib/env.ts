@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "./time/zone";
+import { parseAppTimeZone } from "./time/app-time-zone";
+
+// APP_TIME_ZONE alone is read by lib/time/app-time-zone.ts, without zod, because the date
+// formatters that need it on the server are bundled for the browser too.
+export { appTimeZone } from "./time/app-time-zone";
 
 // The school's time zone: every date is shown, typed and exported on this clock, whatever
 // the zone of the server or the browser (docs/decisions/008-school-time-zone.md).
@@ -7,13 +11,10 @@ export const AppTimeZone = z
   .string()
   .optional()
   .transform((name, ctx) => {
-    if (name === undefined || name.trim() === "") return DEFAULT_TIME_ZONE;
-    const zone = canonicalTimeZone(name);
-    if (!zone) {
-      ctx.addIssue({ code: "custom", message: `"${name}" is not a time zone this server knows. Use an IANA name such as Europe/London or America/New_York.` });
-      return z.NEVER;
-    }
-    return zone;
+    const parsed = parseAppTimeZone(name);
+    if (parsed.ok) return parsed.zone;
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
   });
 
 // Where people reach the app, e.g. https://extent.school.org. It decides, from configuration
@@ -72,21 +73,6 @@ export function env(): Env {
   if (!parsed.success) throw invalid(parsed.error);
   cached = parsed.data;
   return cached;
-}
-
-let cachedZone: string | undefined;
-
-/**
- * APP_TIME_ZONE alone, so that formatting a date needs no database settings (`next build`,
- * unit tests). `npm start` calls it before anything else, so a misspelt zone stops the
- * app at start-up with the message above rather than on the first page.
- */
-export function appTimeZone(): string {
-  if (cachedZone) return cachedZone;
-  const parsed = z.object({ APP_TIME_ZONE: AppTimeZone }).safeParse(process.env);
-  if (!parsed.success) throw invalid(parsed.error);
-  cachedZone = parsed.data.APP_TIME_ZONE;
-  return cachedZone;
 }
 
 let cachedOrigin: string | undefined;

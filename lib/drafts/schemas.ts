@@ -2,9 +2,7 @@ import { z } from "zod";
 import { PlanSchema } from "../planner/plan-schema";
 import { revisionNumber } from "../validation/numbers";
 import { idText, proseText } from "../validation/text";
-
-// About 15,000 words: far beyond any essay, small enough to refuse a pasted book.
-export const MAX_DRAFT_CHARS = 100_000;
+import { MAX_DRAFT_CHARS } from "./draft-limits";
 
 const base = { assignmentId: idText(), baseRevision: revisionNumber() };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bankPointTooLong, evidenceFromBank } from "./bank-evidence";
-import { EvidenceSchema, PLAN_LIMITS } from "./plan-schema";
+import { PLAN_LIMITS } from "./plan-limits";
+import { EvidenceSchema } from "./plan-schema";
 
 const id = () => "e1";
 

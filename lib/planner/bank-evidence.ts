@@ -1,4 +1,5 @@
-import { PLAN_LIMITS, type Evidence } from "./plan-schema";
+import { PLAN_LIMITS } from "./plan-limits";
+import type { Evidence } from "./plan-schema";
 
 export type BankPointRef = { id: string; text: string; path: string[] };
 

@@ -1,4 +1,5 @@
-import { JUDGEMENT_LINE, type Factor, type Plan } from "./plan-schema";
+import { JUDGEMENT_LINE } from "./plan-limits";
+import type { Factor, Plan } from "./plan-schema";
 import type { QuestionAnalysis } from "../questions/analyse-question";
 import { chosenCriteriaNames } from "./significance-criteria";
 

@@ -1,4 +1,5 @@
-import { emptyPlan, PLAN_LIMITS, type Factor, type FactorKind, type Plan } from "./plan-schema";
+import { PLAN_LIMITS } from "./plan-limits";
+import type { Factor, FactorKind, Plan } from "./plan-schema";
 import type { QuestionAnalysis } from "../questions/analyse-question";
 
 // Where a new plan starts. A stated-factor question ("How far was X the most significant
@@ -61,6 +62,10 @@ export function areaFactors(area: string, analysis: QuestionAnalysis, opts: { ma
     blankFactor(`${name}: ${forLabel.toLowerCase()}`, "claim", makeId, name),
     blankFactor(`${name}: ${againstLabel.toLowerCase()}`, "counter", makeId, name),
   ];
+}
+
+export function emptyPlan(): Plan {
+  return { factors: [], criteria: [], customCriteria: [], judgement: { position: null, argument: "" } };
 }
 
 export function initialPlan(analysis: QuestionAnalysis, opts: InitialPlanOptions = {}): InitialPlan {

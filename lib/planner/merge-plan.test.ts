@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergePlans, same, type ClashChoices, type PlanClash } from "./merge-plan";
-import { PLAN_LIMITS, PlanSchema, type Evidence, type Factor, type Plan } from "./plan-schema";
+import { PLAN_LIMITS } from "./plan-limits";
+import { PlanSchema, type Evidence, type Factor, type Plan } from "./plan-schema";
 
 function evidence(id: string, text = `Evidence ${id}`): Evidence {
   return { id, text, source: { kind: "own" } };

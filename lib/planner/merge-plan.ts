@@ -1,4 +1,5 @@
-import { PLAN_LIMITS, type Evidence, type Factor, type Plan } from "./plan-schema";
+import { PLAN_LIMITS } from "./plan-limits";
+import type { Evidence, Factor, Plan } from "./plan-schema";
 import {
   DELETED,
   FACTOR_FIELD_NAMES,

@@ -1,5 +1,6 @@
 import { findStatedFactor, sideWeight } from "./check-plan";
-import { JUDGEMENT_LINE, WEIGHT_MAX, type Factor, type Plan } from "./plan-schema";
+import { JUDGEMENT_LINE, WEIGHT_MAX } from "./plan-limits";
+import type { Factor, Plan } from "./plan-schema";
 import type { QuestionAnalysis } from "../questions/analyse-question";
 import { chosenCriteriaNames } from "./significance-criteria";
 

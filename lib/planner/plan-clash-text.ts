@@ -1,4 +1,5 @@
-import { WEIGHT_MAX, JUDGEMENT_LINE, type Evidence, type EvidenceSource, type Factor, type FactorKind } from "./plan-schema";
+import { JUDGEMENT_LINE, WEIGHT_MAX } from "./plan-limits";
+import type { Evidence, EvidenceSource, Factor, FactorKind } from "./plan-schema";
 import { findCriterion } from "./significance-criteria";
 
 // What a student reads when two tabs changed the same part of a plan: a label naming the part

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emptyPlan, PLAN_LIMITS, PlanSchema, type Evidence, type Factor, type Plan } from "./plan-schema";
+import { emptyPlan } from "./initial-plan";
+import { PLAN_LIMITS } from "./plan-limits";
+import { PlanSchema, type Evidence, type Factor, type Plan } from "./plan-schema";
 
 function evidence(id: string, text = "Secret Speech, February 1956"): Evidence {
   return { id, text, source: { kind: "own" } };

@@ -1,36 +1,12 @@
 import { z } from "zod";
 import { ID_PATTERN, proseText } from "../validation/text";
+import { JUDGEMENT_LINE, PLAN_LIMITS, WEIGHT_MAX, WEIGHT_MIN } from "./plan-limits";
 
 // A plan is stored as JSON on the Plan row and re-sent by the planner on every autosave, so
 // every string and list is bounded here: this schema is the only thing between a client and
 // the database column. Text is deliberately not trimmed and may be empty: the planner saves
 // half-typed work, and trimming on save would eat the space a student has just typed.
 // Whether a plan is *finished* is checkPlan's job, not the schema's.
-
-export const PLAN_LIMITS = {
-  factors: 12,
-  evidencePerFactor: 20,
-  criteria: 20,
-  customCriteria: 6,
-  idLength: 64,
-  factorName: 400, // a seeded claim factor is "Change: " + the question's claim (≤ 300)
-  area: 60,
-  evidenceText: 600,
-  bankPath: 8,
-  bankPathPart: 200,
-  argument: 2000, // argument for / against a factor
-  miniJudgement: 600,
-  criterion: 120,
-  lineOfArgument: 2000,
-} as const;
-
-export const WEIGHT_MIN = 1;
-export const WEIGHT_MAX = 5;
-
-// The judgement line runs from "not at all" (0) to "entirely" (100). At or above LARGELY_YES
-// the student is saying "largely yes"; at or below LARGELY_NO, "largely no". The checker and
-// the outline's words share these so they never disagree about what a position means.
-export const JUDGEMENT_LINE = { min: 0, max: 100, largelyYes: 67, largelyNo: 33 } as const;
 
 // Every text in a plan is prose: a NUL or non-character from a paste is dropped (jsonb refuses
 // \u0000), never a reason to refuse the save.
@@ -116,7 +92,3 @@ export type FactorKind = z.infer<typeof FactorKindSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>;
 export type Judgement = z.infer<typeof JudgementSchema>;
-
-export function emptyPlan(): Plan {
-  return { factors: [], criteria: [], customCriteria: [], judgement: { position: null, argument: "" } };
-}

@@ -1,4 +1,5 @@
-import { appTimeZone } from "../env";
+// Not ../env: that would bundle zod into every client page that shows a date.
+import { appTimeZone } from "./app-time-zone";
 import { DEFAULT_TIME_ZONE } from "./zone";
 
 // Where the school's time zone comes from, on either side of the network. The server reads

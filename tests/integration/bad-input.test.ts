@@ -8,7 +8,7 @@ import { saveDraft } from "@/lib/drafts/drafts";
 import { isAppError } from "@/lib/errors";
 import { addAnnotation, updateAnnotation } from "@/lib/marking/annotations";
 import { saveMarking } from "@/lib/marking/markings";
-import { emptyPlan } from "@/lib/planner/plan-schema";
+import { emptyPlan } from "@/lib/planner/initial-plan";
 import { savePlan } from "@/lib/planner/plans";
 import { addQuestion } from "@/lib/questions/questions";
 import { makeTeacher } from "../factories";

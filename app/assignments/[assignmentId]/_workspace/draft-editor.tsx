@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, useTransition } from "react";
 import { countWords, wordLimitState } from "@/lib/drafts/word-count";
-import { MAX_DRAFT_CHARS } from "@/lib/drafts/schemas";
+import { MAX_DRAFT_CHARS } from "@/lib/drafts/draft-limits";
 import { submitDraftAction } from "@/app/assignments/actions";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";

@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { bankPointTooLong } from "@/lib/planner/bank-evidence";
-import { PLAN_LIMITS } from "@/lib/planner/plan-schema";
+import { PLAN_LIMITS } from "@/lib/planner/plan-limits";
 
 export type BankPoint = { id: string; text: string; subpoints: string[]; path: string[] };
 

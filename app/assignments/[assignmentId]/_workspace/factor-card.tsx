@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { evidenceFromBank } from "@/lib/planner/bank-evidence";
-import { PLAN_LIMITS, type Evidence, type Factor } from "@/lib/planner/plan-schema";
+import { PLAN_LIMITS } from "@/lib/planner/plan-limits";
+import type { Evidence, Factor } from "@/lib/planner/plan-schema";
 import { EvidencePicker, type BankPoint } from "./evidence-picker";
 
 const KIND_LABELS: Record<Factor["kind"], string> = {
