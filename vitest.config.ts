@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "eslint-rules/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fail-on-console-error.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "eslint-rules/**/*.test.ts", "bench/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/fail-on-console-error.ts"] },
       },
       {
         resolve: { alias },

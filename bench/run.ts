@@ -2,13 +2,18 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-// Runs every bench/*.bench.ts (or the ones named: `npm run bench -- password-hash`), one
-// after another so they do not compete for the CPU they measure. Each file exports `run()`,
-// which prints its own table. Benchmarks are not tests: run them by hand on a quiet machine
-// and copy the numbers into the decision record they support.
+// Runs the bench/*.bench.ts files one after another so they do not compete for the CPU they
+// measure: by default every file that does not ask to be run by name only, or the ones named
+// (`npm run bench -- password-hash`). `--quick` asks each for a short smoke run. Each file
+// exports `run({ quick })`, which prints its own tables. Benchmarks are not tests: run them by
+// hand on a quiet machine and copy the numbers into the README or the decision they support.
+
+type BenchModule = { run: (opts: { quick: boolean }) => Promise<void>; byNameOnly?: boolean };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const wanted = args.filter((a) => !a.startsWith("--"));
 const files = readdirSync(here)
   .filter((f) => f.endsWith(".bench.ts"))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
@@ -19,7 +24,11 @@ if (files.length === 0) {
   process.exit(1);
 }
 for (const file of files) {
+  const mod = (await import(pathToFileURL(path.join(here, file)).href)) as BenchModule;
+  if (wanted.length === 0 && mod.byNameOnly) {
+    console.error(`(skipping ${file}: run it by name, \`npm run bench -- ${file.replace(".bench.ts", "")}\`)`);
+    continue;
+  }
   console.log(`\n# ${file}\n`);
-  const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run: () => Promise<void> };
-  await mod.run();
+  await mod.run({ quick });
 }

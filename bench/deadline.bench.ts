@@ -1,0 +1,156 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpus, totalmem } from "node:os";
+import pg from "pg";
+import { postgresCpuMs, startApp, type App } from "./app";
+import { reloadLoop, runWriters, timePage, type WriteResult } from "./load";
+import { pgbenchUpdate } from "./pgbench";
+import { bytes, markdownTable, num, percentile, ratio, summarize } from "./stats";
+import { classSource } from "./class-source";
+import { writersWorld } from "./world";
+
+// Issue 11's measurements in one run (`npm run bench`, or `npm run bench -- --quick` for a
+// short smoke run): autosave writers against the built app beside pgbench's single-row UPDATE
+// of the same essay at the same concurrency; autosave while a teacher reloads a 300-student
+// board; board, analytics and department timings by class size; and the start-up time.
+// Everything runs on loopback against the PostgreSQL service (BENCH_POSTGRES_URL, default
+// postgres@127.0.0.1:5432), in a database of its own that is dropped at the end.
+
+const SESSION_COOKIE = "extent_session"; // lib/auth/sessions.ts (not imported: it is server-only)
+const ESSAY_WORDS = 1000;
+
+type Plan = { writers: number[]; seconds: number; boardWriters: number; boardStudents: number; sizes: number[]; pageRepeats: number };
+const FULL: Plan = { writers: [10, 50, 200], seconds: 10, boardWriters: 50, boardStudents: 300, sizes: [5, 30, 300, 3000], pageRepeats: 5 };
+const QUICK: Plan = { writers: [10], seconds: 3, boardWriters: 10, boardStudents: 30, sizes: [5, 30], pageRepeats: 2 };
+
+const ms = (x: number) => `${num(x, x < 10 ? 1 : 0)} ms`;
+const say = (line: string) => console.error(`[bench] ${line}`);
+
+function machine(): string {
+  const model = cpus()[0]?.model.replace(/\s+/g, " ").trim() ?? "unknown CPU";
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    if (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim()) commit += " + uncommitted changes";
+  } catch {
+    /* not a checkout */
+  }
+  return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${cpus().length} cores (${model}) · ${(totalmem() / 2 ** 30).toFixed(0)} GB · Node ${process.version} · commit ${commit}`;
+}
+
+async function measureWriters(app: App, client: pg.Client, secret: string, writers: number, seconds: number) {
+  const world = await writersWorld(client, secret, writers, ESSAY_WORDS);
+  const cpu0 = app.cpuMs(), db0 = postgresCpuMs();
+  const result = await runWriters({ origin: app.origin, assignmentId: world.assignmentId, tokens: world.tokens, text: world.text, seconds, cookieName: SESSION_COOKIE });
+  const cpu1 = app.cpuMs(), db1 = postgresCpuMs();
+  return { world, result, appCpuPerSave: ratio(cpu1 - cpu0, result.saves), dbCpuPerSave: ratio(db1 - db0, result.saves) };
+}
+
+export async function run(opts: { quick?: boolean } = {}) {
+  const plan = opts.quick ? QUICK : FULL;
+  const admin = new URL(process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error("The bench runs on loopback only: BENCH_POSTGRES_URL must name 127.0.0.1.");
+  const dbName = `extent_bench_${process.pid}`;
+  const benchUrl = new URL(admin);
+  benchUrl.pathname = `/${dbName}`;
+  const port = Number(process.env.BENCH_PORT ?? 3971);
+  const secret = randomBytes(32).toString("hex");
+
+  const adminClient = new pg.Client({ connectionString: admin.href });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  const client = new pg.Client({ connectionString: benchUrl.href });
+  let app: App | undefined;
+  let closeClasses = async () => {};
+  const out: string[] = [`### Deadline bench${opts.quick ? " (--quick)" : ""}`, "", machine(), ""];
+  try {
+    say(`database ${dbName}; first npm start (migrates the new database, builds if the build is stale) …`);
+    app = await startApp({ databaseUrl: benchUrl.href, sessionSecret: secret, port });
+    const firstStartMs = app.startupMs;
+    await client.connect();
+    const classes = await classSource(benchUrl.href, client, secret);
+    closeClasses = classes.close;
+    say(`teacher-page worlds from ${classes.name}`);
+
+    // 1. Autosave against the reference.
+    const autosaveRows: string[][] = [];
+    for (const writers of plan.writers) {
+      say(`${writers} writers for ${plan.seconds} s …`);
+      const { world, result, appCpuPerSave, dbCpuPerSave } = await measureWriters(app, client, secret, writers, plan.seconds);
+      say(`pgbench, ${writers} clients for ${plan.seconds} s …`);
+      const ref = await pgbenchUpdate({ client, url: benchUrl, clients: writers, seconds: plan.seconds, text: world.text });
+      if (!Number.isFinite(ref.tps)) say(`pgbench failed: ${ref.output.slice(-500)}`);
+      const rate = result.saves / result.seconds;
+      const s = summarize(result.latencies);
+      if (result.firstError) say(`first error at ${writers} writers: ${result.firstError}`);
+      autosaveRows.push([
+        String(writers), num(rate, 0), ms(s.p50), ms(s.p95), ms(s.p99), String(result.errors + result.conflicts),
+        ms(appCpuPerSave), ms(dbCpuPerSave), `${num(ref.tps, 0)} (${ref.clients} clients)`, `${num(100 * ratio(rate, ref.tps), 1)}%`,
+      ]);
+    }
+    out.push(
+      `Autosave (PUT /api/assignments/[id]/draft, a ${ESSAY_WORDS}-word essay growing a sentence per save, ${plan.seconds} s per row) against pgbench's single-row UPDATE of the same essay:`, "",
+      markdownTable(["Writers", "Saves/s", "p50", "p95", "p99", "Errors", "App CPU/save", "PostgreSQL CPU/save", "pgbench tps", "Share of pgbench"], autosaveRows), "",
+    );
+
+    // 2. Autosave while one teacher reloads a large board.
+    say(`board world of ${plan.boardStudents} students; ${plan.boardWriters} writers alone, then with a teacher reloading the board …`);
+    const board = await classes.make(plan.boardStudents, 3);
+    const alone = await measureWriters(app, client, secret, plan.boardWriters, plan.seconds);
+    const stopReloads = new AbortController();
+    const boardUrl = `${app.origin}/classes/${board.classroomId}/board`;
+    const reloading = reloadLoop(app.origin, boardUrl, `${SESSION_COOKIE}=${board.teacherToken}`, stopReloads.signal);
+    const withBoard = await measureWriters(app, client, secret, plan.boardWriters, plan.seconds);
+    stopReloads.abort();
+    const reloads = await reloading;
+    const rateOf = (r: WriteResult) => r.saves / r.seconds;
+    out.push(
+      `Autosave with one teacher reloading a ${plan.boardStudents}-student board (${plan.boardWriters} writers, ${plan.seconds} s each):`, "",
+      markdownTable(
+        ["Writers", "Saves/s alone", "Saves/s with board", "Ratio", "p99 alone", "p99 with board", "Board loads (p50)", "Board errors"],
+        [[
+          String(plan.boardWriters), num(rateOf(alone.result), 0), num(rateOf(withBoard.result), 0), `${num(ratio(rateOf(withBoard.result), rateOf(alone.result)), 2)}×`,
+          ms(percentile(alone.result.latencies, 0.99)), ms(percentile(withBoard.result.latencies, 0.99)), `${reloads.loads} (${ms(percentile(reloads.latencies, 0.5))})`, String(reloads.errors),
+        ]],
+      ), "",
+    );
+
+    // 3. Teacher pages by class size.
+    const pageRows: string[][] = [];
+    for (const size of plan.sizes) {
+      say(`class of ${size} students: board, analytics, department …`);
+      const world = await classes.make(size, 3);
+      const cookie = `${SESSION_COOKIE}=${world.teacherToken}`;
+      const repeats = size >= 3000 ? Math.min(3, plan.pageRepeats) : plan.pageRepeats;
+      const row = [String(size)];
+      for (const url of [`/classes/${world.classroomId}/board`, `/assignments/${world.assignmentIds[0]}/analytics`, `/department`]) {
+        const page = await timePage(`${app.origin}${url}`, cookie, app.origin, repeats);
+        if (page.status !== 200) say(`${url} answered ${page.status}`);
+        row.push(page.status === 200 ? ms(percentile(page.latencies, 0.5)) : `HTTP ${page.status}`, bytes(page.bytes));
+      }
+      pageRows.push(row);
+    }
+    out.push(
+      `Teacher pages (median of ${plan.pageRepeats} loads after a warm-up, loopback; one class with 3 assignments from ${classes.name}; the department view is that teacher's):`, "",
+      markdownTable(["Students", "Board", "Board HTML", "Analytics", "Analytics HTML", "Department", "Department HTML"], pageRows), "",
+    );
+
+    // 4. Start-up from a built state (the database is migrated, the build is fresh).
+    await app.stop();
+    app = undefined;
+    say("start-up from a built state …");
+    const again = await startApp({ databaseUrl: benchUrl.href, sessionSecret: secret, port });
+    await again.stop();
+    out.push(
+      "Start-up (`npm start` to a healthy /api/health):", "",
+      markdownTable(["Start", "Time"], [["First (new database: migrations; build if stale)", ms(firstStartMs)], ["From a built, migrated state", ms(again.startupMs)]]), "",
+    );
+  } finally {
+    await app?.stop();
+    await closeClasses().catch(() => {});
+    await client.end().catch(() => {});
+    await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e: unknown) => say(`could not drop ${dbName}: ${String(e)}`));
+    await adminClient.end();
+  }
+  console.log(out.join("\n"));
+}
