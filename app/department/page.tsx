@@ -26,11 +26,9 @@ export default async function DepartmentPage() {
       ) : (
         <div className="space-y-6">
           <StatusLegend />
-          {classes.map(({ classroom, board }) => {
-            const toMark = board.columns.reduce((s, c) => s + c.counts.submitted + c.counts.late + c.counts.resubmitted, 0);
-            const overdue = board.columns.reduce((s, c) => s + c.overdue, 0);
-            const inactive = board.rows.filter((r) => r.inactive).length;
-            const averages = board.rows.flatMap((r) => (r.averagePercent === null ? [] : [r.averagePercent]));
+          {classes.map(({ classroom, columns, students, inactive, averagePercent }) => {
+            const toMark = columns.reduce((s, c) => s + c.counts.submitted + c.counts.late + c.counts.resubmitted, 0);
+            const overdue = columns.reduce((s, c) => s + c.overdue, 0);
             return (
               <Card key={classroom.id}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -41,11 +39,11 @@ export default async function DepartmentPage() {
                     <span className="text-sm font-normal text-slate-600">{classroom.yearGroup}</span>
                   </h2>
                   <p className="text-sm text-slate-700" data-testid="class-summary">
-                    {board.rows.length} students · {toMark} to mark · {overdue} overdue · {inactive} with no recent activity
-                    {averages.length ? ` · average ${Math.round(averages.reduce((s, v) => s + v, 0) / averages.length)}%` : ""}
+                    {students} students · {toMark} to mark · {overdue} overdue · {inactive} with no recent activity
+                    {averagePercent !== null ? ` · average ${averagePercent}%` : ""}
                   </p>
                 </div>
-                {board.columns.length === 0 ? (
+                {columns.length === 0 ? (
                   <p className="mt-2 text-sm text-slate-600">No assignments yet.</p>
                 ) : (
                   <table className="mt-3 w-full text-left text-sm">
@@ -61,7 +59,7 @@ export default async function DepartmentPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {board.columns.map((c) => (
+                      {columns.map((c) => (
                         <tr key={c.id} className="border-b border-slate-100">
                           <td className="max-w-md py-2 pr-3">
                             <Link href={`/assignments/${c.id}/analytics`} className="line-clamp-2 text-slate-900 hover:underline">

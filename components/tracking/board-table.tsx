@@ -63,20 +63,17 @@ export function BoardTable({ board, status, now, className }: { board: Board; st
               {row.cells.map((cell, i) => {
                 const column = board.columns[i]!;
                 const match = cellMatches(cell, status);
-                const style = STATUS_STYLE[cell.status];
                 const label = `${row.student.name}, A${column.number}: ${CELL_STATUS_LABELS[cell.status]}${cell.mark !== null ? `, ${cell.mark} out of ${column.rubric.totalMarks}` : ""}${cell.overdue ? ", overdue" : ""}`;
+                // Compact on purpose: a page of 50 students × many assignments repeats this
+                // markup hundreds of times; the look lives in globals.css (.board-cell).
                 return (
-                  <td key={cell.assignmentId} className={`border-l border-slate-100 px-2 py-1.5 align-top ${match ? "" : "opacity-35"}`} data-status={cell.status} data-testid="board-cell">
-                    <Link href={cell.href} aria-label={label} className={`block rounded-md px-2 py-1.5 outline-offset-2 hover:ring-2 hover:ring-indigo-300 ${style.cell}`}>
-                      <span className="block text-xs font-semibold">{style.short}</span>
-                      <span className="block text-xs">
-                        {cell.mark !== null ? `${cell.mark}/${column.rubric.totalMarks}` : cell.words ? `${cell.words} words` : "\u00a0"}
-                      </span>
-                      {cell.overdue ? <span className="mt-0.5 block text-xs font-semibold text-red-800">Overdue</span> : null}
+                  <td key={cell.assignmentId} className="board-cell" data-status={cell.status} data-dim={match ? undefined : ""} data-testid="board-cell">
+                    <Link href={cell.href} aria-label={label} prefetch={false}>
+                      <b>{STATUS_STYLE[cell.status].short}</b>
+                      {cell.mark !== null ? `${cell.mark}/${column.rubric.totalMarks}` : cell.words ? `${cell.words} words` : "\u00a0"}
+                      {cell.overdue ? <i>Overdue</i> : null}
                     </Link>
-                    {cell.submittedAt && match && cell.status !== "returned" ? (
-                      <span className="sr-only">Handed in {formatDateTime(cell.submittedAt)}</span>
-                    ) : null}
+                    {cell.submittedAt && match && cell.status !== "returned" ? <span className="sr-only">Handed in {formatDateTime(cell.submittedAt)}</span> : null}
                   </td>
                 );
               })}

@@ -2,15 +2,19 @@ import { db } from "../db";
 import { assertTeacher, requireTeacherOf, requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { notFound } from "../errors";
+import { AwardSchema } from "../marking/schemas";
 import { funnel, levelHeatmap, markDistribution } from "./analytics";
-import type { Board } from "./board";
-import { loadTracking, trackAssignment } from "./internal/load-tracking";
+import type { Board, BoardColumn, BoardFilter, TrackedAssignment } from "./board";
+import { boardPage, classSummaries, columnSummaries, emptySummary, PAGE_SIZE, type ColumnSummary } from "./internal/board-sql";
+import { loadAssignments, loadTracking } from "./internal/load-tracking";
 
 // The board, the analytics and the department view for the acting teacher: each authorizes,
-// then reads through the one loader in internal/load-tracking.ts.
+// then reads a fixed number of statements. Counting, filtering, sorting and paging happen in
+// SQL (internal/board-sql.ts); only one page of students is loaded in full.
 
 export type ClassBoard = { classroom: { id: string; name: string; yearGroup: string }; board: Board };
 
+/** The whole board (every student): for the class's CSV export and the tests. */
 export async function getClassBoard(user: SessionUser, classroomId: string, now = new Date()): Promise<ClassBoard> {
   await requireTeacherOf(user, classroomId);
   const [only] = await loadTracking({ classroomIds: [classroomId] }, now);
@@ -18,33 +22,124 @@ export async function getClassBoard(user: SessionUser, classroomId: string, now 
   return only;
 }
 
-/** Every class the teacher teaches, each with its board (the department view). */
-export async function getDepartmentOverview(user: SessionUser, now = new Date()): Promise<ClassBoard[]> {
-  assertTeacher(user);
-  const classes = await db().classroom.findMany({ where: { teacherId: user.id }, select: { id: true } });
-  if (!classes.length) return [];
-  return loadTracking({ classroomIds: classes.map((c) => c.id) }, now);
+const scopeOf = (classroomIds: string[], assignments: TrackedAssignment[], now: Date) => ({
+  classroomIds,
+  assignments: assignments.map((a) => ({ id: a.id, totalMarks: a.rubric.totalMarks })),
+  now,
+});
+
+const column = (a: TrackedAssignment, i: number, summary: ColumnSummary | undefined): BoardColumn => ({ ...a, number: i + 1, ...(summary ?? emptySummary()) });
+
+export type BoardPage = ClassBoard & {
+  /** Every column, numbered A1… in due order, with its summaries over the whole class. */
+  columns: BoardColumn[];
+  students: number;
+  matched: number;
+  page: number;
+  pages: number;
+};
+
+/**
+ * One page of the filtered, sorted board: `board` holds the page's rows and the chosen
+ * column(s); the column summaries and the counts cover the whole class.
+ */
+export async function getBoardPage(user: SessionUser, classroomId: string, filter: BoardFilter, requestedPage = 1, now = new Date()): Promise<BoardPage> {
+  await requireTeacherOf(user, classroomId);
+  const assignments = await loadAssignments([classroomId]);
+  const scope = { ...scopeOf([classroomId], assignments, now), classroomId };
+  let page = Math.max(1, Math.floor(requestedPage) || 1);
+  const [summaries, students, first] = await Promise.all([columnSummaries(scope), db().enrolment.count({ where: { classroomId } }), boardPage(scope, filter, page)]);
+  const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+  // Past the end (a stale link): show the last page rather than an empty one.
+  const chosen = page > pages ? await boardPage(scope, filter, (page = pages)) : first;
+  const [loaded] = await loadTracking({ classroomIds: [classroomId], studentIds: chosen.ids }, now, assignments);
+  if (!loaded) throw notFound("That class");
+  const columns = assignments.map((a, i) => column(a, i, summaries.get(a.id)));
+  const keep = columns.flatMap((c, i) => (!filter.assignmentId || c.id === filter.assignmentId ? [i] : []));
+  const byId = new Map(loaded.board.rows.map((r) => [r.student.id, r]));
+  const rows = chosen.ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...r, cells: keep.map((i) => r.cells[i]!) }] : [];
+  });
+  return { classroom: loaded.classroom, columns, board: { columns: keep.map((i) => columns[i]!), rows }, students, matched: chosen.total, page, pages };
 }
+
+export type ClassOverview = {
+  classroom: { id: string; name: string; yearGroup: string };
+  columns: BoardColumn[];
+  students: number;
+  inactive: number;
+  averagePercent: number | null;
+};
+
+/** Every class the teacher teaches, each with its assignments' summaries (the department view). */
+export async function getDepartmentOverview(user: SessionUser, now = new Date()): Promise<ClassOverview[]> {
+  assertTeacher(user);
+  const classes = await db().classroom.findMany({ where: { teacherId: user.id }, orderBy: { name: "asc" }, select: { id: true, name: true, yearGroup: true } });
+  if (!classes.length) return [];
+  const ids = classes.map((c) => c.id);
+  const assignments = await loadAssignments(ids);
+  const scope = scopeOf(ids, assignments, now);
+  const [summaries, perClass, enrolled] = await Promise.all([
+    columnSummaries(scope),
+    classSummaries(scope),
+    db().enrolment.groupBy({ by: ["classroomId"], where: { classroomId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const counts = new Map(enrolled.map((e) => [e.classroomId, e._count._all]));
+  return classes.map((classroom) => ({
+    classroom,
+    columns: assignments.filter((a) => a.classroomId === classroom.id).map((a, i) => column(a, i, summaries.get(a.id))),
+    students: counts.get(classroom.id) ?? 0,
+    inactive: perClass.get(classroom.id)?.inactive ?? 0,
+    averagePercent: perClass.get(classroom.id)?.averagePercent ?? null,
+  }));
+}
+
+const awardsOf = (json: unknown) => {
+  const parsed = AwardSchema.array().safeParse(json);
+  return parsed.success ? parsed.data : [];
+};
 
 /** The funnel, the distribution of totals and the level heatmap for one assignment. */
 export async function getAssignmentAnalytics(user: SessionUser, assignmentId: string, now = new Date()) {
   const { classroomId } = await requireTeacherOfAssignment(user, assignmentId);
-  const only = await trackAssignment(classroomId, assignmentId, now);
-  const column = only.column;
-  const cells = only.rows.map((r) => ({ student: r.student, cell: r.cell }));
-  const rubric = column.rubric;
-  const totals = cells.flatMap(({ cell }) => (cell.mark === null ? [] : [cell.mark]));
+  const [classroom, assignments] = await Promise.all([
+    db().classroom.findUnique({ where: { id: classroomId }, select: { id: true, name: true, yearGroup: true } }),
+    loadAssignments([classroomId]),
+  ]);
+  const index = assignments.findIndex((a) => a.id === assignmentId);
+  if (!classroom || index < 0) throw notFound("That assignment");
+  const only = assignments[index]!;
+  const scope = scopeOf([classroomId], [only], now);
+  // The heatmap needs each marked student's levels: only the latest complete marking's
+  // awards, one row per marked student (and its total for the distribution).
+  const [summaries, students, marked] = await Promise.all([
+    columnSummaries(scope),
+    db().enrolment.count({ where: { classroomId } }),
+    db().$queryRaw<{ id: string; name: string; total: number; awards: unknown }[]>`
+SELECT DISTINCT ON (u.name, u.id) u.id, u.name, m.total, m.awards
+FROM "Draft" d
+JOIN "Enrolment" e ON e."studentId" = d."studentId" AND e."classroomId" = ${classroomId}
+JOIN "User" u ON u.id = d."studentId"
+JOIN "Submission" s ON s."draftId" = d.id
+JOIN "Marking" m ON m."submissionId" = s.id
+WHERE d."assignmentId" = ${assignmentId} AND m.total IS NOT NULL
+ORDER BY u.name, u.id, s.number DESC`,
+  ]);
+  const assignment = column(only, index, summaries.get(assignmentId));
+  const rubric = assignment.rubric;
+  const totals = marked.map((m) => m.total);
   return {
-    classroom: only.classroom,
-    assignment: column,
-    rows: only.rows,
-    funnel: funnel(cells.map(({ cell }) => cell.status)),
+    classroom,
+    assignment,
+    students,
+    funnel: funnel(Object.entries(assignment.counts).flatMap(([status, n]) => Array.from({ length: n }, () => status as keyof typeof assignment.counts))),
     distribution: markDistribution(totals, rubric.totalMarks),
     marked: totals.length,
-    averageMark: column.averageMark,
+    averageMark: assignment.averageMark,
     heatmap: levelHeatmap({
       criteria: rubric.criteria.map((c) => ({ id: c.id, name: c.name, levelCount: c.levels.length })),
-      students: cells.map(({ student, cell }) => ({ id: student.id, name: student.name, awards: cell.awards })),
+      students: marked.map((m) => ({ id: m.id, name: m.name, awards: awardsOf(m.awards) })),
     }),
   };
 }

@@ -3,7 +3,7 @@ import { db } from "../../db";
 import { notFound } from "../../errors";
 import { AwardSchema } from "../../marking/schemas";
 import { rubricFromSnapshot } from "../../rubrics/rubric-catalogue";
-import { buildBoard, type TrackedDraft } from "../board";
+import { buildBoard, type TrackedAssignment, type TrackedDraft } from "../board";
 
 // Internal: callers have already authorized the teacher (lib/tracking/tracking-data.ts,
 // lib/tracking/exports.ts, lib/assignments/assignments.ts); app/ may not import this (lint).
@@ -18,26 +18,35 @@ const awardsOf = (json: unknown) => {
   return parsed.success ? parsed.data : [];
 };
 
-type Scope = { classroomIds: string[]; assignmentId?: string };
+// `studentIds` narrows the rows to one page of the board (internal/board-sql.ts chose them).
+type Scope = { classroomIds: string[]; assignmentId?: string; studentIds?: string[] };
 
-export async function loadTracking({ classroomIds, assignmentId }: Scope, now: Date) {
+/** The classes' assignments in due order, each with its rubric: few rows, whatever the class size. */
+export async function loadAssignments(classroomIds: string[], assignmentId?: string): Promise<TrackedAssignment[]> {
+  const inClasses = { classroomId: { in: classroomIds } };
+  const assignments = await db().assignment.findMany({
+    where: assignmentId ? { ...inClasses, id: assignmentId } : inClasses,
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    select: { id: true, classroomId: true, dueAt: true, createdAt: true, status: true, question: { select: { text: true } }, rubricVersion: { select: { content: true } } },
+  });
+  return assignments.map(({ question, rubricVersion, ...a }) => ({ ...a, questionText: question.text, rubric: rubricFromSnapshot(rubricVersion.content) }));
+}
+
+export async function loadTracking({ classroomIds, assignmentId, studentIds }: Scope, now: Date, known?: TrackedAssignment[]) {
   const inClasses = { classroomId: { in: classroomIds } };
   const assignmentWhere = assignmentId ? { ...inClasses, id: assignmentId } : inClasses;
-  const [classrooms, assignments, enrolments, plans, drafts] = await Promise.all([
+  const ofStudents = studentIds ? { studentId: { in: studentIds } } : {};
+  const [classrooms, tracked, enrolments, plans, drafts] = await Promise.all([
     db().classroom.findMany({ where: { id: { in: classroomIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, yearGroup: true } }),
-    db().assignment.findMany({
-      where: assignmentWhere,
-      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-      select: { id: true, classroomId: true, dueAt: true, createdAt: true, status: true, question: { select: { text: true } }, rubricVersion: { select: { content: true } } },
-    }),
+    known ? Promise.resolve(known) : loadAssignments(classroomIds, assignmentId),
     db().enrolment.findMany({
-      where: inClasses,
+      where: { ...inClasses, ...ofStudents },
       orderBy: { student: { name: "asc" } },
       select: { classroomId: true, student: { select: { id: true, name: true, email: true } } },
     }),
-    db().plan.findMany({ where: { assignment: assignmentWhere }, select: { assignmentId: true, studentId: true, revision: true, updatedAt: true } }),
+    db().plan.findMany({ where: { assignment: assignmentWhere, ...ofStudents }, select: { assignmentId: true, studentId: true, revision: true, updatedAt: true } }),
     db().draft.findMany({
-      where: { assignment: assignmentWhere },
+      where: { assignment: assignmentWhere, ...ofStudents },
       select: {
         assignmentId: true,
         studentId: true,
@@ -49,7 +58,6 @@ export async function loadTracking({ classroomIds, assignmentId }: Scope, now: D
       },
     }),
   ]);
-  const tracked = assignments.map(({ question, rubricVersion, ...a }) => ({ ...a, questionText: question.text, rubric: rubricFromSnapshot(rubricVersion.content) }));
   const trackedDrafts: TrackedDraft[] = drafts.map((d) => ({
     ...d,
     submissions: d.submissions.map((s) => ({ ...s, marking: s.marking ? { ...s.marking, awards: awardsOf(s.marking.awards) } : null })),

@@ -16,7 +16,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ assi
   const user = await requireUserPage("TEACHER");
   const { assignmentId } = await params;
   const a = await getAssignmentAnalytics(user, assignmentId).catch(orNotFound);
-  const total = a.rows.length;
+  const total = a.students;
   const rubric = a.assignment.rubric;
   return (
     <div>

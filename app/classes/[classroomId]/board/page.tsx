@@ -4,8 +4,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { CELL_STATUS_LABELS, CELL_STATUS_ORDER } from "@/lib/tracking/cell-status";
-import { BOARD_SORTS, filterBoard, type BoardStatusFilter } from "@/lib/tracking/board";
-import { getClassBoard } from "@/lib/tracking/tracking-data";
+import { BOARD_SORTS, type BoardStatusFilter } from "@/lib/tracking/board";
+import { getBoardPage } from "@/lib/tracking/tracking-data";
+import { BoardPagination } from "./pagination";
 import { BoardTable, StatusLegend } from "@/components/tracking/board-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -22,6 +23,7 @@ const FilterSchema = z.object({
   student: z.string().max(100).optional().catch(undefined),
   assignment: z.string().max(40).optional().catch(undefined),
   sort: z.enum(["name", "activity", "mark"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 
 export default async function BoardPage({ params, searchParams }: { params: Promise<{ classroomId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -29,8 +31,9 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   const { classroomId } = await params;
   const filter = FilterSchema.parse(await searchParams);
   const now = new Date();
-  const { classroom, board } = await getClassBoard(user, classroomId, now).catch(orNotFound);
-  const shown = filterBoard(board, { status: filter.status as BoardStatusFilter | undefined, student: filter.student, assignmentId: filter.assignment, sort: filter.sort });
+  const status = filter.status as BoardStatusFilter | undefined;
+  const result = await getBoardPage(user, classroomId, { status, student: filter.student, assignmentId: filter.assignment, sort: filter.sort }, filter.page ?? 1, now).catch(orNotFound);
+  const { classroom, board: shown, columns, students } = result;
   const base = `/classes/${classroomId}/board`;
   const quick = (status: string, label: string) => (
     <Link
@@ -53,7 +56,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
       </p>
       <PageHeader
         title={`${classroom.name}: class board`}
-        description={`${board.rows.length} students · ${board.columns.length} assignments. Each cell opens that student's plan and draft, marking or feedback.`}
+        description={`${students} students · ${columns.length} assignments. Each cell opens that student's plan and draft, marking or feedback.`}
         actions={
           <>
             <ButtonLink href={`/classes/${classroomId}/marks.csv`} variant="secondary" prefetch={false}>
@@ -65,8 +68,8 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
           </>
         }
       />
-      {board.columns.length === 0 || board.rows.length === 0 ? (
-        <EmptyState title={board.rows.length === 0 ? "No students in this class yet" : "No assignments yet"}>The board fills in as students join and work on assignments.</EmptyState>
+      {columns.length === 0 || students === 0 ? (
+        <EmptyState title={students === 0 ? "No students in this class yet" : "No assignments yet"}>The board fills in as students join and work on assignments.</EmptyState>
       ) : (
         <>
           <nav aria-label="Quick filters" className="mb-3 flex flex-wrap items-center gap-2">
@@ -99,7 +102,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
               Assignment
               <select name="assignment" defaultValue={filter.assignment ?? ""} className={`${control} max-w-72`}>
                 <option value="">All</option>
-                {board.columns.map((c) => (
+                {columns.map((c) => (
                   <option key={c.id} value={c.id}>
                     A{c.number}. {truncate(c.questionText, 60)}
                   </option>
@@ -128,11 +131,15 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
             <StatusLegend />
           </div>
           <p role="status" className="mb-2 text-sm text-slate-700" data-testid="board-count">
-            Showing {shown.rows.length} of {board.rows.length} students
-            {filter.status ? ` with ${(CELL_STATUS_LABELS as Record<string, string>)[filter.status] ?? EXTRA_FILTERS[filter.status as keyof typeof EXTRA_FILTERS]} work` : ""}.
+            {result.pages > 1 ? `Students ${(result.page - 1) * 50 + 1}–${(result.page - 1) * 50 + shown.rows.length} of ${result.matched}` : `Showing ${result.matched} of ${students} students`}
+            {filter.status ? ` with ${(CELL_STATUS_LABELS as Record<string, string>)[filter.status] ?? EXTRA_FILTERS[filter.status as keyof typeof EXTRA_FILTERS]} work` : ""}
+            {result.pages > 1 && result.matched < students ? ` (${students} in the class)` : ""}.
           </p>
           {shown.rows.length ? (
-            <BoardTable board={shown} status={filter.status as BoardStatusFilter | undefined} now={now} className={classroom.name} />
+            <>
+              <BoardTable board={shown} status={status} now={now} className={classroom.name} />
+              <BoardPagination base={base} filter={filter} page={result.page} pages={result.pages} />
+            </>
           ) : (
             <EmptyState title="No students match these filters" />
           )}

@@ -1,0 +1,85 @@
+import "server-only";
+import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import type { BoardFilter } from "../board";
+import { CELL_STATUS_ORDER, type CellStatus } from "../cell-status";
+import { cellsCte, statusMatch, type CellScope } from "./cell-sql";
+
+// Internal: callers have already authorized the teacher. The aggregates and the page of
+// students behind the board and the department view, each one SQL statement over the
+// `cells` of cell-sql.ts, whatever the size of the class.
+
+export type ColumnSummary = { counts: Record<CellStatus, number>; overdue: number; averageMark: number | null; marked: number };
+
+const emptyCounts = (): Record<CellStatus, number> => Object.fromEntries(CELL_STATUS_ORDER.map((s) => [s, 0])) as Record<CellStatus, number>;
+export const emptySummary = (): ColumnSummary => ({ counts: emptyCounts(), overdue: 0, averageMark: null, marked: 0 });
+
+/** Per assignment: students in each status, overdue, the average of the latest complete totals. */
+export async function columnSummaries(scope: CellScope): Promise<Map<string, ColumnSummary>> {
+  const out = new Map<string, ColumnSummary>();
+  if (!scope.assignments.length) return out;
+  const rows = await db().$queryRaw<{ assignmentId: string; status: CellStatus; n: number; overdue: number; marks: number | null; marked: number }[]>`${cellsCte(scope)}
+SELECT "assignmentId", status, count(*)::int AS n, count(*) FILTER (WHERE overdue)::int AS overdue, sum(mark)::float8 AS marks, count(mark)::int AS marked
+FROM cells GROUP BY "assignmentId", status`;
+  const sums = new Map<string, number>();
+  for (const r of rows) {
+    const s = out.get(r.assignmentId) ?? emptySummary();
+    s.counts[r.status] += r.n;
+    s.overdue += r.overdue;
+    s.marked += r.marked;
+    sums.set(r.assignmentId, (sums.get(r.assignmentId) ?? 0) + (r.marks ?? 0));
+    out.set(r.assignmentId, s);
+  }
+  // Rounded to one decimal, as buildBoard does.
+  for (const [id, s] of out) s.averageMark = s.marked ? Math.round((10 * sums.get(id)!) / s.marked) / 10 : null;
+  return out;
+}
+
+export const PAGE_SIZE = 50;
+
+/**
+ * The students on one page of the filtered, sorted board (filterBoard in board.ts, in SQL):
+ * a row matches when one of its cells in the chosen column(s) matches the status; the row's
+ * last activity and average are over all its cells. Also the number of matching students.
+ */
+export async function boardPage(scope: CellScope & { classroomId: string }, filter: BoardFilter, page: number, pageSize = PAGE_SIZE) {
+  const needle = filter.student?.trim().toLowerCase() ?? "";
+  const inColumn = filter.assignmentId ? Prisma.sql`"assignmentId" = ${filter.assignmentId}` : Prisma.sql`true`;
+  const order =
+    filter.sort === "activity"
+      ? Prisma.sql`last ASC NULLS FIRST, lower(name), id`
+      : filter.sort === "mark"
+        ? Prisma.sql`avgp ASC NULLS LAST, lower(name), id`
+        : Prisma.sql`lower(name), id`;
+  const cte = scope.assignments.length ? cellsCte(scope) : Prisma.sql`WITH cells AS (SELECT NULL::text AS "studentId", NULL::text AS "assignmentId", NULL::float8 AS act, NULL::float8 AS share, NULL::text AS status, false AS overdue, false AS inactive WHERE false)`;
+  const [row] = await db().$queryRaw<{ total: number; ids: string[] }[]>`${cte},
+per AS (
+  SELECT "studentId", max(act) AS last, round((100 * avg(share))::numeric) AS avgp, bool_or((${statusMatch(filter.status)}) AND ${inColumn}) AS hit
+  FROM cells GROUP BY "studentId"
+),
+matched AS (
+  SELECT u.id, u.name, per.last, per.avgp
+  FROM "Enrolment" e JOIN "User" u ON u.id = e."studentId" LEFT JOIN per ON per."studentId" = u.id
+  WHERE e."classroomId" = ${scope.classroomId}
+    AND (${needle} = '' OR strpos(lower(u.name), ${needle}) > 0 OR strpos(u.email, ${needle}) > 0)
+    AND (${filter.status ?? ""} = '' OR COALESCE(per.hit, false))
+)
+SELECT (SELECT count(*)::int FROM matched) AS total,
+  ARRAY(SELECT id FROM matched ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids`;
+  return { total: row?.total ?? 0, ids: row?.ids ?? [] };
+}
+
+export type ClassSummary = { inactive: number; averagePercent: number | null };
+
+/** Per class: students with no recent activity on some open assignment, and the mean of the students' averages. */
+export async function classSummaries(scope: CellScope): Promise<Map<string, ClassSummary>> {
+  if (!scope.assignments.length) return new Map();
+  const rows = await db().$queryRaw<{ classroomId: string; inactive: number; average: number | null }[]>`${cellsCte(scope)},
+per AS (
+  SELECT "classroomId", "studentId", bool_or(inactive) AS inactive, round((100 * avg(share))::numeric) AS avgp
+  FROM cells GROUP BY "classroomId", "studentId"
+)
+SELECT "classroomId", count(*) FILTER (WHERE inactive)::int AS inactive, round(avg(avgp))::float8 AS average
+FROM per GROUP BY "classroomId"`;
+  return new Map(rows.map((r) => [r.classroomId, { inactive: r.inactive, averagePercent: r.average }]));
+}

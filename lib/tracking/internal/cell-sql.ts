@@ -1,0 +1,91 @@
+import "server-only";
+import { Prisma } from "../../generated/prisma/client";
+
+// Internal: callers have already authorized the teacher.
+//
+// The board's cell status, derived in SQL so that a class of thousands can be counted,
+// filtered, sorted and paged without loading its work into JavaScript. It mirrors
+// deriveCell / isInactive / buildBoard in lib/tracking/cell-status.ts and board.ts, which
+// stay the reference: tests/integration/tracking-sql.test.ts compares the two on the same
+// data. Only the latest submission's marking and the latest complete total are read; no
+// essay text and no awards JSON.
+//
+// Times are compared as epoch milliseconds: Prisma stores DateTime as UTC `timestamp(3)`,
+// whose extract(epoch) is the UTC instant.
+
+export type CellScope = { classroomIds: string[]; assignments: { id: string; totalMarks: number }[]; now: Date };
+
+const ms = (column: string) => Prisma.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+
+/** `WITH … cells AS (…)`: one row per enrolled student × assignment in scope. */
+export function cellsCte({ classroomIds, assignments, now }: CellScope): Prisma.Sql {
+  const nowMs = now.getTime();
+  return Prisma.sql`
+WITH asg AS (
+  SELECT a.id, a."classroomId", a.status::text AS astatus, ${ms('a."dueAt"')} AS due, t.total
+  FROM "Assignment" a JOIN unnest(${assignments.map((a) => a.id)}::text[], ${assignments.map((a) => a.totalMarks)}::int[]) AS t(id, total) ON t.id = a.id
+),
+facts AS (
+  SELECT e."classroomId", e."studentId", asg.id AS "assignmentId", asg.astatus, asg.due, asg.total,
+    COALESCE(p.revision, 0) AS prev, ${ms('p."updatedAt"')} AS pupd,
+    COALESCE(d."wordCount", 0) AS words, d."submittedAt" IS NOT NULL AS handed, COALESCE(d.late, false) AS late, ${ms('d."updatedAt"')} AS dupd,
+    COALESCE(s.n, 0) AS subs, s.latest, s.mstatus, s.mtotal, s.mark
+  FROM "Enrolment" e
+  JOIN asg ON asg."classroomId" = e."classroomId"
+  LEFT JOIN "Plan" p ON p."assignmentId" = asg.id AND p."studentId" = e."studentId"
+  LEFT JOIN "Draft" d ON d."assignmentId" = asg.id AND d."studentId" = e."studentId"
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS n, max(sub.number) AS latest,
+      (array_agg(m.status::text ORDER BY sub.number DESC))[1] AS mstatus,
+      (array_agg(m.total ORDER BY sub.number DESC))[1] AS mtotal,
+      (array_agg(m.total ORDER BY sub.number DESC) FILTER (WHERE m.total IS NOT NULL))[1] AS mark
+    FROM "Submission" sub LEFT JOIN "Marking" m ON m."submissionId" = sub.id
+    WHERE sub."draftId" = d.id
+  ) s ON d.id IS NOT NULL
+  WHERE e."classroomId" = ANY(${classroomIds}::text[])
+),
+acts AS (
+  SELECT f.*,
+    (f.mstatus IS NOT NULL AND f.subs >= 1 AND f.latest = f.subs) AS cur,
+    GREATEST(CASE WHEN f.prev > 0 THEN f.pupd END, CASE WHEN f.words > 0 OR f.subs > 0 THEN f.dupd END) AS act,
+    (NOT f.handed AND f.subs = 0 AND ${nowMs}::float8 > f.due) AS overdue
+  FROM facts f
+),
+statuses AS (
+  SELECT x.*,
+    CASE
+      WHEN x.cur AND x.mstatus = 'RETURNED' THEN 'returned'
+      WHEN x.handed THEN CASE
+        WHEN x.cur AND x.mstatus = 'IN_PROGRESS' AND x.mtotal IS NOT NULL THEN 'marked'
+        WHEN x.subs >= 2 THEN 'resubmitted'
+        WHEN x.late THEN 'late'
+        ELSE 'submitted' END
+      WHEN x.words <> 0 THEN 'drafting'
+      WHEN x.prev <> 0 THEN 'planning'
+      ELSE 'not-started'
+    END AS status
+  FROM acts x
+),
+cells AS (
+  SELECT c.*,
+    (c.astatus = 'OPEN' AND c.status IN ('not-started', 'planning', 'drafting') AND CASE
+      WHEN c.act IS NULL THEN c.overdue
+      ELSE floor((${nowMs}::float8 - c.act) / 86400000) >= ${INACTIVE_DAYS}
+    END) AS inactive,
+    c.mark::float8 / CASE WHEN c.total = 0 THEN 1 ELSE c.total END AS share
+  FROM statuses c
+)`;
+}
+
+// INACTIVE_AFTER_DAYS from cell-status.ts, as SQL.
+import { INACTIVE_AFTER_DAYS } from "../cell-status";
+const INACTIVE_DAYS = Prisma.raw(String(INACTIVE_AFTER_DAYS));
+
+/** A predicate on a `cells` row for the board's status filter (cellMatches in board.ts). */
+export function statusMatch(status: string | undefined): Prisma.Sql {
+  if (!status) return Prisma.sql`true`;
+  if (status === "overdue") return Prisma.sql`overdue`;
+  if (status === "inactive") return Prisma.sql`inactive`;
+  if (status === "to-mark") return Prisma.sql`status IN ('submitted', 'late', 'resubmitted')`;
+  return Prisma.sql`status = ${status}`;
+}
