@@ -77,6 +77,8 @@ if (cluster.isPrimary && workers > 1) {
     const alive = Object.values(cluster.workers ?? {});
     for (const w of alive) w?.process.kill("SIGTERM");
     if (alive.length === 0) process.exit(code);
+    // Next closes in well under this; a worker that hangs must not keep the port.
+    setTimeout(() => process.exit(code), 10_000);
   };
   if (launched) {
     waitForGo().then((env) => {
@@ -91,6 +93,12 @@ if (cluster.isPrimary && workers > 1) {
       return;
     }
     ready.delete(worker);
+    // Ctrl+C reaches every process in the group: a worker that was stopped, not one that
+    // crashed, means the server is stopping.
+    if (code === 0 || signal === "SIGINT" || signal === "SIGTERM") {
+      stop(0);
+      return;
+    }
     console.error(`[extent] Server process ${worker.process.pid} exited (${signal ?? `code ${code}`}).`);
     // A worker that dies straight after it was told to serve would die again: stop rather than loop.
     if (!goEnv || Date.now() - Math.max(goAt, started.get(worker.id) ?? 0) < 10_000) {
