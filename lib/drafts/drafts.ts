@@ -5,10 +5,13 @@ import type { SessionUser } from "../auth/sessions";
 import { countWords } from "./word-count";
 import { SaveDraftSchema, SubmitDraftSchema, type SaveDraftInput } from "./schemas";
 import { ensureDraft } from "./internal/ensure-draft";
-import { recordAutosave } from "./internal/history-store";
+import { thinHistory } from "./internal/history-store";
+import { casSaveDraft, type CasSave } from "./internal/save-draft-cas";
 
 export type DraftSnapshot = { text: string; revision: number; savedAt: Date; wordCount: number };
-export type SaveResult = { ok: true; draft: DraftSnapshot } | { ok: false; conflict: DraftSnapshot };
+/** What a save answers: the text travels back only with a conflict. */
+export type SavedDraft = { revision: number; savedAt: Date; wordCount: number };
+export type SaveResult = { ok: true; draft: SavedDraft } | { ok: false; conflict: DraftSnapshot };
 
 export const snapshotSelect = { text: true, revision: true, updatedAt: true, wordCount: true } as const;
 export const toSnapshot = (d: { text: string; revision: number; updatedAt: Date; wordCount: number }): DraftSnapshot => ({
@@ -31,27 +34,46 @@ export function assertOpen(assignment: OpenAssignment) {
  * Saves the student's text if it is based on the latest revision (compare-and-swap on
  * `revision`). A save from a stale tab or device is refused and gets the newer text back,
  * so nothing is ever silently overwritten. History follows lib/drafts/history-policy.ts.
+ *
+ * A successful save is one statement (casSaveDraft: access, state, revision and history in
+ * its WHERE clause and CTEs); only a refusal asks why, with the ordinary guarded queries.
+ * See docs/decisions/016-lean-save-path.md.
  */
 export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = new Date()): Promise<SaveResult> {
   const input = SaveDraftSchema.parse(raw);
-  const assignment = await requireOwnWork(user, input.assignmentId);
-  assertOpen(assignment);
-  const { id } = await ensureDraft(user.id, input.assignmentId);
   const wordCount = countWords(input.text);
+  const save = { assignmentId: input.assignmentId, studentId: user.id, baseRevision: input.baseRevision, text: input.text, wordCount, now, checkpoint: input.checkpoint };
+  const saved = user.role === "STUDENT" ? await casSaveDraft(save) : null;
+  if (saved) {
+    // Starting an entry is when history grows, so it is when it is thinned: a second
+    // statement about once per five minutes of writing, never on an extending save.
+    if (saved.startedEntry) await thinHistory(db(), saved.draftId, now);
+    return { ok: true, draft: { revision: saved.revision, savedAt: saved.savedAt, wordCount } };
+  }
+  return refusedSave(user, save);
+}
 
-  return db().$transaction(async (tx) => {
-    const { count } = await tx.draft.updateMany({
-      where: { id, revision: input.baseRevision, submittedAt: null },
-      data: { text: input.text, wordCount, revision: { increment: 1 } },
-    });
-    const current = await tx.draft.findUniqueOrThrow({ where: { id }, select: { ...snapshotSelect, submittedAt: true } });
-    if (count === 0) {
-      if (current.submittedAt) throw new AppError("This essay has been submitted, so it is locked. Your teacher can see the submitted version.", 423);
-      return { ok: false as const, conflict: toSnapshot(current) };
+/** Why the one-statement save was refused: not theirs (404/403), closed or submitted (423), or stale (the newer text). */
+async function refusedSave(user: SessionUser, save: CasSave): Promise<SaveResult> {
+  const assignment = await requireOwnWork(user, save.assignmentId);
+  assertOpen(assignment);
+  const where = { assignmentId_studentId: { assignmentId: save.assignmentId, studentId: user.id } };
+  let current = await db().draft.findUnique({ where, select: { ...snapshotSelect, submittedAt: true } });
+  if (!current && save.baseRevision === 0) {
+    // The workspace creates the row when it opens (getOwnWorkspace); a first save that
+    // arrives without one (a client that never loaded the page, a row lost to a reset) is
+    // still kept rather than refused, on this slow path only.
+    await ensureDraft(user.id, save.assignmentId);
+    const retried = await casSaveDraft(save);
+    if (retried) {
+      if (retried.startedEntry) await thinHistory(db(), retried.draftId, save.now);
+      return { ok: true, draft: { revision: retried.revision, savedAt: retried.savedAt, wordCount: save.wordCount } };
     }
-    await recordAutosave(tx, id, { text: input.text, wordCount, now, checkpoint: input.checkpoint });
-    return { ok: true as const, draft: toSnapshot(current) };
-  });
+    current = await db().draft.findUnique({ where, select: { ...snapshotSelect, submittedAt: true } });
+  }
+  if (!current) throw new AppError("There is no draft to save into yet. Reload the page; your text is kept in this browser.", 409);
+  if (current.submittedAt) throw new AppError("This essay has been submitted, so it is locked. Your teacher can see the submitted version.", 423);
+  return { ok: false, conflict: toSnapshot(current) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // When a save of the draft becomes a new history entry, and which old entries may go.
-// Pure rules, mirrored by the single DELETE in history-thinning.ts and tested against it.
+// Pure rules, mirrored in SQL by the autosave statement (internal/save-draft-cas.ts) and the
+// thinning DELETE (internal/history-store.ts), each tested against them.
 // See docs/decisions/007-draft-history.md.
 
 /** Why an entry exists. AUTOSAVE entries grow while the student works; every other reason marks one moment. */

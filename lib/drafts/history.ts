@@ -2,7 +2,7 @@ import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
-import { assertOpen, snapshotSelect, toSnapshot, type SaveResult } from "./drafts";
+import { assertOpen, snapshotSelect, toSnapshot, type DraftSnapshot } from "./drafts";
 import { startEntry } from "./internal/history-store";
 import type { RevisionReason } from "./history-policy";
 import { PREVIEW_CHARS, revisionPreview } from "./history-preview";
@@ -41,13 +41,16 @@ export async function getRevisionText(user: SessionUser, raw: { assignmentId: st
   return revision;
 }
 
+/** A restore, unlike an autosave, answers with the text: the editor did not have it. */
+export type RestoreResult = { ok: true; draft: DraftSnapshot } | { ok: false; conflict: DraftSnapshot };
+
 /**
  * Makes an earlier entry's text current, as a new RESTORE entry, on the revision the page
  * holds (compare-and-swap, like a save). The text it replaces is the newest entry's by
  * construction; should history ever lack it (drafts written before history was kept), it
  * is written as an entry first, so a restore never loses the text on screen.
  */
-export async function restoreRevision(user: SessionUser, raw: { assignmentId: string; revisionId: string; baseRevision: number }, now = new Date()): Promise<SaveResult> {
+export async function restoreRevision(user: SessionUser, raw: { assignmentId: string; revisionId: string; baseRevision: number }, now = new Date()): Promise<RestoreResult> {
   const input = RestoreRevisionSchema.parse(raw);
   assertOpen(await requireOwnWork(user, input.assignmentId));
   const chosen = await db().draftRevision.findFirst({

@@ -1,33 +1,12 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
-import { decideHistoryEntry, THIN_AFTER_MS, type Checkpoint, type RevisionReason } from "../history-policy";
+import { THIN_AFTER_MS, type RevisionReason } from "../history-policy";
 
 // Writes to a draft's history inside the transaction that changed the draft. Internal: the
-// caller has already authorised the student and compare-and-swapped the draft itself.
+// caller has already authorised the student and compare-and-swapped the draft itself. An
+// autosave's entry is written by the save's own statement (save-draft-cas.ts).
 
 type Tx = Prisma.TransactionClient;
-
-/** The newest entry, which always holds the draft's last saved text. */
-export const latestEntry = (tx: Tx, draftId: string) =>
-  tx.draftRevision.findFirst({
-    where: { draftId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, reason: true, createdAt: true, wordCount: true },
-  });
-
-/**
- * Records an autosave: extends the newest entry or starts one, as history-policy decides.
- * Two statements (find, write), plus the thinning DELETE when an entry is started.
- */
-export async function recordAutosave(tx: Tx, draftId: string, save: { text: string; wordCount: number; now: Date; checkpoint?: Checkpoint }) {
-  const latest = await latestEntry(tx, draftId);
-  const decision = decideHistoryEntry(latest, save);
-  if (decision.action === "extend" && latest) {
-    await tx.draftRevision.update({ where: { id: latest.id }, data: { text: save.text, wordCount: save.wordCount, updatedAt: save.now } });
-    return;
-  }
-  await startEntry(tx, draftId, { text: save.text, wordCount: save.wordCount, reason: decision.action === "new" ? decision.reason : "AUTOSAVE", at: save.now });
-}
 
 /** A new entry, then the thinning it makes due: history grows only here, so it is bounded here. */
 export async function startEntry(tx: Tx, draftId: string, entry: { text: string; wordCount: number; reason: RevisionReason; at: Date }) {
