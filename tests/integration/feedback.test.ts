@@ -175,7 +175,7 @@ describe("redrafting after feedback", () => {
     await expect(startRedraft(amira, assignmentId)).rejects.toMatchObject({ status: 409 });
 
     const result = await saveDraft(amira, { assignmentId, baseRevision: unlocked.revision, text: REDRAFT });
-    expect(result).toMatchObject({ ok: true, draft: { text: REDRAFT, revision: unlocked.revision + 1 } });
+    expect(result).toMatchObject({ ok: true, draft: { revision: unlocked.revision + 1 } });
 
     // Handed in a month after the due date: a redraft answers the feedback, not the deadline.
     const afterDue = daysFromNow(30);
