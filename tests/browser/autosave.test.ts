@@ -49,7 +49,7 @@ it("submitting while a save is still travelling hands in exactly the text on scr
   const { page, errors, context } = await newSession(browser());
   page.on("dialog", (d) => void d.accept());
   const who = await studentOnAssignment(page, "Sam Slowlink");
-  const draft = page.getByTestId("draft-text");
+  const draft = page.locator(`[data-testid="draft-text"][data-ready]`);
 
   await draft.fill("Khrushchev's reforms changed the USSR in part.");
   await poll(() => draftStatus(page)).toBe("saved");
@@ -80,7 +80,7 @@ it("submitting while a save is still travelling hands in exactly the text on scr
 it("a save the server refuses is shown, and the next edit saves again", async () => {
   const { page, errors, context } = await newSession(browser());
   const who = await studentOnAssignment(page, "Rita Refused");
-  const draft = page.getByTestId("draft-text");
+  const draft = page.locator(`[data-testid="draft-text"][data-ready]`);
 
   // The first save is refused as invalid (as a proxy or an older server might); later ones pass.
   let refused = false;
@@ -107,7 +107,7 @@ it("a save the server refuses is shown, and the next edit saves again", async ()
 it("text over the draft's size limit shows the cap and is refused with the reason; cutting it saves again", async () => {
   const { page, errors, context } = await newSession(browser());
   const who = await studentOnAssignment(page, "Otto Overlong");
-  const draft = page.getByTestId("draft-text");
+  const draft = page.locator(`[data-testid="draft-text"][data-ready]`);
 
   await draft.fill("word ".repeat(20_001)); // 100,005 characters: 5 over the cap
   await poll(() => draftStatus(page)).toBe("invalid");

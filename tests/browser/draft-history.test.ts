@@ -59,7 +59,7 @@ it("an inserted outline replaced by 'select all, type' stays restorable, and the
   await page.getByTestId("student-assignments").getByRole("link", { name: /transform the USSR/ }).click();
   await page.waitForURL(/\/assignments\/[^/?]+$/);
 
-  const draft = page.getByTestId("draft-text");
+  const draft = page.locator(`[data-testid="draft-text"][data-ready]`);
   const intro = "Khrushchev's reforms changed the USSR in part, but far less than he promised in 1956.";
   await draft.fill(intro);
   await poll(() => draftStatus(page)).toBe("saved");

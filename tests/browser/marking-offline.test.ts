@@ -56,7 +56,7 @@ it("with the network cut, saving a marking says so and keeps the marks (also acr
   await s.goto("/dashboard");
   await s.getByTestId("student-assignments").getByRole("link", { name: /transform the USSR/ }).click();
   await s.waitForURL(/\/assignments\//);
-  await s.getByTestId("draft-text").fill(ESSAY);
+  await s.locator(`[data-testid="draft-text"][data-ready]`).fill(ESSAY);
   await poll(() => s.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
   await s.getByRole("button", { name: "Submit essay" }).click();
   await poll(() => s.getByTestId("submitted-banner").count()).toBe(1);

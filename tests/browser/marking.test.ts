@@ -138,7 +138,7 @@ it("a teacher marks a submission from the comment bank and returns it; the stude
   await s.getByRole("button", { name: "Start redrafting" }).click();
   await s.waitForURL(/view=work/);
   await poll(() => s.getByTestId("redraft-target").count()).toBe(2);
-  const draft = s.getByTestId("draft-text");
+  const draft = s.locator(`[data-testid="draft-text"][data-ready]`);
   const original = await draft.inputValue();
   await draft.fill(`Khrushchev fell in October 1964 because the Presidium turned against him.\n\n${original.replace("The split with China also grew worse in these years.", "Relations with Mao's China collapsed after 1960, which the Presidium blamed on Khrushchev.")}`);
   await poll(() => s.getByTestId("redraft-panel").textContent()).toContain("Detached");

@@ -73,7 +73,7 @@ it("a student plans with the factor-weighing planner, inserts the outline, survi
 
   // The outline goes into the draft, paragraphs in weight order.
   await page.getByRole("button", { name: "Insert outline into my essay" }).click();
-  const draft = page.getByTestId("draft-text");
+  const draft = page.locator(`[data-testid="draft-text"][data-ready]`);
   const outline = await draft.inputValue();
   expect(outline).toContain("Introduction");
   expect(outline.indexOf("Economic failures")).toBeLessThan(outline.indexOf("Foreign policy blunders"));
@@ -105,17 +105,17 @@ it("a second tab with a stale draft gets the conflict message and nothing is ove
   const { page, errors, context } = await newSession(browser());
   const ben = await studentOnAssignment(page, "Ben Twotabs");
   const url = page.url();
-  await page.getByTestId("draft-text").fill("First version from tab one.");
+  await page.locator(`[data-testid="draft-text"][data-ready]`).fill("First version from tab one.");
   await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
 
   const stale = await context.newPage();
   await stale.goto(url);
   await expect.poll(() => stale.getByTestId("draft-text").inputValue()).toBe("First version from tab one.");
 
-  await page.getByTestId("draft-text").fill("Newer version from tab one.");
+  await page.locator(`[data-testid="draft-text"][data-ready]`).fill("Newer version from tab one.");
   await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
 
-  await stale.getByTestId("draft-text").fill("Stale tab's edit.");
+  await stale.locator(`[data-testid="draft-text"][data-ready]`).fill("Stale tab's edit.");
   await expect.poll(() => stale.getByTestId("draft-conflict").count(), { timeout: 10_000 }).toBe(1);
   expect(await stale.getByTestId("draft-conflict").textContent()).toContain("changed in another tab");
   expect(await stale.getByTestId("draft-conflict").getByRole("textbox").inputValue()).toBe("Newer version from tab one.");

@@ -32,7 +32,7 @@ it("a teacher sets an assignment with a rubric and due date; a student sees it; 
   const kinds = await student.page.getByTestId("factor-card").allTextContents();
   expect(kinds.join(" ")).toContain("Case for");
   expect(kinds.join(" ")).toContain("Case against");
-  await student.page.getByTestId("draft-text").fill("Khrushchev's reforms changed the USSR only in part.");
+  await student.page.locator(`[data-testid="draft-text"][data-ready]`).fill("Khrushchev's reforms changed the USSR only in part.");
   await expect.poll(() => student.page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
 
   await teacher.page.goto(assignmentUrl);

@@ -85,7 +85,7 @@ it("a deadline set at 17:00 reads 17:00 everywhere, whatever the server's and th
   await s.getByTestId("student-assignments").getByRole("link").first().click();
   await s.waitForURL(/\/assignments\/[^/]+$/);
   expect(await s.locator("main").textContent()).toContain(`Due ${due.day}, 17:00`);
-  await s.getByTestId("draft-text").fill("Khrushchev changed the USSR less than he claimed: the reforms of 1956 loosened terror but kept the one-party state.");
+  await s.locator(`[data-testid="draft-text"][data-ready]`).fill("Khrushchev changed the USSR less than he claimed: the reforms of 1956 loosened terror but kept the one-party state.");
   await poll(() => s.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
   await s.getByRole("button", { name: "Submit essay" }).click();
   await poll(() => s.getByTestId("submitted-banner").count()).toBe(1);

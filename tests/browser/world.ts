@@ -130,7 +130,7 @@ export function acceptDialogs(page: Page) {
 export async function writeAndSubmit(page: Page, question: RegExp, essay: string) {
   acceptDialogs(page); // "Submit your essay?"
   await openAssignment(page, question);
-  await page.getByTestId("draft-text").fill(essay);
+  await page.locator(`[data-testid="draft-text"][data-ready]`).fill(essay);
   await page.locator('[data-testid="draft-status"][data-status="saved"]').waitFor();
   await page.getByRole("button", { name: "Submit essay" }).click();
   await page.getByTestId("submitted-banner").waitFor();

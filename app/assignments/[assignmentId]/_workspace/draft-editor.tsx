@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { countWords, wordLimitState } from "@/lib/drafts/word-count";
 import { MAX_DRAFT_CHARS } from "@/lib/drafts/draft-limits";
 import { submitDraftAction } from "@/app/assignments/actions";
@@ -56,11 +56,23 @@ export function DraftEditor({
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [restoring, setRestoring] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const pasted = useRef(false);
   const words = countWords(draft.value);
   const limit = wordLimitState(words, wordLimit);
   const chars = draft.value.length;
   const readOnly = !!submitted || closed;
+
+  // Typing that lands before the page has hydrated fires no onChange. Whatever the textarea
+  // holds once React takes over is the student's, so it goes to the autosave like any edit.
+  // data-ready tells tests (and nothing else) that edits are now being watched.
+  useEffect(() => {
+    const typed = textRef.current?.value;
+    if (!readOnly && typed !== undefined && typed !== draft.current()) draft.setValue(typed);
+    textRef.current?.setAttribute("data-ready", "true");
+    // Only once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function submit() {
     if (!confirm("Submit your essay? You won't be able to change it afterwards.")) return;
@@ -122,6 +134,7 @@ export function DraftEditor({
       <textarea
         id={`${id}-text`}
         data-testid="draft-text"
+        ref={textRef}
         value={draft.value}
         readOnly={readOnly || pending || restoring}
         onPaste={(e) => (pasted.current = e.clipboardData.getData("text").length > BIG_PASTE_CHARS)}
