@@ -91,5 +91,8 @@ export async function bulkClass(prisma: PrismaClient, { students, assignments }:
         FROM w WHERE k = ${k} AND state IN ('marked', 'returned', 'resubmitted', 'part-marked')`),
     );
   }
+  // Fresh statistics, as autovacuum would gather after a bulk load: without them the
+  // planner takes the new tables for empty and picks nested loops.
+  await prisma.$executeRawUnsafe(`ANALYZE "User", "Enrolment", "Assignment", "Plan", "Draft", "Submission", "Marking"`);
   return { teacher, classroomId: classroom.id, assignments: set.map((a) => a.id), students };
 }

@@ -25,23 +25,28 @@ WITH asg AS (
   SELECT a.id, a."classroomId", a.status::text AS astatus, ${ms('a."dueAt"')} AS due, t.total
   FROM "Assignment" a JOIN unnest(${assignments.map((a) => a.id)}::text[], ${assignments.map((a) => a.totalMarks)}::int[]) AS t(id, total) ON t.id = a.id
 ),
-facts AS (
-  SELECT e."classroomId", e."studentId", asg.id AS "assignmentId", asg.astatus, asg.due, asg.total,
-    COALESCE(p.revision, 0) AS prev, ${ms('p."updatedAt"')} AS pupd,
-    COALESCE(d."wordCount", 0) AS words, d."submittedAt" IS NOT NULL AS handed, COALESCE(d.late, false) AS late, ${ms('d."updatedAt"')} AS dupd,
-    COALESCE(s.n, 0) AS subs, s.latest, s.mstatus, s.mtotal, s.mark
-  FROM "Enrolment" e
-  JOIN asg ON asg."classroomId" = e."classroomId"
-  LEFT JOIN "Plan" p ON p."assignmentId" = asg.id AND p."studentId" = e."studentId"
-  LEFT JOIN "Draft" d ON d."assignmentId" = asg.id AND d."studentId" = e."studentId"
-  LEFT JOIN LATERAL (
+-- Drafts of these assignments only (by index), each with its submissions summed up.
+dr AS (
+  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", s.*
+  FROM "Draft" d JOIN asg ON asg.id = d."assignmentId"
+  CROSS JOIN LATERAL (
     SELECT count(*)::int AS n, max(sub.number) AS latest,
       (array_agg(m.status::text ORDER BY sub.number DESC))[1] AS mstatus,
       (array_agg(m.total ORDER BY sub.number DESC))[1] AS mtotal,
       (array_agg(m.total ORDER BY sub.number DESC) FILTER (WHERE m.total IS NOT NULL))[1] AS mark
     FROM "Submission" sub LEFT JOIN "Marking" m ON m."submissionId" = sub.id
     WHERE sub."draftId" = d.id
-  ) s ON d.id IS NOT NULL
+  ) s
+),
+facts AS (
+  SELECT e."classroomId", e."studentId", asg.id AS "assignmentId", asg.astatus, asg.due, asg.total,
+    COALESCE(p.revision, 0) AS prev, ${ms('p."updatedAt"')} AS pupd,
+    COALESCE(d."wordCount", 0) AS words, d."submittedAt" IS NOT NULL AS handed, COALESCE(d.late, false) AS late, ${ms('d."updatedAt"')} AS dupd,
+    COALESCE(d.n, 0) AS subs, d.latest, d.mstatus, d.mtotal, d.mark
+  FROM "Enrolment" e
+  JOIN asg ON asg."classroomId" = e."classroomId"
+  LEFT JOIN "Plan" p ON p."assignmentId" = asg.id AND p."studentId" = e."studentId"
+  LEFT JOIN dr d ON d."assignmentId" = asg.id AND d."studentId" = e."studentId"
   WHERE e."classroomId" = ANY(${classroomIds}::text[])
 ),
 acts AS (
