@@ -40,7 +40,11 @@ describe("the autosave route", () => {
   it("saves a draft with NUL and non-characters pasted in, without them", async () => {
     const saved = await student.put(draft(), { data: { baseRevision: 0, text: `Khrushchev${NUL} rose\uFFFF to power.` } });
     expect(saved.status()).toBe(200);
-    expect(await saved.json()).toMatchObject({ text: "Khrushchev rose to power.", revision: 1 });
+    expect(await saved.json()).toEqual({ revision: 1, savedAt: expect.any(String), wordCount: 4 });
+    // A save answers without the text (decision 016); a stale save's 409 shows what was stored.
+    const stale = await student.put(draft(), { data: { baseRevision: 0, text: "A stale tab." } });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).current).toMatchObject({ text: "Khrushchev rose to power.", revision: 1 });
   });
 
   it("refuses a revision past int4 with a 400 and a message", async () => {
