@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cpuTicksFromStat, parentPidFromStat } from "./stats";
 
@@ -9,6 +9,8 @@ import { cpuTicksFromStat, parentPidFromStat } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** Where the app's output goes, to read when a page answers 500. */
+export const APP_LOG = path.join(root, "test-results", "bench-app.log");
 
 export type App = { origin: string; pid: number; startupMs: number; cpuMs: () => number; stop: () => Promise<void>; log: () => string };
 
@@ -71,8 +73,13 @@ export async function startApp(opts: { databaseUrl: string; sessionSecret: strin
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: opts.databaseUrl, SESSION_SECRET: opts.sessionSecret, PORT: String(opts.port), HOST: "127.0.0.1", APP_ORIGIN: origin, SEED_DEMO: "" },
   });
-  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  mkdirSync(path.dirname(APP_LOG), { recursive: true });
+  const keep = (d: Buffer) => {
+    log += d.toString();
+    appendFileSync(APP_LOG, d);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   let exited = false;
   child.on("exit", () => (exited = true));
   const stop = async () => {

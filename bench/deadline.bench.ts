@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import pg from "pg";
-import { postgresCpuMs, startApp, type App } from "./app";
+import { rmSync } from "node:fs";
+import { APP_LOG, postgresCpuMs, startApp, type App } from "./app";
 import { reloadLoop, runWriters, timePage, type WriteResult } from "./load";
 import { pgbenchUpdate } from "./pgbench";
 import { bytes, markdownTable, num, percentile, ratio, summarize } from "./stats";
@@ -56,6 +57,7 @@ export async function run(opts: { quick?: boolean } = {}) {
   const port = Number(process.env.BENCH_PORT ?? 3971);
   const secret = randomBytes(32).toString("hex");
 
+  rmSync(APP_LOG, { force: true });
   const adminClient = new pg.Client({ connectionString: admin.href });
   await adminClient.connect();
   await adminClient.query(`CREATE DATABASE ${dbName}`);
@@ -125,7 +127,7 @@ export async function run(opts: { quick?: boolean } = {}) {
       const row = [String(size)];
       for (const url of [`/classes/${world.classroomId}/board`, `/assignments/${world.assignmentIds[0]}/analytics`, `/department`]) {
         const page = await timePage(`${app.origin}${url}`, cookie, app.origin, repeats);
-        if (page.status !== 200) say(`${url} answered ${page.status}`);
+        if (page.status !== 200) say(`${url} answered ${page.status} (the app's log: ${APP_LOG})`);
         row.push(page.status === 200 ? ms(percentile(page.latencies, 0.5)) : `HTTP ${page.status}`, bytes(page.bytes));
       }
       pageRows.push(row);
