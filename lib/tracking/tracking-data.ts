@@ -5,7 +5,7 @@ import { notFound } from "../errors";
 import { AwardSchema } from "../marking/schemas";
 import { funnel, levelHeatmap, markDistribution } from "./analytics";
 import type { Board, BoardColumn, BoardFilter, TrackedAssignment } from "./board";
-import { boardPage, classSummaries, columnSummaries, emptySummary, PAGE_SIZE, type ColumnSummary } from "./internal/board-sql";
+import { boardPage, columnSummaries, departmentSummaries, emptySummary, PAGE_SIZE, type ColumnSummary } from "./internal/board-sql";
 import { loadAssignments, loadTracking } from "./internal/load-tracking";
 
 // The board, the analytics and the department view for the acting teacher: each authorizes,
@@ -80,9 +80,8 @@ export async function getDepartmentOverview(user: SessionUser, now = new Date())
   const ids = classes.map((c) => c.id);
   const assignments = await loadAssignments(ids);
   const scope = scopeOf(ids, assignments, now);
-  const [summaries, perClass, enrolled] = await Promise.all([
-    columnSummaries(scope),
-    classSummaries(scope),
+  const [{ columns: summaries, classes: perClass }, enrolled] = await Promise.all([
+    departmentSummaries(scope),
     db().enrolment.groupBy({ by: ["classroomId"], where: { classroomId: { in: ids } }, _count: { _all: true } }),
   ]);
   const counts = new Map(enrolled.map((e) => [e.classroomId, e._count._all]));

@@ -14,13 +14,18 @@ export type ColumnSummary = { counts: Record<CellStatus, number>; overdue: numbe
 const emptyCounts = (): Record<CellStatus, number> => Object.fromEntries(CELL_STATUS_ORDER.map((s) => [s, 0])) as Record<CellStatus, number>;
 export const emptySummary = (): ColumnSummary => ({ counts: emptyCounts(), overdue: 0, averageMark: null, marked: 0 });
 
+type ColumnRow = { assignmentId: string; status: CellStatus; n: number; overdue: number; marks: number | null; marked: number };
+const COLUMN_ROWS = Prisma.sql`SELECT "assignmentId", status, count(*)::int AS n, count(*) FILTER (WHERE overdue)::int AS overdue, sum(mark)::float8 AS marks, count(mark)::int AS marked
+FROM cells GROUP BY "assignmentId", status`;
+
 /** Per assignment: students in each status, overdue, the average of the latest complete totals. */
 export async function columnSummaries(scope: CellScope): Promise<Map<string, ColumnSummary>> {
+  if (!scope.assignments.length) return new Map();
+  return summarise(await db().$queryRaw<ColumnRow[]>`${cellsCte(scope)} ${COLUMN_ROWS}`);
+}
+
+function summarise(rows: ColumnRow[]): Map<string, ColumnSummary> {
   const out = new Map<string, ColumnSummary>();
-  if (!scope.assignments.length) return out;
-  const rows = await db().$queryRaw<{ assignmentId: string; status: CellStatus; n: number; overdue: number; marks: number | null; marked: number }[]>`${cellsCte(scope)}
-SELECT "assignmentId", status, count(*)::int AS n, count(*) FILTER (WHERE overdue)::int AS overdue, sum(mark)::float8 AS marks, count(mark)::int AS marked
-FROM cells GROUP BY "assignmentId", status`;
   const sums = new Map<string, number>();
   for (const r of rows) {
     const s = out.get(r.assignmentId) ?? emptySummary();
@@ -71,15 +76,23 @@ SELECT (SELECT count(*)::int FROM matched) AS total,
 
 export type ClassSummary = { inactive: number; averagePercent: number | null };
 
-/** Per class: students with no recent activity on some open assignment, and the mean of the students' averages. */
-export async function classSummaries(scope: CellScope): Promise<Map<string, ClassSummary>> {
-  if (!scope.assignments.length) return new Map();
-  const rows = await db().$queryRaw<{ classroomId: string; inactive: number; average: number | null }[]>`${cellsCte(scope)},
+/**
+ * The department view in one statement: the column summaries and, per class, the students
+ * with no recent activity on some open assignment and the mean of the students' averages.
+ * Both read one materialised `cells`.
+ */
+export async function departmentSummaries(scope: CellScope): Promise<{ columns: Map<string, ColumnSummary>; classes: Map<string, ClassSummary> }> {
+  if (!scope.assignments.length) return { columns: new Map(), classes: new Map() };
+  const [row] = await db().$queryRaw<{ columns: ColumnRow[] | null; classes: { classroomId: string; inactive: number; average: number | null }[] | null }[]>`${cellsCte(scope)},
 per AS (
   SELECT "classroomId", "studentId", bool_or(inactive) AS inactive, round((100 * avg(share))::numeric) AS avgp
   FROM cells GROUP BY "classroomId", "studentId"
-)
-SELECT "classroomId", count(*) FILTER (WHERE inactive)::int AS inactive, round(avg(avgp))::float8 AS average
-FROM per GROUP BY "classroomId"`;
-  return new Map(rows.map((r) => [r.classroomId, { inactive: r.inactive, averagePercent: r.average }]));
+),
+col AS (${COLUMN_ROWS}),
+cls AS (SELECT "classroomId", count(*) FILTER (WHERE inactive)::int AS inactive, round(avg(avgp))::float8 AS average FROM per GROUP BY "classroomId")
+SELECT (SELECT json_agg(col) FROM col) AS columns, (SELECT json_agg(cls) FROM cls) AS classes`;
+  return {
+    columns: summarise(row?.columns ?? []),
+    classes: new Map((row?.classes ?? []).map((r) => [r.classroomId, { inactive: r.inactive, averagePercent: r.average }])),
+  };
 }

@@ -25,18 +25,22 @@ WITH asg AS (
   SELECT a.id, a."classroomId", a.status::text AS astatus, ${ms('a."dueAt"')} AS due, t.total
   FROM "Assignment" a JOIN unnest(${assignments.map((a) => a.id)}::text[], ${assignments.map((a) => a.totalMarks)}::int[]) AS t(id, total) ON t.id = a.id
 ),
--- Drafts of these assignments only (by index), each with its submissions summed up.
+-- The drafts of these assignments, each with its submissions summed up: set-based (hash
+-- joins and one GROUP BY), not a lookup per draft, so a class of thousands stays cheap.
+sb AS (
+  SELECT sub."draftId", count(*)::int AS n, max(sub.number) AS latest,
+    (array_agg(m.status::text ORDER BY sub.number DESC))[1] AS mstatus,
+    (array_agg(m.total ORDER BY sub.number DESC))[1] AS mtotal,
+    (array_agg(m.total ORDER BY sub.number DESC) FILTER (WHERE m.total IS NOT NULL))[1] AS mark
+  FROM "Submission" sub
+  JOIN "Draft" d0 ON d0.id = sub."draftId" AND d0."assignmentId" IN (SELECT id FROM asg)
+  LEFT JOIN "Marking" m ON m."submissionId" = sub.id
+  GROUP BY sub."draftId"
+),
 dr AS (
-  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", s.*
-  FROM "Draft" d JOIN asg ON asg.id = d."assignmentId"
-  CROSS JOIN LATERAL (
-    SELECT count(*)::int AS n, max(sub.number) AS latest,
-      (array_agg(m.status::text ORDER BY sub.number DESC))[1] AS mstatus,
-      (array_agg(m.total ORDER BY sub.number DESC))[1] AS mtotal,
-      (array_agg(m.total ORDER BY sub.number DESC) FILTER (WHERE m.total IS NOT NULL))[1] AS mark
-    FROM "Submission" sub LEFT JOIN "Marking" m ON m."submissionId" = sub.id
-    WHERE sub."draftId" = d.id
-  ) s
+  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", sb.n, sb.latest, sb.mstatus, sb.mtotal, sb.mark
+  FROM "Draft" d LEFT JOIN sb ON sb."draftId" = d.id
+  WHERE d."assignmentId" IN (SELECT id FROM asg)
 ),
 facts AS (
   SELECT e."classroomId", e."studentId", asg.id AS "assignmentId", asg.astatus, asg.due, asg.total,
