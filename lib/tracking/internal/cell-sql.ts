@@ -26,20 +26,25 @@ WITH asg AS (
   FROM "Assignment" a JOIN unnest(${assignments.map((a) => a.id)}::text[], ${assignments.map((a) => a.totalMarks)}::int[]) AS t(id, total) ON t.id = a.id
 ),
 -- The drafts of these assignments, each with its submissions summed up: set-based (hash
--- joins and one GROUP BY), not a lookup per draft, so a class of thousands stays cheap.
+-- joins and one GROUP BY without sorting), not a lookup per draft, so a class of
+-- thousands stays cheap.
 sb AS (
-  SELECT sub."draftId", count(*)::int AS n, max(sub.number) AS latest,
-    (array_agg(m.status::text ORDER BY sub.number DESC))[1] AS mstatus,
-    (array_agg(m.total ORDER BY sub.number DESC))[1] AS mtotal,
-    (array_agg(m.total ORDER BY sub.number DESC) FILTER (WHERE m.total IS NOT NULL))[1] AS mark
+  SELECT sub."draftId", count(*)::int AS n, max(sub.number) AS latest, max(sub.number) FILTER (WHERE m.total IS NOT NULL) AS "markedNo"
   FROM "Submission" sub
   JOIN "Draft" d0 ON d0.id = sub."draftId" AND d0."assignmentId" IN (SELECT id FROM asg)
   LEFT JOIN "Marking" m ON m."submissionId" = sub.id
   GROUP BY sub."draftId"
 ),
 dr AS (
-  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", sb.n, sb.latest, sb.mstatus, sb.mtotal, sb.mark
-  FROM "Draft" d LEFT JOIN sb ON sb."draftId" = d.id
+  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", sb.n, sb.latest,
+    lm.status::text AS mstatus, lm.total AS mtotal, km.total AS mark
+  FROM "Draft" d
+  LEFT JOIN sb ON sb."draftId" = d.id
+  -- The latest version's marking, and the latest complete marking's total.
+  LEFT JOIN "Submission" ls ON ls."draftId" = d.id AND ls.number = sb.latest
+  LEFT JOIN "Marking" lm ON lm."submissionId" = ls.id
+  LEFT JOIN "Submission" ks ON ks."draftId" = d.id AND ks.number = sb."markedNo"
+  LEFT JOIN "Marking" km ON km."submissionId" = ks.id
   WHERE d."assignmentId" IN (SELECT id FROM asg)
 ),
 facts AS (
