@@ -48,7 +48,8 @@ export async function getBoardPage(user: SessionUser, classroomId: string, filte
   const assignments = await loadAssignments([classroomId]);
   const scope = { ...scopeOf([classroomId], assignments, now), classroomId };
   let page = Math.max(1, Math.floor(requestedPage) || 1);
-  const [summaries, students, first] = await Promise.all([columnSummaries(scope), db().enrolment.count({ where: { classroomId } }), boardPage(scope, filter, page)]);
+  const [students, first] = await Promise.all([db().enrolment.count({ where: { classroomId } }), boardPage(scope, filter, page)]);
+  const summaries = first.summaries;
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   // Past the end (a stale link): show the last page rather than an empty one.
   const chosen = page > pages ? await boardPage(scope, filter, (page = pages)) : first;

@@ -45,7 +45,8 @@ export const PAGE_SIZE = 50;
 /**
  * The students on one page of the filtered, sorted board (filterBoard in board.ts, in SQL):
  * a row matches when one of its cells in the chosen column(s) matches the status; the row's
- * last activity and average are over all its cells. Also the number of matching students.
+ * last activity and average are over all its cells. Also the number of matching students
+ * and the column summaries over the whole class, from the same materialised `cells`.
  */
 export async function boardPage(scope: CellScope & { classroomId: string }, filter: BoardFilter, page: number, pageSize = PAGE_SIZE) {
   const needle = filter.student?.trim().toLowerCase() ?? "";
@@ -56,8 +57,9 @@ export async function boardPage(scope: CellScope & { classroomId: string }, filt
       : filter.sort === "mark"
         ? Prisma.sql`avgp ASC NULLS LAST, lower(name), id`
         : Prisma.sql`lower(name), id`;
-  const cte = scope.assignments.length ? cellsCte(scope) : Prisma.sql`WITH cells AS (SELECT NULL::text AS "studentId", NULL::text AS "assignmentId", NULL::float8 AS act, NULL::float8 AS share, NULL::text AS status, false AS overdue, false AS inactive WHERE false)`;
-  const [row] = await db().$queryRaw<{ total: number; ids: string[] }[]>`${cte},
+  const cte = scope.assignments.length ? cellsCte(scope) : Prisma.sql`WITH cells AS (SELECT NULL::text AS "studentId", NULL::text AS "assignmentId", NULL::float8 AS act, NULL::float8 AS share, NULL::text AS status, false AS overdue, false AS inactive, NULL::int AS mark WHERE false)`;
+  const [row] = await db().$queryRaw<{ total: number; ids: string[]; columns: ColumnRow[] | null }[]>`${cte},
+col AS (${COLUMN_ROWS}),
 per AS (
   SELECT "studentId", max(act) AS last, round((100 * avg(share))::numeric) AS avgp, bool_or((${statusMatch(filter.status)}) AND ${inColumn}) AS hit
   FROM cells GROUP BY "studentId"
@@ -70,8 +72,9 @@ matched AS (
     AND (${filter.status ?? ""} = '' OR COALESCE(per.hit, false))
 )
 SELECT (SELECT count(*)::int FROM matched) AS total,
-  ARRAY(SELECT id FROM matched ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids`;
-  return { total: row?.total ?? 0, ids: row?.ids ?? [] };
+  ARRAY(SELECT id FROM matched ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids,
+  (SELECT json_agg(col) FROM col) AS columns`;
+  return { total: row?.total ?? 0, ids: row?.ids ?? [], summaries: summarise(row?.columns ?? []) };
 }
 
 export type ClassSummary = { inactive: number; averagePercent: number | null };
