@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import pg from "pg";
 import { rmSync } from "node:fs";
 import { APP_LOG, postgresCpuMs, startApp, type App } from "./app";
@@ -36,7 +36,7 @@ function machine(): string {
   } catch {
     /* not a checkout */
   }
-  return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${cpus().length} cores (${model}) · ${(totalmem() / 2 ** 30).toFixed(0)} GB · Node ${process.version} · commit ${commit}`;
+  return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${cpus().length} cores (${model}) · ${(totalmem() / 2 ** 30).toFixed(0)} GB · load average ${loadavg()[0]!.toFixed(1)} at the start (other work on the machine skews every row) · Node ${process.version} · commit ${commit}`;
 }
 
 async function measureWriters(app: App, client: pg.Client, secret: string, writers: number, seconds: number) {
