@@ -112,7 +112,12 @@ it("a second tab with a stale draft gets the conflict message and nothing is ove
   await stale.goto(url);
   await expect.poll(() => stale.getByTestId("draft-text").inputValue()).toBe("First version from tab one.");
 
+  // Wait for the server to confirm this very save: the status already reads "saved" from the
+  // first one, so polling it alone can pass before the new save is even sent, and under load
+  // the stale tab's save could then land first and win.
+  const newerSaved = page.waitForResponse((r) => r.url().endsWith("/draft") && r.request().method() === "PUT" && r.ok() && !!r.request().postData()?.includes("Newer version from tab one."));
   await page.locator(`[data-testid="draft-text"][data-ready]`).fill("Newer version from tab one.");
+  await newerSaved;
   await expect.poll(() => page.getByTestId("draft-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("saved");
 
   await stale.locator(`[data-testid="draft-text"][data-ready]`).fill("Stale tab's edit.");
