@@ -515,6 +515,23 @@ describe("drain", () => {
 });
 
 describe("loading, locking and adopting", () => {
+  it("leaves alone a copy another open tab is still writing, and brings it back once that tab has gone quiet", async () => {
+    const server = fakeServer("Saved.", 2);
+    const storage = memoryStorage();
+    const first = draftMachine(server, storage, { tabId: "tab-1" });
+    first.m.setValue("Saved. Typing in the first tab.");
+    expect(first.local()).toMatchObject({ value: "Saved. Typing in the first tab." });
+    // A second tab opens while the first is mid-edit: it keeps the server's text and the copy.
+    const second = draftMachine(server, storage, { tabId: "tab-2" });
+    expect(second.m.getSnapshot()).toMatchObject({ value: "Saved.", restoredLocal: false });
+    expect(second.local()).toMatchObject({ value: "Saved. Typing in the first tab." });
+    // A tab opened after the writer has been silent for a while (closed, crashed) recovers it.
+    first.m.lock();
+    await vi.advanceTimersByTimeAsync(16_000);
+    const third = draftMachine(server, storage, { tabId: "tab-3" });
+    expect(third.m.getSnapshot()).toMatchObject({ value: "Saved. Typing in the first tab.", restoredLocal: true });
+  });
+
   it("brings back an unsaved local copy made on the same revision and saves it", async () => {
     const server = fakeServer("Saved.", 2);
     const storage = memoryStorage();

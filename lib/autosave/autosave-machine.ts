@@ -9,7 +9,7 @@
 // - Only refusals that no edit can fix (401/403/404/423) stop saving. A validation refusal
 //   (400/413/422) waits for the next edit; a network failure or 5xx retries with back-off.
 // - drain() settles: it resolves once the server holds what is on screen, or says why not.
-import { readLocal, type StorageLike, writeLocal } from "./local-copy";
+import { LIVE_COPY_MS, readLocal, type StorageLike, writeLocal } from "./local-copy";
 
 export type Checkpoint = "outline" | "paste";
 
@@ -44,6 +44,8 @@ export type AutosaveOptions<T, C = never> = {
   /** Three-way merge for a 409: no clashes → adopt and save again silently. */
   merge?: (base: T, mine: T, theirs: T) => { value: T; clashes: C[] };
   readOnly?: boolean;
+  /** The browser tab, stable across its reloads (sessionStorage), so another open tab's unsaved copy is left to that tab. */
+  tabId?: string;
   fetch: Transport;
   timers: Timers;
   storage: StorageLike | null;
@@ -95,7 +97,9 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
     listeners.forEach((l) => l());
   };
 
-  const keepLocal = () => writeLocal(storage, storageKey, { value, baseRevision, base: merge ? saved : undefined, at: now() });
+  // Names this tab in its local copies (see LocalCopy's owner); the same across a reload.
+  const owner = o.tabId ?? "this-tab";
+  const keepLocal = () => writeLocal(storage, storageKey, { value, baseRevision, base: merge ? saved : undefined, at: now(), owner });
   const dropLocal = () => writeLocal(storage, storageKey, null);
   const cancel = () => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -259,6 +263,9 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
       if (started) return;
       started = true;
       const stored = readLocal<T>(storage, storageKey);
+      // Another open tab's copy in progress: that tab saves it (or meets this one's saves as a
+      // conflict). Bringing it back here would race it and show it a false conflict.
+      if (stored?.owner && stored.owner !== owner && now() - stored.at < LIVE_COPY_MS) return;
       if (!stored || equals(stored.value, saved)) return dropLocal();
       if (locked) {
         // Read-only now (submitted, closed): never drop it silently; offer it back.

@@ -4,8 +4,15 @@
 
 export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
-/** base: what the server held at baseRevision, kept for a three-way merge after a reload. */
-export type LocalCopy<T> = { value: T; baseRevision: number; base?: T; at: number };
+/**
+ * base: what the server held at baseRevision, kept for a three-way merge after a reload.
+ * owner: the tab that wrote it. Tabs of one student share the key, and a copy another open
+ * tab is still writing is that tab's to save, not this page's to bring back.
+ */
+export type LocalCopy<T> = { value: T; baseRevision: number; base?: T; at: number; owner?: string };
+
+/** A copy written this recently by another tab belongs to a tab that is still open and saving. */
+export const LIVE_COPY_MS = 15_000;
 
 export function readLocal<T>(storage: StorageLike | null, key: string): LocalCopy<T> | null {
   try {

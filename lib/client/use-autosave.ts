@@ -18,6 +18,22 @@ const browserTimers = {
   clearTimeout: (h: unknown) => window.clearTimeout(h as number),
 };
 
+// One id per browser tab, kept in sessionStorage so it survives the tab's reloads: a reload
+// brings back its own unsaved copy, while another open tab's copy is left to that tab.
+function browserTabId(): string | undefined {
+  if (typeof window === "undefined") return undefined;
+  try {
+    let id = window.sessionStorage.getItem("extent:tab");
+    if (!id) {
+      id = Math.random().toString(36).slice(2) + Date.now().toString(36);
+      window.sessionStorage.setItem("extent:tab", id);
+    }
+    return id;
+  } catch {
+    return undefined;
+  }
+}
+
 type HookOptions<T, C> = Omit<AutosaveOptions<T, C>, "fetch" | "timers" | "storage" | "readOnly"> & { disabled?: boolean };
 
 /**
@@ -28,7 +44,7 @@ type HookOptions<T, C> = Omit<AutosaveOptions<T, C>, "fetch" | "timers" | "stora
  */
 export function useAutosave<T, C = never>(opts: HookOptions<T, C>) {
   const [machine] = useState(() =>
-    createAutosave<T, C>({ ...opts, readOnly: opts.disabled, fetch: (url, init) => fetch(url, init), timers: browserTimers, storage: browserStorage }),
+    createAutosave<T, C>({ ...opts, readOnly: opts.disabled, tabId: browserTabId(), fetch: (url, init) => fetch(url, init), timers: browserTimers, storage: browserStorage }),
   );
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot, machine.getSnapshot);
 
