@@ -53,27 +53,40 @@ export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = ne
   return refusedSave(user, save);
 }
 
-/** Why the one-statement save was refused: not theirs (404/403), closed or submitted (423), or stale (the newer text). */
+/**
+ * Why the one-statement save was refused: not theirs (404/403), closed or submitted (423), or
+ * stale (the newer text). A refusal is only reported when the row says so: when the draft is
+ * still at the save's base revision the statement missed it for a passing reason (the row did
+ * not exist yet, or a racing first save from another tab had just created it), so the save is
+ * tried again rather than answered with a "conflict" against the very revision it was based on.
+ */
 async function refusedSave(user: SessionUser, save: CasSave): Promise<SaveResult> {
   const assignment = await requireOwnWork(user, save.assignmentId);
   assertOpen(assignment);
   const where = { assignmentId_studentId: { assignmentId: save.assignmentId, studentId: user.id } };
-  let current = await db().draft.findUnique({ where, select: { ...snapshotSelect, submittedAt: true } });
-  if (!current && save.baseRevision === 0) {
-    // The workspace creates the row when it opens (getOwnWorkspace); a first save that
-    // arrives without one (a client that never loaded the page, a row lost to a reset) is
-    // still kept rather than refused, on this slow path only.
-    await ensureDraft(user.id, save.assignmentId);
+  const read = () => db().draft.findUnique({ where, select: { ...snapshotSelect, submittedAt: true } });
+  let current = await read();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!current && save.baseRevision === 0) {
+      // The workspace creates the row when it opens (getOwnWorkspace); a first save that
+      // arrives without one (a client that never loaded the page, a row lost to a reset) is
+      // still kept rather than refused, on this slow path only.
+      await ensureDraft(user.id, save.assignmentId);
+      current = await read();
+    }
+    if (!current) throw new AppError("There is no draft to save into yet. Reload the page; your text is kept in this browser.", 409);
+    if (current.submittedAt) throw new AppError("This essay has been submitted, so it is locked. Your teacher can see the submitted version.", 423);
+    if (current.revision !== save.baseRevision) return { ok: false, conflict: toSnapshot(current) };
     const retried = await casSaveDraft(save);
     if (retried) {
       if (retried.startedEntry) await thinHistory(db(), retried.draftId, save.now);
       return { ok: true, draft: { revision: retried.revision, savedAt: retried.savedAt, wordCount: save.wordCount } };
     }
-    current = await db().draft.findUnique({ where, select: { ...snapshotSelect, submittedAt: true } });
+    current = await read();
   }
-  if (!current) throw new AppError("There is no draft to save into yet. Reload the page; your text is kept in this browser.", 409);
-  if (current.submittedAt) throw new AppError("This essay has been submitted, so it is locked. Your teacher can see the submitted version.", 423);
-  return { ok: false, conflict: toSnapshot(current) };
+  // Still at the base revision after three tries: something other than a newer save refuses
+  // it (e.g. the enrolment ended between the checks). Ask the client to reload, keeping its copy.
+  throw new AppError("Your work could not be saved just now. Reload the page; your text is kept in this browser.", 409);
 }
 
 /**

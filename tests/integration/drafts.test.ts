@@ -43,6 +43,20 @@ describe("autosave with more than one writer", () => {
     expect(await db().draft.count({ where: { studentId: amira.id } })).toBe(1);
   });
 
+  it("first saves racing the creation of the draft row: one wins, every other gets the winner's text, never its own base", async () => {
+    // CI caught a loser answered with a "conflict" at revision 0 (the empty row the winner had
+    // just created), which a client cannot merge into anything. Many rounds, four tabs each.
+    const { amira, assignmentId } = await makeAssignedClass();
+    for (let round = 0; round < 12; round++) {
+      await db().draft.deleteMany({ where: { assignmentId, studentId: amira.id } });
+      const texts = [1, 2, 3, 4].map((tab) => `Tab ${tab}, round ${round}: the Secret Speech`);
+      const results = await Promise.all(texts.map((text) => save(amira, assignmentId, 0, text)));
+      const winners = results.flatMap((r, i) => (r.ok ? [texts[i]!] : []));
+      expect(winners).toHaveLength(1);
+      for (const r of results) if (!r.ok) expect(r.conflict).toMatchObject({ text: winners[0], revision: 1 });
+    }
+  });
+
   it("a save from another device based on an old revision is refused with the newer text", async () => {
     const { amira, assignmentId } = await makeAssignedClass();
     const opened = (await getOwnWorkspace(amira, assignmentId)).draft.revision;
