@@ -382,3 +382,15 @@ describe("mergePlans: any two tabs", () => {
     }
   });
 });
+
+describe("mergePlans: the key-evidence flag", () => {
+  it("keeps a flag set in one tab while the other tab edits the same evidence's text; older plans without it stay without", () => {
+    const base = basePlan();
+    const mine = edited((p) => (get(p, "agri").evidence[0]!.key = true));
+    const theirs = edited((p) => (get(p, "agri").evidence[0]!.text = "Virgin Lands harvests fell sharply after 1958"));
+    const { plan, clashes } = merge(base, mine, theirs);
+    expect(clashes).toEqual([]);
+    expect(get(plan, "agri").evidence[0]).toEqual({ id: "e2", text: "Virgin Lands harvests fell sharply after 1958", source: { kind: "own" }, key: true });
+    expect(get(merge(base, basePlan(), theirs).plan, "agri").evidence[0]).not.toHaveProperty("key");
+  });
+});

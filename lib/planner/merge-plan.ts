@@ -161,11 +161,14 @@ class Merger {
 
   evidence(key: string, factor: string, base: Evidence | undefined, mine: Evidence, theirs: Evidence): Evidence {
     const label = evidenceLabel(factor, mine, theirs, base);
-    return {
+    const merged: Evidence = {
       id: mine.id,
       text: this.pick(`${key}:text`, `${label}: text`, base ? base.text : ABSENT, mine.text, theirs.text, showText),
       source: this.pick(`${key}:source`, `${label}: where it came from`, base ? base.source : ABSENT, mine.source, theirs.source, showSource),
     };
+    // The "key evidence" flag merges like any field; absent (older plans) stays absent.
+    const isKey = this.pick(`${key}:key`, `${label}: marked as key`, base ? base.key : ABSENT, mine.key, theirs.key, (v) => (v ? "key evidence" : "not key"));
+    return isKey === undefined ? merged : { ...merged, key: isKey };
   }
 
   /**

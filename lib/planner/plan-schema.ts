@@ -34,6 +34,9 @@ export const EvidenceSchema = z.object({
   id: Id,
   text: text(PLAN_LIMITS.evidenceText, "each piece of evidence"),
   source: EvidenceSourceSchema,
+  // The student marked it as evidence the essay must use (the submit check lists it if unused).
+  // Optional so plans saved before the flag still parse: absent means not key.
+  key: z.boolean().optional(),
 });
 
 export const FactorKindSchema = z.enum(["stated", "other", "claim", "counter"]);
