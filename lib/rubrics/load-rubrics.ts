@@ -90,6 +90,10 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === "unrecognized_keys") {
     return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (check the spelling)`;
   }
+  // An enum (a rubric's shape, a plan check's id): list what is allowed beside what was found.
+  if (issue.code === "invalid_value") {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}; found ${JSON.stringify(issue.input)}`;
+  }
   return undefined;
 }
 

@@ -137,4 +137,55 @@ describe("RubricSchema", () => {
     expect(messages.some((m) => m.startsWith("version:"))).toBe(true);
     expect(messages.some((m) => m.includes("descripton"))).toBe(true);
   });
+
+  describe("planChecks", () => {
+    // The test ladders' descriptors read "Level n answers do this."
+    const mapped = (entries: unknown[]) => ({ ...strands(), planChecks: entries }) as RubricInput;
+
+    it("accepts an entry whose quote is words from the named level's descriptor, in any case and spacing", () => {
+      expect(issues(mapped([{ criterion: "analysis", level: 2, quote: "level 2  ANSWERS do", checks: ["no-judgement", "factor-unweighed"] }]))).toEqual([]);
+      expect(issues({ ...holistic(), planChecks: [{ criterion: "overall", feature: "Judgement", level: 3, quote: "do this", checks: ["no-criteria"] }] })).toEqual([]);
+    });
+
+    it("refuses a quote the descriptor does not contain, naming the criterion and level", () => {
+      expect(issues(mapped([{ criterion: "knowledge", level: 3, quote: "a sustained judgement", checks: ["no-judgement"] }]))).toEqual([
+        'planChecks.0.quote: must be words from criteria[1].levels[2].descriptor ("Knowledge", Level 3); "a sustained judgement" is not in it',
+      ]);
+      // The right words at the wrong level are refused too.
+      expect(issues(mapped([{ criterion: "analysis", level: 1, quote: "Level 2 answers", checks: ["no-judgement"] }]))).toHaveLength(1);
+    });
+
+    it("refuses an unknown criterion or level", () => {
+      expect(issues(mapped([{ criterion: "judgement", level: 1, quote: "do this", checks: ["no-judgement"] }]))).toEqual([
+        'planChecks.0.criterion: must be one of this rubric\'s criteria ("analysis", "knowledge"); found "judgement"',
+      ]);
+      expect(issues(mapped([{ criterion: "analysis", level: 4, quote: "do this", checks: ["no-judgement"] }]))).toEqual([
+        'planChecks.0.level: must be a level of "analysis" (1–3); found 4',
+      ]);
+    });
+
+    it("refuses an unknown check or an empty list", () => {
+      const messages = issues(
+        mapped([
+          { criterion: "analysis", level: 1, quote: "do this", checks: ["no-judgment"] },
+          { criterion: "knowledge", level: 2, quote: "do this", checks: [] },
+        ]),
+      );
+      expect(messages).toHaveLength(2);
+      expect(messages[0]).toMatch(/^planChecks\.0\.checks\.0: /);
+      expect(messages[1]).toBe("planChecks.1.checks: must list at least one check");
+    });
+
+    it("refuses a check mapped to two criteria", () => {
+      const twice = mapped([
+        { criterion: "analysis", level: 1, quote: "do this", checks: ["no-criteria", "no-judgement"] },
+        { criterion: "knowledge", level: 1, quote: "do this", checks: ["no-criteria"] },
+      ]);
+      expect(issues(twice)).toEqual(['planChecks.1.checks.0: "no-criteria" is already mapped by planChecks[0]; a check serves one criterion']);
+    });
+
+    it("refuses unknown fields in an entry", () => {
+      expect(issues(mapped([{ criterion: "analysis", level: 1, quote: "do this", checks: ["no-judgement"], qoute: "x" }]))).toHaveLength(1);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLAN_CHECK_IDS } from "../planner/plan-check-guide";
 
 // A rubric is a levels-of-response mark scheme kept as a JSON file in rubrics/. One model
 // holds the three shapes boards use (see /work/shared/PEDAGOGY.md):
@@ -52,6 +53,20 @@ export const RubricSourceSchema = z.strictObject({
   unconfirmed: text.optional(),
 });
 
+// Which criterion each plan check serves, quoting the level descriptor that asks for it
+// (decision 022). The quote must be words from that level's descriptor, so the planner never
+// quotes the mark scheme wrongly; the cross-field checks below hold it to that.
+export const PlanCheckEntrySchema = z.strictObject({
+  criterion: slug,
+  // On a holistic ladder every entry has the one criterion, so the feature of the level
+  // ("Substantiated judgement") is what the student filters by.
+  feature: text.optional(),
+  level: z.int().positive(),
+  quote: text,
+  checks: z.array(z.enum(PLAN_CHECK_IDS)).min(1, "must list at least one check"),
+});
+export type PlanCheckEntry = z.infer<typeof PlanCheckEntrySchema>;
+
 const RubricObjectSchema = z.strictObject({
   id: slug,
   version: z.int().positive(),
@@ -61,6 +76,9 @@ const RubricObjectSchema = z.strictObject({
   source: RubricSourceSchema.optional(),
   zeroDescriptor: text.optional(),
   criteria: z.array(CriterionSchema).min(1, "must list at least one criterion"),
+  // Optional: a rubric without it (every snapshot pinned before decision 022) gives the plan
+  // check's plain messages.
+  planChecks: z.array(PlanCheckEntrySchema).optional(),
 });
 
 type RubricObject = z.infer<typeof RubricObjectSchema>;
@@ -87,6 +105,7 @@ function rubricIssues(rubric: RubricObject): RubricIssue[] {
   if (rubric.shape === "holistic") issues.push(...holisticIssues(rubric));
   if (rubric.shape === "strands") issues.push(...strandsIssues(rubric));
   if (rubric.shape === "summed") issues.push(...summedIssues(rubric));
+  issues.push(...planCheckIssues(rubric));
   return issues;
 }
 
@@ -182,4 +201,47 @@ function summedIssues(rubric: RubricObject): RubricIssue[] {
   if (Math.abs(sum - rubric.totalMarks) < 1e-9) return [];
   const working = terms.map((t) => (t.weight === 1 ? `${t.top}` : `${t.top}×${t.weight}`)).join(" + ");
   return [{ path: ["totalMarks"], message: `must equal the criteria's weighted top marks (${working} = ${sum}); found ${rubric.totalMarks}` }];
+}
+
+// Descriptors and quotes are compared with case, spacing, dashes and curly quotes evened out,
+// so a quote copied from the descriptor always matches and a paraphrase never does.
+const comparable = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+
+function planCheckIssues(rubric: RubricObject): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  const mappedBy = new Map<string, number>();
+  const ids = rubric.criteria.map((c) => `"${c.id}"`).join(", ");
+  rubric.planChecks?.forEach((entry, i) => {
+    const at: FieldPath = ["planChecks", i];
+    entry.checks.forEach((check, j) => {
+      const earlier = mappedBy.get(check);
+      if (earlier === undefined) mappedBy.set(check, i);
+      else issues.push({ path: [...at, "checks", j], message: `"${check}" is already mapped by planChecks[${earlier}]; a check serves one criterion` });
+    });
+    const c = rubric.criteria.findIndex((x) => x.id === entry.criterion);
+    const criterion = rubric.criteria[c];
+    if (!criterion) {
+      issues.push({ path: [...at, "criterion"], message: `must be one of this rubric's criteria (${ids}); found "${entry.criterion}"` });
+      return;
+    }
+    const level = criterion.levels[entry.level - 1];
+    if (!level) {
+      issues.push({ path: [...at, "level"], message: `must be a level of "${criterion.id}" (1–${criterion.levels.length}); found ${entry.level}` });
+      return;
+    }
+    if (!comparable(level.descriptor).includes(comparable(entry.quote))) {
+      issues.push({
+        path: [...at, "quote"],
+        message: `must be words from criteria[${c}].levels[${entry.level - 1}].descriptor ("${criterion.name}", Level ${entry.level}); "${entry.quote}" is not in it`,
+      });
+    }
+  });
+  return issues;
 }
