@@ -25,33 +25,30 @@ WITH asg AS (
   SELECT a.id, a."classroomId", a.status::text AS astatus, ${ms('a."dueAt"')} AS due, t.total
   FROM "Assignment" a JOIN unnest(${assignments.map((a) => a.id)}::text[], ${assignments.map((a) => a.totalMarks)}::int[]) AS t(id, total) ON t.id = a.id
 ),
--- The drafts of these assignments, each with its submissions summed up: set-based (hash
--- joins and one GROUP BY without sorting), not a lookup per draft, so a class of
--- thousands stays cheap.
-sb AS (
-  SELECT sub."draftId", count(*)::int AS n, max(sub.number) AS latest, max(sub.number) FILTER (WHERE m.total IS NOT NULL) AS "markedNo"
-  FROM "Submission" sub
-  JOIN "Draft" d0 ON d0.id = sub."draftId" AND d0."assignmentId" IN (SELECT id FROM asg)
-  LEFT JOIN "Marking" m ON m."submissionId" = sub.id
-  GROUP BY sub."draftId"
-),
+-- Each draft of these assignments with its submissions summed up in one GROUP BY (hash
+-- joins, no sort, no lookup per draft). Arrays compare element by element and a draft's
+-- submission numbers are unique, so max(ARRAY[number, x])[2] is x of its latest
+-- submission: the latest version's marking (0 none, 1 begun, 2 complete, 3 returned) and
+-- the latest complete total, without joining Submission and Marking again.
 dr AS (
-  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", sb.n, sb.latest,
-    lm.status::text AS mstatus, lm.total AS mtotal, km.total AS mark
+  SELECT d.id, d."assignmentId", d."studentId", d."wordCount", d."submittedAt", d.late, d."updatedAt", sb.n, sb.latest, sb.mcode, sb.mark
   FROM "Draft" d
-  LEFT JOIN sb ON sb."draftId" = d.id
-  -- The latest version's marking, and the latest complete marking's total.
-  LEFT JOIN "Submission" ls ON ls."draftId" = d.id AND ls.number = sb.latest
-  LEFT JOIN "Marking" lm ON lm."submissionId" = ls.id
-  LEFT JOIN "Submission" ks ON ks."draftId" = d.id AND ks.number = sb."markedNo"
-  LEFT JOIN "Marking" km ON km."submissionId" = ks.id
+  LEFT JOIN (
+    SELECT sub."draftId", count(*)::int AS n, max(sub.number) AS latest,
+      (max(ARRAY[sub.number, CASE WHEN m.status = 'RETURNED' THEN 3 WHEN m.total IS NOT NULL THEN 2 WHEN m.id IS NOT NULL THEN 1 ELSE 0 END]))[2] AS mcode,
+      (max(ARRAY[sub.number, m.total]) FILTER (WHERE m.total IS NOT NULL))[2] AS mark
+    FROM "Submission" sub
+    JOIN "Draft" d0 ON d0.id = sub."draftId" AND d0."assignmentId" IN (SELECT id FROM asg)
+    LEFT JOIN "Marking" m ON m."submissionId" = sub.id
+    GROUP BY sub."draftId"
+  ) sb ON sb."draftId" = d.id
   WHERE d."assignmentId" IN (SELECT id FROM asg)
 ),
 facts AS (
   SELECT e."classroomId", e."studentId", asg.id AS "assignmentId", asg.astatus, asg.due, asg.total,
     COALESCE(p.revision, 0) AS prev, ${ms('p."updatedAt"')} AS pupd,
     COALESCE(d."wordCount", 0) AS words, d."submittedAt" IS NOT NULL AS handed, COALESCE(d.late, false) AS late, ${ms('d."updatedAt"')} AS dupd,
-    COALESCE(d.n, 0) AS subs, d.latest, d.mstatus, d.mtotal, d.mark
+    COALESCE(d.n, 0) AS subs, d.latest, COALESCE(d.mcode, 0) AS mcode, d.mark
   FROM "Enrolment" e
   JOIN asg ON asg."classroomId" = e."classroomId"
   LEFT JOIN "Plan" p ON p."assignmentId" = asg.id AND p."studentId" = e."studentId"
@@ -60,7 +57,7 @@ facts AS (
 ),
 acts AS (
   SELECT f.*,
-    (f.mstatus IS NOT NULL AND f.subs >= 1 AND f.latest = f.subs) AS cur,
+    (f.mcode > 0 AND f.subs >= 1 AND f.latest = f.subs) AS cur,
     GREATEST(CASE WHEN f.prev > 0 THEN f.pupd END, CASE WHEN f.words > 0 OR f.subs > 0 THEN f.dupd END) AS act,
     (NOT f.handed AND f.subs = 0 AND ${nowMs}::float8 > f.due) AS overdue
   FROM facts f
@@ -68,9 +65,9 @@ acts AS (
 statuses AS (
   SELECT x.*,
     CASE
-      WHEN x.cur AND x.mstatus = 'RETURNED' THEN 'returned'
+      WHEN x.cur AND x.mcode = 3 THEN 'returned'
       WHEN x.handed THEN CASE
-        WHEN x.cur AND x.mstatus = 'IN_PROGRESS' AND x.mtotal IS NOT NULL THEN 'marked'
+        WHEN x.cur AND x.mcode = 2 THEN 'marked'
         WHEN x.subs >= 2 THEN 'resubmitted'
         WHEN x.late THEN 'late'
         ELSE 'submitted' END
