@@ -9,6 +9,10 @@
 // - Only refusals that no edit can fix (401/403/404/423) stop saving. A validation refusal
 //   (400/413/422) waits for the next edit; a network failure or 5xx retries with back-off.
 // - drain() settles: it resolves once the server holds what is on screen, or says why not.
+// - Paste sizes (never the pasted text) wait in `pastes` until a save carrying them is
+//   confirmed, or until a 409 shows an earlier unconfirmed save that carried them landed:
+//   a failed or retried save neither loses nor double-counts them.
+import { MAX_DRAFT_CHARS, MAX_PASTES_PER_SAVE } from "../drafts/draft-limits";
 import { LIVE_COPY_MS, readLocal, type StorageLike, writeLocal } from "./local-copy";
 
 export type Checkpoint = "outline" | "paste";
@@ -37,8 +41,11 @@ export type AutosaveOptions<T, C = never> = {
   url: string;
   storageKey: string;
   initial: { value: T; revision: number };
-  /** The PUT body; checkpoint says the edits since the last save included an outline or a big paste. */
-  body: (value: T, baseRevision: number, checkpoint: Checkpoint | undefined) => unknown;
+  /**
+   * The PUT body; checkpoint says the edits since the last save included an outline or a big
+   * paste; pastes are the sizes of the pastes not yet confirmed as stored (often none).
+   */
+  body: (value: T, baseRevision: number, checkpoint: Checkpoint | undefined, pastes: number[]) => unknown;
   /** Reads the newer version out of a 409's `current`. */
   parseConflict: (current: unknown) => { value: T; revision: number };
   /** Three-way merge for a 409: no clashes → adopt and save again silently. */
@@ -87,8 +94,17 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
   // request sent before that no longer describes this tab's base and is ignored.
   let epoch = 0;
   // Values sent whose outcome we never learned (network error, timeout, keepalive on exit):
-  // a later 409 whose newer version is one of these is our own save, not another tab's.
-  let unconfirmed: T[] = [];
+  // a later 409 whose newer version is one of these is our own save, not another tab's, and
+  // the pastes that save carried are stored.
+  let unconfirmed: { value: T; pasteIds: number[] }[] = [];
+  // Paste sizes not yet known to be stored, each with a local id so a confirmation removes
+  // exactly the ones its save carried.
+  let pastes: { id: number; chars: number }[] = [];
+  let nextPasteId = 1;
+  const pasteSizes = (list = pastes) => list.map((p) => p.chars);
+  const forgetPastes = (ids: readonly number[]) => {
+    if (ids.length) pastes = pastes.filter((p) => !ids.includes(p.id));
+  };
 
   const listeners = new Set<() => void>();
   let snapshot: Snapshot<T, C> = { value, status, conflict, restoredLocal, leftover };
@@ -99,7 +115,8 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
 
   // Names this tab in its local copies (see LocalCopy's owner); the same across a reload.
   const owner = o.tabId ?? "this-tab";
-  const keepLocal = () => writeLocal(storage, storageKey, { value, baseRevision, base: merge ? saved : undefined, at: now(), owner });
+  const keepLocal = () =>
+    writeLocal(storage, storageKey, { value, baseRevision, base: merge ? saved : undefined, at: now(), owner, pastes: pastes.length ? pasteSizes() : undefined });
   const dropLocal = () => writeLocal(storage, storageKey, null);
   const cancel = () => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -114,6 +131,21 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
   };
   const canSave = () => !locked && !conflict && status.kind !== "stopped";
   const savedNow = (at?: string): SaveStatus => ({ kind: "saved", at: new Date(at ?? now()) });
+
+  /**
+   * Queues a paste's size, within what the server accepts: whole characters from 1 to the
+   * essay's cap, and at most MAX_PASTES_PER_SAVE waiting (the smallest gives way, since the
+   * summary is about large pastes), so a queued size can never make a save invalid.
+   */
+  function addPaste(size: number) {
+    const chars = Math.min(Math.round(size), MAX_DRAFT_CHARS);
+    if (!Number.isFinite(chars) || chars < 1) return;
+    pastes.push({ id: nextPasteId++, chars });
+    if (pastes.length > MAX_PASTES_PER_SAVE) {
+      const smallest = pastes.reduce((min, p) => (p.chars < min.chars ? p : min));
+      pastes = pastes.filter((p) => p !== smallest);
+    }
+  }
 
   function stop(message: string, httpStatus: number) {
     cancel();
@@ -131,7 +163,9 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
 
   /** The server holds `theirs`, newer than our base. */
   function onNewer(theirs: { value: T; revision: number }) {
-    const ours = equals(theirs.value, value) || unconfirmed.some((u) => equals(u, theirs.value));
+    const landed = unconfirmed.find((u) => equals(u.value, theirs.value));
+    if (landed) forgetPastes(landed.pasteIds);
+    const ours = equals(theirs.value, value) || !!landed;
     if (ours || (merge && equals(theirs.value, saved))) {
       // Our own earlier save landed after all (or only the revision moved): rebase and go on.
       baseRevision = theirs.revision;
@@ -165,10 +199,11 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
     void save();
   }
 
-  function handle(res: { ok: boolean; status: number }, data: Body, sending: T, checkpoint: Checkpoint | undefined) {
+  function handle(res: { ok: boolean; status: number }, data: Body, sending: T, checkpoint: Checkpoint | undefined, pasteIds: number[]) {
     if (res.ok) {
       failures = 0;
       unconfirmed = [];
+      forgetPastes(pasteIds);
       baseRevision = typeof data.revision === "number" ? data.revision : baseRevision + 1;
       saved = sending;
       if (locked) return emit();
@@ -198,6 +233,8 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
   function send(): Promise<void> {
     const sending = value;
     const checkpoint = pendingCheckpoint;
+    const carried = pastes.slice(0, MAX_PASTES_PER_SAVE);
+    const pasteIds = carried.map((p) => p.id);
     const sentEpoch = epoch;
     pendingCheckpoint = undefined;
     status = { kind: "saving" };
@@ -211,14 +248,14 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
         const res = await transport(url, {
           method: "PUT",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify(body(sending, baseRevision, checkpoint)),
+          body: JSON.stringify(body(sending, baseRevision, checkpoint, pasteSizes(carried))),
           signal: abort.signal,
         });
         const data = ((await res.json().catch(() => ({}))) ?? {}) as Body;
-        return () => handle(res, data, sending, checkpoint);
+        return () => handle(res, data, sending, checkpoint, pasteIds);
       } catch {
         return () => {
-          unconfirmed.push(sending);
+          unconfirmed.push({ value: sending, pasteIds });
           pendingCheckpoint ??= checkpoint;
           retryLater();
         };
@@ -274,6 +311,8 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
       }
       value = stored.value;
       restoredLocal = true;
+      // This copy's pastes were never confirmed (a confirmed save drops or rewrites the copy).
+      for (const chars of Array.isArray(stored.pastes) ? stored.pastes : []) addPaste(Number(chars));
       if (stored.baseRevision === baseRevision) {
         status = { kind: "dirty" };
         emit();
@@ -285,9 +324,11 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
       onNewer(theirs);
     },
 
-    setValue(next: T, meta?: { checkpoint?: Checkpoint }) {
+    /** paste: the size in characters of a paste that made this edit (the text itself is never kept). */
+    setValue(next: T, meta?: { checkpoint?: Checkpoint; paste?: number }) {
       value = next;
       if (meta?.checkpoint && pendingCheckpoint !== "outline") pendingCheckpoint = meta.checkpoint;
+      if (meta?.paste !== undefined) addPaste(meta.paste);
       keepLocal();
       if (canSave() && status.kind !== "saving") {
         // While offline the back-off timer (or the `online` event) sends it.
@@ -389,10 +430,11 @@ export function createAutosave<T, C = never>(o: AutosaveOptions<T, C>) {
       if (!canSave() || status.kind === "invalid" || equals(value, saved)) return;
       // The debounced save stays scheduled: if the page lives on (a bfcache restore, React
       // re-running effects), it runs and meets this request's result as its own.
-      unconfirmed.push(value);
+      const carried = pastes.slice(0, MAX_PASTES_PER_SAVE);
+      unconfirmed.push({ value, pasteIds: carried.map((p) => p.id) });
       // keepalive lets the request outlive the page (bodies up to 64 KiB; larger ones fail
       // here and the local copy is what survives).
-      transport(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body(value, baseRevision, pendingCheckpoint)), keepalive: true }).catch(() => undefined);
+      transport(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body(value, baseRevision, pendingCheckpoint, pasteSizes(carried))), keepalive: true }).catch(() => undefined);
     },
   };
 }

@@ -8,8 +8,9 @@ export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
  * base: what the server held at baseRevision, kept for a three-way merge after a reload.
  * owner: the tab that wrote it. Tabs of one student share the key, and a copy another open
  * tab is still writing is that tab's to save, not this page's to bring back.
+ * pastes: the sizes of pastes in this copy not yet confirmed as stored (never their text).
  */
-export type LocalCopy<T> = { value: T; baseRevision: number; base?: T; at: number; owner?: string };
+export type LocalCopy<T> = { value: T; baseRevision: number; base?: T; at: number; owner?: string; pastes?: number[] };
 
 /** A copy written this recently by another tab belongs to a tab that is still open and saving. */
 export const LIVE_COPY_MS = 15_000;

@@ -74,7 +74,7 @@ export function useAutosave<T, C = never>(opts: HookOptions<T, C>) {
   }, [machine, opts.disabled]);
 
   const setValue = useCallback(
-    (next: T | ((prev: T) => T), meta?: { checkpoint?: Checkpoint }) => {
+    (next: T | ((prev: T) => T), meta?: { checkpoint?: Checkpoint; paste?: number }) => {
       machine.setValue(typeof next === "function" ? (next as (prev: T) => T)(machine.current()) : next, meta);
     },
     [machine],

@@ -4,3 +4,7 @@
 
 // About 15,000 words: far beyond any essay, small enough to refuse a pasted book.
 export const MAX_DRAFT_CHARS = 100_000;
+
+// Paste sizes ride on the next autosave (docs/decisions/023-writing-process.md). A save carries
+// at most this many; the editor keeps the largest when a student pastes more between saves.
+export const MAX_PASTES_PER_SAVE = 20;

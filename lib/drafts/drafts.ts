@@ -48,9 +48,21 @@ export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = ne
     // Starting an entry is when history grows, so it is when it is thinned: a second
     // statement about once per five minutes of writing, never on an extending save.
     if (saved.startedEntry) await thinHistory(db(), saved.draftId, now);
+    await recordPastes(saved.draftId, input.pastes, now);
     return { ok: true, draft: { revision: saved.revision, savedAt: saved.savedAt, wordCount } };
   }
-  return refusedSave(user, save);
+  return refusedSave(user, save, input.pastes);
+}
+
+/**
+ * The sizes of the pastes this save carried, stored only once its compare-and-swap has
+ * succeeded (a refused save stores none: the client sends them again with its next save).
+ * Most saves carry none and cost nothing here; one that does adds one INSERT.
+ * See docs/decisions/023-writing-process.md.
+ */
+async function recordPastes(draftId: string, pastes: number[] | undefined, at: Date) {
+  if (!pastes?.length) return;
+  await db().draftPaste.createMany({ data: pastes.map((chars) => ({ draftId, at, chars })) });
 }
 
 /**
@@ -60,7 +72,7 @@ export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = ne
  * not exist yet, or a racing first save from another tab had just created it), so the save is
  * tried again rather than answered with a "conflict" against the very revision it was based on.
  */
-async function refusedSave(user: SessionUser, save: CasSave): Promise<SaveResult> {
+async function refusedSave(user: SessionUser, save: CasSave, pastes: number[] | undefined): Promise<SaveResult> {
   const assignment = await requireOwnWork(user, save.assignmentId);
   assertOpen(assignment);
   const where = { assignmentId_studentId: { assignmentId: save.assignmentId, studentId: user.id } };
@@ -80,6 +92,7 @@ async function refusedSave(user: SessionUser, save: CasSave): Promise<SaveResult
     const retried = await casSaveDraft(save);
     if (retried) {
       if (retried.startedEntry) await thinHistory(db(), retried.draftId, save.now);
+      await recordPastes(retried.draftId, pastes, save.now);
       return { ok: true, draft: { revision: retried.revision, savedAt: retried.savedAt, wordCount: save.wordCount } };
     }
     current = await read();

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { PlanSchema } from "../planner/plan-schema";
-import { revisionNumber } from "../validation/numbers";
+import { boundedInt, revisionNumber } from "../validation/numbers";
 import { idText, proseText } from "../validation/text";
-import { MAX_DRAFT_CHARS } from "./draft-limits";
+import { MAX_DRAFT_CHARS, MAX_PASTES_PER_SAVE } from "./draft-limits";
 
 const base = { assignmentId: idText(), baseRevision: revisionNumber() };
 
@@ -13,6 +13,12 @@ export const SaveDraftSchema = z.object({
   // Set by the editor when this save carries an inserted outline or a large paste, so the
   // text before it stays in history as its own entry (lib/drafts/history-policy.ts).
   checkpoint: z.enum(["outline", "paste"]).optional(),
+  // The size in characters of each paste since the last confirmed save (never the pasted
+  // text), for the writing-process summary (lib/process/). Bounded so a client cannot flood it.
+  pastes: z
+    .array(boundedInt(1, MAX_DRAFT_CHARS, `A paste size is a whole number of characters from 1 to ${MAX_DRAFT_CHARS.toLocaleString("en-GB")}.`))
+    .max(MAX_PASTES_PER_SAVE, `A save can carry at most ${MAX_PASTES_PER_SAVE} paste sizes.`)
+    .optional(),
 });
 export type SaveDraftInput = z.input<typeof SaveDraftSchema>;
 

@@ -19,11 +19,13 @@ export async function startEntry(tx: Tx, draftId: string, entry: { text: string;
  * the next entry falls in the same clock hour (so it is not the hour's last) and did not
  * replace its text (a restore, an outline, a paste or a cut). Ordered by time then id in
  * byte order, as the pure rule orders them. tests/integration/draft-history.test.ts checks
- * that both agree.
+ * that both agree. The same statement keeps each removed entry's timing (no text) as a
+ * DraftSpan, so the writing-process summary (lib/process/) still sees every session.
  */
 export async function thinHistory(tx: Tx, draftId: string, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - THIN_AFTER_MS);
   return tx.$executeRaw`
+    WITH gone AS (
     DELETE FROM "DraftRevision" AS d
     USING (
       SELECT id, reason, "createdAt",
@@ -38,5 +40,9 @@ export async function thinHistory(tx: Tx, draftId: string, now: Date): Promise<n
       AND e."createdAt" < ${cutoff}
       AND e.next_at IS NOT NULL
       AND date_trunc('hour', e.next_at) = date_trunc('hour', e."createdAt")
-      AND e.next_reason NOT IN ('RESTORE', 'OUTLINE', 'PASTE', 'CUT')`;
+      AND e.next_reason NOT IN ('RESTORE', 'OUTLINE', 'PASTE', 'CUT')
+    RETURNING d.id, d."draftId", d."createdAt", d."updatedAt", d."wordCount"
+    )
+    INSERT INTO "DraftSpan" (id, "draftId", "startedAt", "endedAt", "wordCount")
+    SELECT id, "draftId", "createdAt", "updatedAt", "wordCount" FROM gone`;
 }

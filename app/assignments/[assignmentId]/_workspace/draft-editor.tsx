@@ -18,6 +18,8 @@ const BIG_PASTE_CHARS = 200;
 // The character cap is shown from here on, so it is never a surprise.
 const SHOW_CAP_FROM = Math.floor(MAX_DRAFT_CHARS * 0.9);
 const n = (x: number) => x.toLocaleString("en-GB");
+// Characters as the textarea will hold them (it turns CRLF into LF).
+const pastedSize = (text: string) => text.replace(/\r\n?/g, "\n").length;
 
 /** Why the essay was not handed in: the text on screen could not be confirmed as saved first. */
 function notSubmitted(r: Exclude<DrainResult, { ok: true }>): string {
@@ -57,7 +59,7 @@ export function DraftEditor({
   const [pending, startTransition] = useTransition();
   const [restoring, setRestoring] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const pasted = useRef(false);
+  const pasted = useRef(0);
   const words = countWords(draft.value);
   const limit = wordLimitState(words, wordLimit);
   const chars = draft.value.length;
@@ -137,10 +139,12 @@ export function DraftEditor({
         ref={textRef}
         value={draft.value}
         readOnly={readOnly || pending || restoring}
-        onPaste={(e) => (pasted.current = e.clipboardData.getData("text").length > BIG_PASTE_CHARS)}
+        onPaste={(e) => (pasted.current = readOnly ? 0 : pastedSize(e.clipboardData.getData("text")))}
         onChange={(e) => {
-          draft.setValue(e.target.value, pasted.current ? { checkpoint: "paste" } : undefined);
-          pasted.current = false;
+          const size = pasted.current;
+          // The paste's size goes with the next autosave (the writing-process summary); its text never does.
+          draft.setValue(e.target.value, size ? { paste: size, checkpoint: size > BIG_PASTE_CHARS ? "paste" : undefined } : undefined);
+          pasted.current = 0;
         }}
         rows={22}
         spellCheck

@@ -36,7 +36,7 @@ export function Workspace(props: Props) {
     url: `/api/assignments/${props.assignmentId}/draft`,
     storageKey: `extent:draft:${props.userId}:${props.assignmentId}`,
     initial: { value: props.draft.text, revision: props.draft.revision },
-    body: (text, baseRevision, checkpoint) => ({ text, baseRevision, checkpoint }),
+    body: (text, baseRevision, checkpoint, pastes) => ({ text, baseRevision, checkpoint, pastes: pastes.length ? pastes : undefined }),
     parseConflict: (c) => {
       const cur = c as { text: string; revision: number };
       return { value: cur.text, revision: cur.revision };
