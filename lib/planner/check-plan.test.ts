@@ -282,3 +282,74 @@ describe("factorCalledMostSignificant", () => {
     expect(called("De-Stalinisation and agricultural failure both mattered.")).toBeUndefined();
   });
 });
+
+describe("checkPlan for a claim to agree with", () => {
+  const question = "‘Economic failure was the main reason for Khrushchev’s fall from power in 1964.’ How far do you agree?";
+  const agree: QuestionAnalysis = {
+    stem: "how-far", focus: "stated-factor", statedFactor: "Economic failure", outcome: "Khrushchev’s fall from power",
+    claim: "Economic failure was the main reason for Khrushchev’s fall from power", period: null,
+  };
+  const claim = "the claim that Economic failure was the main reason for Khrushchev’s fall from power";
+  function agreePlan(): Plan {
+    const plan = cleanHowFarPlan();
+    plan.factors[0] = factor("econ", "Economic failure", 4, { kind: "stated" });
+    return plan;
+  }
+
+  it("advises in the claim's terms: agree or disagree, test the claim, support or challenge it", () => {
+    const missing = agreePlan();
+    missing.factors = [factor("agri", "Agricultural failure", 3)];
+    const problems = checkPlan(missing, agree, { question });
+    expect(problems.find((p) => p.code === "stated-factor-missing")?.message).toBe(
+      `You haven't included ‘Economic failure’ in your plan. The question asks how far you agree with ${claim}, so add it as a factor and show what it did before you agree or disagree.`,
+    );
+    expect(problems.find((p) => p.code === "too-few-factors")?.message).toContain(`so you can test ${claim} against at least two other reasons`);
+
+    const unfinished = agreePlan();
+    unfinished.factors[0]!.weight = null;
+    unfinished.factors[1]!.miniJudgement = "";
+    unfinished.judgement = { position: null, argument: "" };
+    const messages = checkPlan(unfinished, agree, { question }).map((p) => p.message);
+    expect(messages).toContain("You haven't weighed ‘Economic failure’ yet. The claim rests on it, so give it a weight and say how far the evidence bears the claim out.");
+    expect(messages.some((m) => m.includes(`one sentence on whether this supports or challenges ${claim}`))).toBe(true);
+    expect(messages.some((m) => m.startsWith(`You haven't decided how far you agree with ${claim} yet.`))).toBe(true);
+  });
+
+  it("says 'you largely agree' when the line contradicts the weights", () => {
+    const plan = agreePlan();
+    plan.factors[1]!.weight = 5;
+    plan.judgement.position = 80;
+    expect(checkPlan(plan, agree, { question }).find((p) => p.code === "judgement-contradicts-weights")?.message).toBe(
+      `Your judgement line says you largely agree with ${claim}, but you've weighted ‘Agricultural failure’ higher (5 against 4). Move your judgement or change the weights so they agree.`,
+    );
+  });
+
+  it("keeps stated-factor advice for a 'How far was X the most significant factor' question", () => {
+    const plan = cleanHowFarPlan();
+    plan.factors[0]!.weight = null;
+    expect(checkPlan(plan, howFar, { question: "How far was de-Stalinisation the most significant factor in Khrushchev’s fall from power in 1964?" })[0]?.message).toContain(
+      "The question asks about it directly",
+    );
+  });
+});
+
+describe("checkPlan and an unplaced judgement line", () => {
+  it("treats an unplaced line as not decided yet and names the ends of the question's own scale", () => {
+    const plan = cleanHowFarPlan();
+    plan.judgement.position = null;
+    const problems = checkPlan(plan, howFar, { question: "How far was de-Stalinisation the most significant factor in Khrushchev’s fall from power in 1964?" });
+    expect(problems.map((p) => p.code)).toEqual(["judgement-no-position"]);
+    expect(problems[0]?.message).toBe("You haven't placed your answer on the judgement line yet. Move it, from “not at all far” to “all the way”, so your plan shows how far you agree.");
+    // Unplaced is never read as a position that could contradict the weights.
+    plan.factors[1]!.weight = 5;
+    expect(checkPlan(plan, howFar).map((p) => p.code)).not.toContain("judgement-contradicts-weights");
+  });
+
+  it("keeps the call without options working, with no mark-scheme words", () => {
+    const plan = cleanHowFarPlan();
+    plan.judgement.position = null;
+    const [problem] = checkPlan(plan, howFar);
+    expect(problem?.serves).toBeUndefined();
+    expect(problem?.message).toBe(problem?.advice);
+  });
+});

@@ -2,24 +2,18 @@ import { JUDGEMENT_LINE } from "./plan-limits";
 import type { Factor, Plan } from "./plan-schema";
 import type { QuestionAnalysis } from "../questions/analyse-question";
 import { chosenCriteriaNames } from "./significance-criteria";
+import { factorCalledMostSignificant, words } from "./most-significant";
+import { planCheckGroup, type PlanCheckGuide, type PlanCheckId, type PlanCheckSource } from "./plan-check-guide";
+import { count, inline } from "./plan-english";
+import { questionVoice, scaleEnds, type QuestionVoice } from "./question-voice";
+
+export { factorCalledMostSignificant };
 
 // What a plan still needs before the student writes from it. Every message is shown to the
-// student as it stands: second person, names the factor, and says what to do next.
+// student as it stands: second person, names the factor, says what to do next and, when the
+// assignment's rubric declares it (decision 022), which part of the mark scheme asks for it.
 
-export type PlanProblemCode =
-  | "stated-factor-missing"
-  | "stated-factor-unweighed"
-  | "too-few-factors"
-  | "factor-unnamed"
-  | "factor-no-evidence"
-  | "factor-unweighed"
-  | "factor-no-mini-judgement"
-  | "no-criteria"
-  | "no-judgement"
-  | "judgement-no-position"
-  | "judgement-no-argument"
-  | "judgement-contradicts-weights"
-  | "argument-contradicts-weights";
+export type PlanProblemCode = PlanCheckId;
 
 /** Which part of the planner a problem belongs to, so the UI can show it there. */
 export type PlanSection = "factors" | "criteria" | "judgement";
@@ -30,7 +24,19 @@ export type PlanProblem = {
   section: PlanSection;
   /** The factor to highlight, if the problem is about one. */
   factorId?: string;
+  /** The whole message: the advice, then the mark scheme's words when the rubric maps this check. */
   message: string;
+  /** The advice alone, for a UI that shows `serves` beside it. */
+  advice: string;
+  /** The criterion (or holistic feature) this check serves and the level descriptor's words, when the rubric maps it. */
+  serves?: PlanCheckSource;
+};
+
+export type CheckPlanOptions = {
+  /** The assignment's pinned rubric's mapping (planCheckGuide); without it the messages name no criterion. */
+  guide?: PlanCheckGuide | null;
+  /** The question as set, so claim questions ("How far do you agree…") get claim-shaped advice and the scale's own words. */
+  question?: string;
 };
 
 const MIN_FACTORS = 3;
@@ -49,25 +55,39 @@ export function findStatedFactor(plan: Plan, analysis: QuestionAnalysis): Factor
   return plan.factors.find((f) => f.kind === "stated") ?? plan.factors.find((f) => words(f.name).join(" ") === wanted);
 }
 
-export function checkPlan(plan: Plan, analysis: QuestionAnalysis): PlanProblem[] {
-  const problems: (PlanProblem & { rank: number })[] = [];
-  const add = (rank: number, problem: PlanProblem) => problems.push({ ...problem, rank });
+/** "Evaluation and judgement, Level 5: “…”", the mark scheme's part of a message. */
+export function servesText(source: PlanCheckSource): string {
+  // The descriptor's words exactly as written (decision 022), less any end mark before ours.
+  return `${planCheckGroup(source).label}, Level ${source.level}: “${source.quote.trim().replace(/[\s.,;:]+$/, "")}”`;
+}
+
+type Draft = Omit<PlanProblem, "advice" | "serves">;
+
+export function checkPlan(plan: Plan, analysis: QuestionAnalysis, options: CheckPlanOptions = {}): PlanProblem[] {
+  const voice = questionVoice(options.question ?? "", analysis);
+  const problems: (Draft & { rank: number })[] = [];
+  const add = (rank: number, problem: Draft) => problems.push({ ...problem, rank });
   const stated = findStatedFactor(plan, analysis);
   const statedName = quote(analysis.statedFactor?.trim() ?? "");
+  const claimText = voice.claim ? `the claim that ${inline(voice.claim)}` : "the claim";
+  const agreeing = voice.agreeWithClaim;
   const judgementRank = plan.factors.length + 1;
 
   // The whole list of factors.
   if (analysis.focus === "stated-factor" && analysis.statedFactor?.trim() && !stated) {
     add(-1, {
       code: "stated-factor-missing", severity: "error", section: "factors",
-      message: `You haven't included ${statedName} in your plan. The question asks about it directly, so add it as a factor and explain its role before you weigh it against the others.`,
+      message: agreeing
+        ? `You haven't included ${statedName} in your plan. The question asks how far you agree with ${claimText}, so add it as a factor and show what it did before you agree or disagree.`
+        : `You haven't included ${statedName} in your plan. The question asks about it directly, so add it as a factor and explain its role before you weigh it against the others.`,
     });
   }
   if (plan.factors.length < MIN_FACTORS) {
-    const have = plan.factors.length === 0 ? "Your plan has no factors yet." : `Your plan has ${plan.factors.length} factor${plan.factors.length === 1 ? "" : "s"}.`;
+    const have = plan.factors.length === 0 ? "Your plan has no factors yet." : `Your plan has ${count(plan.factors.length, "factor")}.`;
     const why =
-      analysis.focus === "stated-factor" ? `so you can weigh ${statedName} against at least two other factors`
-      : analysis.focus === "claim" ? "so you weigh the case for and against the claim in more than one area"
+      analysis.focus === "stated-factor" && agreeing ? `so you can test ${claimText} against at least two other reasons`
+      : analysis.focus === "stated-factor" ? `so you can weigh ${statedName} against at least two other factors`
+      : analysis.focus === "claim" ? `so you weigh the case for and against ${claimText} in more than one area`
       : "so your answer weighs a range of factors";
     add(-1, { code: "too-few-factors", severity: "error", section: "factors", message: `${have} Add more until you have at least ${MIN_FACTORS}, ${why}.` });
   }
@@ -83,13 +103,14 @@ export function checkPlan(plan: Plan, analysis: QuestionAnalysis): PlanProblem[]
       add(i, { ...about, code: "factor-no-evidence", severity: "error", message: `Add evidence for ${name}: at least one precise fact, such as a date, a figure or a named example, from your notes or what you know.` });
     }
     if (factor.weight === null && factor === stated) {
-      add(i, { ...about, code: "stated-factor-unweighed", severity: "error", message: `You haven't weighed ${name} yet. The question asks about it directly, so give it a weight and say how significant it was.` });
+      const why = agreeing ? `The claim rests on it, so give it a weight and say how far the evidence bears the claim out.` : "The question asks about it directly, so give it a weight and say how significant it was.";
+      add(i, { ...about, code: "stated-factor-unweighed", severity: "error", message: `You haven't weighed ${name} yet. ${why}` });
     } else if (factor.weight === null) {
       const against = factor.kind === "claim" || factor.kind === "counter" ? "how strong this side of the case is" : "how significant it was compared with your other factors";
       add(i, { ...about, code: "factor-unweighed", severity: "error", message: `You haven't weighed ${name} yet. Give it a weight from 1 to 5 to show ${against}.` });
     }
     if (isBlank(factor.miniJudgement)) {
-      add(i, { ...about, code: "factor-no-mini-judgement", severity: "warning", message: `Write a mini-judgement for ${name}: one sentence on ${miniJudgementTarget(factor, analysis)}, so the paragraph ends by answering the question.` });
+      add(i, { ...about, code: "factor-no-mini-judgement", severity: "warning", message: `Write a mini-judgement for ${name}: one sentence on ${miniJudgementTarget(factor, analysis, voice, claimText)}, so the paragraph ends by answering the question.` });
     }
   });
 
@@ -101,16 +122,18 @@ export function checkPlan(plan: Plan, analysis: QuestionAnalysis): PlanProblem[]
     });
   }
 
-  // The judgement.
+  // The judgement. An unplaced judgement line (position null) is "not decided yet".
   const { position, argument } = plan.judgement;
+  const ends = scaleEnds(voice.scale);
+  const howFar = agreeing ? `how far you agree with ${claimText}` : "how far you agree";
   if (position === null && isBlank(argument)) {
-    add(judgementRank, { code: "no-judgement", severity: "error", section: "judgement", message: "You haven't reached a judgement yet. Place your answer on the judgement line and write your line of argument in a sentence or two. Decide it now, before you start writing." });
+    add(judgementRank, { code: "no-judgement", severity: "error", section: "judgement", message: `You haven't decided ${agreeing ? howFar : "your answer"} yet. Place your answer on the judgement line and write your line of argument in a sentence or two. Decide it now, before you start writing.` });
   } else if (position === null) {
-    add(judgementRank, { code: "judgement-no-position", severity: "error", section: "judgement", message: "Place your answer on the judgement line, from “not at all” to “entirely”, so your plan shows how far you agree." });
+    add(judgementRank, { code: "judgement-no-position", severity: "error", section: "judgement", message: `You haven't placed your answer on the judgement line yet. Move it, from “${ends.low}” to “${ends.high}”, so your plan shows ${howFar}.` });
   } else if (isBlank(argument)) {
     add(judgementRank, { code: "judgement-no-argument", severity: "error", section: "judgement", message: "Write your line of argument: one or two sentences that answer the question. You will state it in your introduction and come back to it at the end of every paragraph." });
   }
-  for (const problem of judgementAgainstWeights(plan, analysis, stated)) add(judgementRank, problem);
+  for (const problem of judgementAgainstWeights(plan, analysis, stated, agreeing, claimText)) add(judgementRank, problem);
   const named = argumentAgainstWeights(plan);
   if (named) add(judgementRank, named);
 
@@ -118,21 +141,27 @@ export function checkPlan(plan: Plan, analysis: QuestionAnalysis): PlanProblem[]
   return problems
     .map((p, order) => ({ p, order }))
     .sort((a, b) => severityRank[a.p.severity] - severityRank[b.p.severity] || a.p.rank - b.p.rank || a.order - b.order)
-    .map(({ p: { rank: _rank, ...problem } }) => problem);
+    .map(({ p: { rank: _rank, ...problem } }) => withSource(problem, options.guide?.checks[problem.code]));
 }
 
-function miniJudgementTarget(factor: Factor, analysis: QuestionAnalysis): string {
-  if (factor.kind === "claim" || factor.kind === "counter") return "how far this supports or challenges the claim";
+function withSource(problem: Draft, source: PlanCheckSource | undefined): PlanProblem {
+  if (!source) return { ...problem, advice: problem.message };
+  return { ...problem, advice: problem.message, serves: source, message: `${problem.message} Mark scheme: ${servesText(source)}.` };
+}
+
+function miniJudgementTarget(factor: Factor, analysis: QuestionAnalysis, voice: QuestionVoice, claimText: string): string {
+  if (factor.kind === "claim" || factor.kind === "counter") return `how far this supports or challenges ${claimText}`;
+  if (voice.agreeWithClaim) return `whether this supports or challenges ${claimText}`;
   return analysis.outcome?.trim() ? `how significant it was for ${analysis.outcome.trim()}` : "how significant it was";
 }
 
 const MOVE = "Move your judgement or change the weights so they agree.";
 
 /** Does the position on the judgement line say the opposite of what the weights say? */
-function judgementAgainstWeights(plan: Plan, analysis: QuestionAnalysis, stated: Factor | undefined): PlanProblem[] {
+export function judgementAgainstWeights(plan: Plan, analysis: QuestionAnalysis, stated: Factor | undefined, agreeing = false, claimText = "the claim"): Draft[] {
   const position = plan.judgement.position;
   if (position === null) return [];
-  const problem = (message: string, factorId?: string): PlanProblem => ({
+  const problem = (message: string, factorId?: string): Draft => ({
     code: "judgement-contradicts-weights", severity: "error", section: "judgement", message, ...(factorId ? { factorId } : {}),
   });
 
@@ -143,10 +172,12 @@ function judgementAgainstWeights(plan: Plan, analysis: QuestionAnalysis, stated:
     // "How significant was X" can be answered "very" even when something else was more so,
     // so only the "most significant / main reason" questions treat a high position as "X was top".
     if (position >= JUDGEMENT_LINE.largelyYes && analysis.stem !== "how-significant" && rival.weight > stated.weight) {
-      return [problem(`Your judgement line says ${name} was largely the most significant factor, but you've weighted ${factorLabel(plan, rival)} higher (${rival.weight} against ${stated.weight}). ${MOVE}`, rival.id)];
+      const says = agreeing ? `you largely agree with ${claimText}` : `${name} was largely the most significant factor`;
+      return [problem(`Your judgement line says ${says}, but you've weighted ${factorLabel(plan, rival)} higher (${rival.weight} against ${stated.weight}). ${MOVE}`, rival.id)];
     }
     if (position <= JUDGEMENT_LINE.largelyNo && stated.weight > rival.weight) {
-      return [problem(`Your judgement line says ${name} was not the main factor, but you've weighted it above every other factor. ${MOVE}`, stated.id)];
+      const says = agreeing ? `you largely disagree with ${claimText}` : `${name} was not the main factor`;
+      return [problem(`Your judgement line says ${says}, but you've weighted ${name} above every other factor. ${MOVE}`, stated.id)];
     }
     return [];
   }
@@ -156,12 +187,13 @@ function judgementAgainstWeights(plan: Plan, analysis: QuestionAnalysis, stated:
     const againstCase = sideWeight(plan, "counter");
     // Until both sides carry a weight, the unweighed factors are the problem to report.
     if (forCase === null || againstCase === null) return [];
-    const claim = analysis.claim?.trim() ? `the claim that ${analysis.claim.trim()}` : "the claim";
     if (position >= JUDGEMENT_LINE.largelyYes && againstCase > forCase) {
-      return [problem(`Your judgement line says ${claim} largely holds, but the weights you gave the case against add up to more than the case for (${againstCase} against ${forCase}). ${MOVE}`)];
+      const says = agreeing ? `you largely agree with ${claimText}` : `${claimText} largely holds`;
+      return [problem(`Your judgement line says ${says}, but the weights you gave the case against add up to more than the case for (${againstCase} against ${forCase}). ${MOVE}`)];
     }
     if (position <= JUDGEMENT_LINE.largelyNo && forCase > againstCase) {
-      return [problem(`Your judgement line says ${claim} largely does not hold, but the weights you gave the case for add up to more than the case against (${forCase} against ${againstCase}). ${MOVE}`)];
+      const says = agreeing ? `you largely disagree with ${claimText}` : `${claimText} largely does not hold`;
+      return [problem(`Your judgement line says ${says}, but the weights you gave the case for add up to more than the case against (${forCase} against ${againstCase}). ${MOVE}`)];
     }
   }
   return [];
@@ -182,7 +214,7 @@ function highestWeighted(factors: Factor[]): Factor | undefined {
 }
 
 /** Does the line of argument call a factor "most significant" that the weights don't put on top? */
-function argumentAgainstWeights(plan: Plan): PlanProblem | undefined {
+function argumentAgainstWeights(plan: Plan): Draft | undefined {
   const top = highestWeighted(plan.factors);
   const named = factorCalledMostSignificant(plan.judgement.argument, plan.factors);
   // An unweighted factor is already reported; a factor tied for the top weight agrees.
@@ -191,67 +223,4 @@ function argumentAgainstWeights(plan: Plan): PlanProblem | undefined {
     code: "argument-contradicts-weights", severity: "warning", section: "judgement", factorId: named.id,
     message: `Your line of argument calls ${factorLabel(plan, named)} the most significant, but you've weighted ${factorLabel(plan, top)} highest (${top.weight} against ${named.weight}). Change your argument or your weights so they agree.`,
   };
-}
-
-// The text heuristic, kept deliberately cautious because a false alarm teaches the wrong thing:
-// 1. Split the argument into sentences and find a "top" phrase ("most significant", "main
-//    reason", "key factor"…).
-// 2. Skip any sentence with a negation or a hedge ("not", "n't", "rather than", "only",
-//    "to some extent", "but"…): "X was only partly the main reason" is too easy to misread.
-// 3. Find each factor's name in the sentence (case, punctuation, articles, possessive 's,
-//    plural -s and -ise/-ize ignored) and take the mention nearest the phrase; a longer name
-//    wins a tie ("Virgin Lands failure" over "Virgin Lands"); any other tie means no answer.
-// Paraphrases ("the Secret Speech" for a factor named "de-Stalinisation") are not recognised.
-const TOP_PHRASE = /\b(?:most (?:significant|important|influential|decisive)|(?:main|key|chief|primary|principal|biggest|greatest|decisive) (?:reason|cause|factor))\b/gi;
-const NEGATION_OR_HEDGE =
-  /\b(?:not|never|no|nor|neither|rather than|less|least|only|partly|partially|limited|some extent|an extent|but|however|although|though|whereas)\b|n['’]t\b/i;
-const IGNORED_WORDS = new Set(["the", "a", "an"]);
-
-function words(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== "" && !IGNORED_WORDS.has(w))
-    .map((w) => w.replace(/iz(e|es|ed|ing|ation|ations)$/, "is$1"))
-    .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w));
-}
-
-function occurrences(haystack: string[], needle: string[]): number[] {
-  const found: number[] = [];
-  for (let i = 0; i + needle.length <= haystack.length; i++) {
-    if (needle.every((w, j) => haystack[i + j] === w)) found.push(i);
-  }
-  return found;
-}
-
-export function factorCalledMostSignificant(argument: string, factors: readonly Factor[]): Factor | undefined {
-  for (const sentence of argument.split(/(?<=[.!?;])\s+|\n+/)) {
-    if (NEGATION_OR_HEDGE.test(sentence)) continue;
-    const sentenceWords = words(sentence);
-    for (const match of sentence.matchAll(TOP_PHRASE)) {
-      const start = words(sentence.slice(0, match.index)).length;
-      const end = start + words(match[0]).length;
-      let best: { factor: Factor; distance: number; length: number } | undefined;
-      let tied = false;
-      for (const factor of factors) {
-        const name = words(factor.name);
-        if (name.length === 0) continue;
-        for (const at of occurrences(sentenceWords, name)) {
-          const distance = at + name.length <= start ? start - (at + name.length) : at >= end ? at - end : Infinity;
-          if (distance === Infinity) continue;
-          if (!best || distance < best.distance || (distance === best.distance && name.length > best.length)) {
-            best = { factor, distance, length: name.length };
-            tied = false;
-          } else if (distance === best.distance && name.length === best.length && factor !== best.factor) {
-            tied = true;
-          }
-        }
-      }
-      if (best && !tied) return best.factor;
-    }
-  }
-  return undefined;
 }
