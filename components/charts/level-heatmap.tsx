@@ -12,7 +12,7 @@ function shade(level: number, levelCount: number): string {
  * criterion underneath, so the weakest criterion stands out. Each cell carries its value
  * as text; the same grid is available as a table.
  */
-export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) {
+export function LevelHeatmap({ heatmap, id, marked }: { heatmap: Heatmap; id: string; /** Every marked student, when the rows are one page of them. */ marked?: number }) {
   const cellW = 120;
   const cellH = 24;
   const nameW = 170;
@@ -26,7 +26,7 @@ export function LevelHeatmap({ heatmap, id }: { heatmap: Heatmap; id: string }) 
     <figure className="space-y-2">
       <div className="overflow-x-auto">
         <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width={width} className="max-w-none" data-testid="level-heatmap">
-          <title id={`${id}-title`}>{`Levels awarded per criterion for ${rows.length} marked students`}</title>
+          <title id={`${id}-title`}>{`Levels awarded per criterion for ${marked !== undefined && marked > rows.length ? `${rows.length} of ${marked}` : rows.length} marked students`}</title>
           <desc id={`${id}-desc`}>
             Class averages: {averages}.{heatmap.weakest ? ` Weakest: ${heatmap.weakest.name}.` : ""}
           </desc>

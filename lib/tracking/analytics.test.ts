@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { funnel, levelHeatmap, markDistribution, type HeatmapInput } from "./analytics";
+import { funnel, heatmapFromTallies, heatmapRows, levelHeatmap, markDistribution, type HeatmapInput } from "./analytics";
 import type { CellStatus } from "./cell-status";
 
 describe("funnel", () => {
@@ -151,5 +151,39 @@ describe("levelHeatmap", () => {
 
   it("refuses a criterion without levels", () => {
     expect(() => levelHeatmap({ criteria: [{ id: "x", name: "X", levelCount: 0 }], students: [] })).toThrow(RangeError);
+  });
+});
+
+describe("heatmapFromTallies", () => {
+  const criteria = [
+    { id: "analysis", name: "Analysis", levelCount: 4 },
+    { id: "judgement", name: "Judgement", levelCount: 2 },
+  ];
+
+  it("gives one page of rows the whole class's averages and weakest, as levelHeatmap does over every row", () => {
+    const students = Array.from({ length: 7 }, (_, i) => ({
+      id: `s${i}`,
+      name: `S${i}`,
+      awards: [
+        { criterionId: "analysis", level: i % 5 },
+        ...(i % 3 ? [{ criterionId: "judgement", level: i % 2 }] : []),
+      ],
+    }));
+    const whole = levelHeatmap({ criteria, students });
+    const tallies = criteria.map((c, j) => {
+      const levels = whole.rows.flatMap((r) => (r.levels[j] === null ? [] : [r.levels[j]!]));
+      return { criterionId: c.id, sum: levels.reduce((a, b) => a + b, 0), count: levels.length };
+    });
+    const page = heatmapRows({ criteria, students: students.slice(2, 4) });
+    expect(heatmapFromTallies(criteria, tallies, page)).toEqual({ ...whole, rows: whole.rows.slice(2, 4) });
+  });
+
+  it("treats a criterion with no tally as never awarded", () => {
+    const heatmap = heatmapFromTallies(criteria, [{ criterionId: "analysis", sum: 6, count: 4 }], []);
+    expect(heatmap.criteria.map((c) => [c.average, c.awardedCount])).toEqual([
+      [1.5, 4],
+      [null, 0],
+    ]);
+    expect(heatmap.weakest).toBeNull();
   });
 });

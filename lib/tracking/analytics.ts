@@ -77,21 +77,40 @@ export type Heatmap = {
 // Levels awarded per student per criterion, with each criterion's class average. Level 0
 // ("no creditworthy material") is an award like any other and pulls the average down.
 export function levelHeatmap(input: HeatmapInput): Heatmap {
+  const rows = heatmapRows(input);
+  const tallies = input.criteria.map((c, i) => {
+    const awarded = rows.map((r) => r.levels[i]).filter((level): level is number => typeof level === "number");
+    return { criterionId: c.id, sum: awarded.reduce((sum, l) => sum + l, 0), count: awarded.length };
+  });
+  return heatmapFromTallies(input.criteria, tallies, rows);
+}
+
+/** One row per student: the level awarded on each criterion, null where none was. */
+export function heatmapRows(input: HeatmapInput): Heatmap["rows"] {
   for (const c of input.criteria) {
     if (!(c.levelCount >= 1)) throw new RangeError(`${c.name} must have at least one level; got ${c.levelCount}.`);
   }
-  const rows = input.students.map((student) => ({
+  return input.students.map((student) => ({
     studentId: student.id,
     name: student.name,
     levels: input.criteria.map((c) => student.awards?.find((a) => a.criterionId === c.id)?.level ?? null),
   }));
+}
 
-  const stats = input.criteria.map((c, i) => {
-    const awarded = rows.map((r) => r.levels[i]).filter((level): level is number => typeof level === "number");
-    const mean = awarded.length ? awarded.reduce((sum, l) => sum + l, 0) / awarded.length : null;
-    return { criterion: c, mean, awardedCount: awarded.length };
+/** Per criterion, the sum and number of the levels awarded across the whole class. */
+export type CriterionTally = { criterionId: string; sum: number; count: number };
+
+/**
+ * The heatmap from the class's per-criterion tallies and some of its rows: a large class's
+ * tallies are summed in SQL and only one page of rows is shown, yet the averages and the
+ * weakest criterion are the whole class's, exactly as levelHeatmap gives for every row.
+ */
+export function heatmapFromTallies(criteria: HeatmapInput["criteria"], tallies: CriterionTally[], rows: Heatmap["rows"]): Heatmap {
+  const stats = criteria.map((c) => {
+    const t = tallies.find((x) => x.criterionId === c.id);
+    const count = t?.count ?? 0;
+    return { criterion: c, mean: count ? t!.sum / count : null, awardedCount: count };
   });
-
   return {
     criteria: stats.map(({ criterion: { id, name, levelCount }, mean, awardedCount }) => ({
       id,

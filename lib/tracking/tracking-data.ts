@@ -3,9 +3,10 @@ import { assertTeacher, requireTeacherOf, requireTeacherOfAssignment } from "../
 import type { SessionUser } from "../auth/sessions";
 import { notFound } from "../errors";
 import { AwardSchema } from "../marking/schemas";
-import { funnel, levelHeatmap, markDistribution } from "./analytics";
+import { funnel, heatmapFromTallies, heatmapRows, markDistribution } from "./analytics";
 import type { Board, BoardColumn, BoardFilter, TrackedAssignment } from "./board";
 import { boardPage, columnSummaries, departmentSummaries, emptySummary, PAGE_SIZE, type ColumnSummary } from "./internal/board-sql";
+import { HEATMAP_PAGE_SIZE, markedWork } from "./internal/analytics-sql";
 import { loadAssignments, loadTracking } from "./internal/load-tracking";
 
 // The board, the analytics and the department view for the acting teacher: each authorizes,
@@ -100,8 +101,13 @@ const awardsOf = (json: unknown) => {
   return parsed.success ? parsed.data : [];
 };
 
-/** The funnel, the distribution of totals and the level heatmap for one assignment. */
-export async function getAssignmentAnalytics(user: SessionUser, assignmentId: string, now = new Date()) {
+/**
+ * The funnel, the distribution of totals and the level heatmap for one assignment. The
+ * counts, the distribution and the heatmap's averages cover the whole class; the heatmap's
+ * rows are one page of the marked students (HEATMAP_PAGE_SIZE, by name), so a large class's
+ * page stays small.
+ */
+export async function getAssignmentAnalytics(user: SessionUser, assignmentId: string, now = new Date(), requestedPage = 1) {
   const { classroomId } = await requireTeacherOfAssignment(user, assignmentId);
   const [classroom, assignments] = await Promise.all([
     db().classroom.findUnique({ where: { id: classroomId }, select: { id: true, name: true, yearGroup: true } }),
@@ -111,36 +117,27 @@ export async function getAssignmentAnalytics(user: SessionUser, assignmentId: st
   if (!classroom || index < 0) throw notFound("That assignment");
   const only = assignments[index]!;
   const scope = scopeOf([classroomId], [only], now);
-  // The heatmap needs each marked student's levels: only the latest complete marking's
-  // awards, one row per marked student (and its total for the distribution).
-  const [summaries, students, marked] = await Promise.all([
-    columnSummaries(scope),
-    db().enrolment.count({ where: { classroomId } }),
-    db().$queryRaw<{ id: string; name: string; total: number; awards: unknown }[]>`
-SELECT DISTINCT ON (u.name, u.id) u.id, u.name, m.total, m.awards
-FROM "Draft" d
-JOIN "Enrolment" e ON e."studentId" = d."studentId" AND e."classroomId" = ${classroomId}
-JOIN "User" u ON u.id = d."studentId"
-JOIN "Submission" s ON s."draftId" = d.id
-JOIN "Marking" m ON m."submissionId" = s.id
-WHERE d."assignmentId" = ${assignmentId} AND m.total IS NOT NULL
-ORDER BY u.name, u.id, s.number DESC`,
-  ]);
+  let page = Math.max(1, Math.floor(requestedPage) || 1);
+  const [summaries, students, first] = await Promise.all([columnSummaries(scope), db().enrolment.count({ where: { classroomId } }), markedWork(classroomId, assignmentId, page)]);
+  const pages = Math.max(1, Math.ceil(first.marked / HEATMAP_PAGE_SIZE));
+  // Past the end (a stale link): the last page rather than an empty one.
+  const work = page > pages ? await markedWork(classroomId, assignmentId, (page = pages)) : first;
   const assignment = column(only, index, summaries.get(assignmentId));
   const rubric = assignment.rubric;
-  const totals = marked.map((m) => m.total);
+  const criteria = rubric.criteria.map((c) => ({ id: c.id, name: c.name, levelCount: c.levels.length }));
   return {
     classroom,
     assignment,
     students,
     funnel: funnel(Object.entries(assignment.counts).flatMap(([status, n]) => Array.from({ length: n }, () => status as keyof typeof assignment.counts))),
-    distribution: markDistribution(totals, rubric.totalMarks),
-    marked: totals.length,
+    distribution: markDistribution(
+      work.totals.flatMap((t) => Array.from({ length: t.n }, () => t.total)),
+      rubric.totalMarks,
+    ),
+    marked: work.marked,
     averageMark: assignment.averageMark,
-    heatmap: levelHeatmap({
-      criteria: rubric.criteria.map((c) => ({ id: c.id, name: c.name, levelCount: c.levels.length })),
-      students: marked.map((m) => ({ id: m.id, name: m.name, awards: awardsOf(m.awards) })),
-    }),
+    heatmap: heatmapFromTallies(criteria, work.tallies, heatmapRows({ criteria, students: work.rows.map((m) => ({ id: m.id, name: m.name, awards: awardsOf(m.awards) })) })),
+    heatmapPage: { page, pages, pageSize: HEATMAP_PAGE_SIZE },
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { funnel, markDistribution } from "@/lib/tracking/analytics";
+import { funnel, levelHeatmap, markDistribution } from "@/lib/tracking/analytics";
 import { filterBoard, type BoardFilter, type BoardStatusFilter } from "@/lib/tracking/board";
 import { CELL_STATUS_ORDER } from "@/lib/tracking/cell-status";
 import { getAssignmentAnalytics, getBoardPage, getClassBoard, getDepartmentOverview } from "@/lib/tracking/tracking-data";
@@ -91,4 +91,38 @@ describe("the board in SQL agrees with the pure functions", () => {
       }
     }
   });
+
+  it("analytics pages the heatmap 50 students at a time, with whole-class averages as levelHeatmap gives", async () => {
+    const c = await bulkClass(db(), { students: 260, assignments: 3 });
+    // bulkClass gives every marking of an assignment the same levels: vary the first
+    // criterion's level (0–3) so the averages depend on which markings are counted.
+    await db().$executeRaw`UPDATE "Marking" SET awards = jsonb_set(awards, '{0,level}', to_jsonb(hashtext(id) & 3)) WHERE id LIKE ${`${c.classroomId.slice(0, -1)}%`}`;
+    const { board } = await getClassBoard(c.teacher, c.classroomId);
+    for (const [i, id] of c.assignments.entries()) {
+      const first = await getAssignmentAnalytics(c.teacher, id);
+      const rubric = board.columns[i]!.rubric;
+      const criteria = rubric.criteria.map((x) => ({ id: x.id, name: x.name, levelCount: x.levels.length }));
+      // The reference: every marked student's latest complete marking, through the pure function.
+      const markedRows = board.rows.filter((r) => r.cells[i]!.mark !== null);
+      const { rows: expectedRows, ...expected } = levelHeatmap({
+        criteria,
+        students: markedRows.map((r) => ({ id: r.student.id, name: r.student.name, awards: r.cells[i]!.awards })),
+      });
+      expect(markedRows.length).toBeGreaterThan(50);
+      const rows = [...first.heatmap.rows];
+      for (let page = 2; page <= first.heatmapPage.pages; page++) {
+        const next = await getAssignmentAnalytics(c.teacher, id, new Date(), page);
+        expect(next.heatmap.criteria).toEqual(expected.criteria);
+        rows.push(...next.heatmap.rows);
+      }
+      expect(first.heatmap.rows).toHaveLength(50);
+      expect({ criteria: first.heatmap.criteria, weakest: first.heatmap.weakest }).toEqual(expected);
+      expect(first.heatmapPage.pages).toBe(Math.ceil(markedRows.length / 50));
+      expect(rows).toEqual(expectedRows);
+      expect(first.distribution).toEqual(markDistribution(markedRows.map((r) => r.cells[i]!.mark!), rubric.totalMarks));
+      // A page past the end shows the last one.
+      const past = await getAssignmentAnalytics(c.teacher, id, new Date(), 999);
+      expect([past.heatmapPage.page, past.heatmap.rows.map((r) => r.studentId)]).toEqual([first.heatmapPage.pages, rows.slice(-past.heatmap.rows.length).map((r) => r.studentId)]);
+    }
+  }, 120_000);
 });

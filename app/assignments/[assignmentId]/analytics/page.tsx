@@ -9,13 +9,20 @@ import { LevelHeatmap } from "@/components/charts/level-heatmap";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDue } from "@/components/format";
+import { HeatmapPages } from "./heatmap-pages";
 
 export const metadata: Metadata = { title: "Assignment analytics" };
 
-export default async function AnalyticsPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+// Any page number that is not a whole number ≥ 1 is the first page, not an error.
+function pageOf(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : 1;
+}
+
+export default async function AnalyticsPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUserPage("TEACHER");
   const { assignmentId } = await params;
-  const a = await getAssignmentAnalytics(user, assignmentId).catch(orNotFound);
+  const a = await getAssignmentAnalytics(user, assignmentId, new Date(), pageOf((await searchParams).page)).catch(orNotFound);
   const total = a.students;
   const rubric = a.assignment.rubric;
   return (
@@ -52,9 +59,14 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ assi
         </Card>
       </div>
       <Card className="mt-6">
-        <h2 className="text-lg font-semibold text-slate-900">Levels by criterion</h2>
-        <p className="mb-3 text-sm text-slate-600">Each row is a marked student; darker means a higher level. The bottom row is the class average, out of each criterion&apos;s top level.</p>
-        <LevelHeatmap heatmap={a.heatmap} id="heatmap" />
+        <h2 id="levels" className="text-lg font-semibold text-slate-900">
+          Levels by criterion
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Each row is a marked student; darker means a higher level. The bottom row is the class average{a.heatmapPage.pages > 1 ? ` of all ${a.marked} marked students` : ""}, out of each criterion&apos;s top level.
+        </p>
+        <LevelHeatmap heatmap={a.heatmap} id="heatmap" marked={a.marked} />
+        <HeatmapPages assignmentId={assignmentId} {...a.heatmapPage} shown={a.heatmap.rows.length} marked={a.marked} />
       </Card>
     </div>
   );
