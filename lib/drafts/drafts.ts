@@ -1,7 +1,10 @@
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { newId } from "../new-id";
 import { AppError } from "../errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
+import { readLinks } from "../coverage/links";
 import { countWords } from "./word-count";
 import { SaveDraftSchema, SubmitDraftSchema, type SaveDraftInput } from "./schemas";
 import { ensureDraft } from "./internal/ensure-draft";
@@ -62,7 +65,12 @@ export async function saveDraft(user: SessionUser, raw: SaveDraftInput, now = ne
  */
 async function recordPastes(draftId: string, pastes: number[] | undefined, at: Date) {
   if (!pastes?.length) return;
-  await db().draftPaste.createMany({ data: pastes.map((chars) => ({ draftId, at, chars })) });
+  // Raw, as one statement: createMany wraps its INSERT in BEGIN/COMMIT (two more round trips).
+  // The time as UTC text cast to timestamp(3), as save-draft-cas.ts writes the save's own.
+  const when = at.toISOString();
+  await db().$executeRaw`
+    INSERT INTO "DraftPaste" (id, "draftId", at, chars)
+    VALUES ${Prisma.join(pastes.map((chars) => Prisma.sql`(${newId()}, ${draftId}, ${when}::timestamp(3), ${chars}::int)`))}`;
 }
 
 /**
@@ -114,7 +122,7 @@ export async function submitDraft(user: SessionUser, raw: { assignmentId: string
   assertOpen(assignment);
   const draft = await db().draft.findUnique({
     where: { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: user.id } },
-    select: { id: true, wordCount: true, text: true, revision: true, submittedAt: true, late: true, _count: { select: { submissions: true } } },
+    select: { id: true, wordCount: true, text: true, revision: true, submittedAt: true, late: true, paragraphLinks: true, _count: { select: { submissions: true } } },
   });
   if (draft?.submittedAt) throw new AppError("You have already submitted this essay.", 409);
   // The editor sends the text on screen with the revision its autosave last confirmed, and it
@@ -135,7 +143,8 @@ export async function submitDraft(user: SessionUser, raw: { assignmentId: string
     });
     if (count === 0) throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
     await tx.draftRevision.create({ data: { draftId: draft.id, text, wordCount, reason: "SUBMIT" } });
-    await tx.submission.create({ data: { draftId: draft.id, number, text, wordCount, submittedAt: now, late } });
+    // The coverage panel's links travel with the version, so the desk shows what the student linked.
+    await tx.submission.create({ data: { draftId: draft.id, number, text, wordCount, submittedAt: now, late, paragraphLinks: readLinks(draft.paragraphLinks) } });
     return { submittedAt: now, late, number };
   });
 }

@@ -80,6 +80,25 @@ describe("statements per autosave", () => {
     expect(cold, cold.join("\n---\n")).toHaveLength(2);
   });
 
+  it("a save with a paste is at most 3 statements: the save, the thinning if it starts an entry, and one INSERT of the paste sizes", async () => {
+    const { assignmentId, token } = await signedInStudent();
+    await findSessionUser(token);
+    expect((await saveDraft((await findSessionUser(token))!, { assignmentId, baseRevision: 0, text: words(50) })).ok).toBe(true);
+    // A small paste while typing extends the entry: the save and the paste sizes.
+    const small = await statementsOf(async () => {
+      const user = await findSessionUser(token);
+      expect((await saveDraft(user!, { assignmentId, baseRevision: 1, text: words(53), pastes: [12, 30] })).ok).toBe(true);
+    });
+    expect(small, small.join("\n---\n")).toHaveLength(2);
+    expect(small[1]).toMatch(/^\s*INSERT INTO "DraftPaste"/);
+    // A large paste is a checkpoint, which starts an entry and so thins: 3.
+    const large = await statementsOf(async () => {
+      const user = await findSessionUser(token);
+      expect((await saveDraft(user!, { assignmentId, baseRevision: 2, text: words(400), checkpoint: "paste", pastes: [2400] })).ok).toBe(true);
+    });
+    expect(large, large.join("\n---\n")).toHaveLength(3);
+  });
+
   it("a plan save is at most 2 statements, session lookup included", async () => {
     const { assignmentId, token } = await signedInStudent();
     const plan = emptyPlan();
