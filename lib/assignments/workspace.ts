@@ -33,7 +33,7 @@ async function loadWorkspace(assignmentId: string, studentId: string) {
     db().plan.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { content: true, revision: true, updatedAt: true } }),
     db().draft.findUnique({
       where: { assignmentId_studentId: { assignmentId, studentId } },
-      select: { text: true, revision: true, updatedAt: true, wordCount: true, submittedAt: true, late: true },
+      select: { text: true, revision: true, updatedAt: true, wordCount: true, submittedAt: true, late: true, paragraphLinks: true },
     }),
   ]);
   const evidenceBank = await db().point.findMany({
@@ -51,7 +51,7 @@ async function loadWorkspace(assignmentId: string, studentId: string) {
     evidenceBank,
     suggestedAreas: initialPlan(analysis).suggestedAreas,
     plan: { content: planContent, revision: plan?.revision ?? 0, savedAt: plan?.updatedAt ?? null },
-    draft: draft ?? { text: "", revision: 0, updatedAt: null, wordCount: 0, submittedAt: null, late: false },
+    draft: draft ?? { text: "", revision: 0, updatedAt: null, wordCount: 0, submittedAt: null, late: false, paragraphLinks: {} },
   };
 }
 

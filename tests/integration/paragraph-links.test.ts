@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { getOwnWorkspace } from "@/lib/assignments/workspace";
+import { readLinks } from "@/lib/coverage/links";
+import { saveDraft, submitDraft } from "@/lib/drafts/drafts";
+import { setParagraphLink } from "@/lib/drafts/paragraph-links";
+import { isAppError } from "@/lib/errors";
+import { draftOf, makeAssignedClass, makeOutsiders } from "./work-fixtures";
+
+// Links the student sets by hand in the coverage panel (docs/decisions/021-plan-coverage.md):
+// stored with the draft by their own statement, reloaded with the workspace, copied to the
+// version at hand-in, and refused — with nothing written — to anyone else, after hand-in, and
+// for bad input.
+
+async function statusOf(attempt: Promise<unknown>): Promise<number> {
+  const error = await attempt.then(
+    () => expect.fail("expected a refusal"),
+    (e: unknown) => e,
+  );
+  if (isAppError(error)) return error.status;
+  if (error instanceof z.ZodError) return 400;
+  return 500;
+}
+
+async function withDraft() {
+  const world = await makeAssignedClass();
+  await getOwnWorkspace(world.amira, world.assignmentId); // opening the workspace creates the draft row
+  await saveDraft(world.amira, { assignmentId: world.assignmentId, baseRevision: 0, text: "Intro.\n\nBody about agriculture." });
+  return world;
+}
+
+describe("paragraph links set by hand", () => {
+  it("are stored, reloaded with the workspace, cleared with null, and leave the text's revision and time alone", async () => {
+    const { amira, assignmentId } = await withDraft();
+    const before = (await draftOf(assignmentId, amira.id))!;
+    expect(await setParagraphLink(amira, { assignmentId, key: "pabc123", target: "factor-1" })).toEqual({ links: { pabc123: "factor-1" } });
+    expect(await setParagraphLink(amira, { assignmentId, key: "pzz.2", target: "role:conclusion" })).toEqual({ links: { pabc123: "factor-1", "pzz.2": "role:conclusion" } });
+    expect(readLinks((await getOwnWorkspace(amira, assignmentId)).draft.paragraphLinks)).toEqual({ pabc123: "factor-1", "pzz.2": "role:conclusion" });
+    expect(await setParagraphLink(amira, { assignmentId, key: "pabc123", target: null })).toEqual({ links: { "pzz.2": "role:conclusion" } });
+    const after = (await draftOf(assignmentId, amira.id))!;
+    expect({ revision: after.revision, updatedAt: after.updatedAt, text: after.text }).toEqual({ revision: before.revision, updatedAt: before.updatedAt, text: before.text });
+  });
+
+  it("two links set at once (two tabs) are both kept", async () => {
+    const { amira, assignmentId } = await withDraft();
+    await Promise.all(["pa", "pb", "pc", "pd"].map((key, i) => setParagraphLink(amira, { assignmentId, key, target: `f${i}` })));
+    expect(readLinks((await draftOf(assignmentId, amira.id))!.paragraphLinks)).toEqual({ pa: "f0", pb: "f1", pc: "f2", pd: "f3" });
+  });
+
+  it("are refused to anyone but the student (404 to an outsider or another class's teacher), and write nothing", async () => {
+    const { amira, assignmentId } = await withDraft();
+    const outsiders = await makeOutsiders();
+    expect(await statusOf(setParagraphLink(outsiders.student, { assignmentId, key: "pabc", target: "f1" }))).toBe(404);
+    expect(await statusOf(setParagraphLink(outsiders.teacher, { assignmentId, key: "pabc", target: "f1" }))).toBe(404);
+    expect((await draftOf(assignmentId, amira.id))!.paragraphLinks).toEqual({});
+  });
+
+  it("are refused after hand-in (423), and the version keeps the links it was handed in with", async () => {
+    const { amira, assignmentId } = await withDraft();
+    await setParagraphLink(amira, { assignmentId, key: "pabc", target: "f1" });
+    await submitDraft(amira, { assignmentId, baseRevision: 1 });
+    expect(await statusOf(setParagraphLink(amira, { assignmentId, key: "pabc", target: "f2" }))).toBe(423);
+    expect((await draftOf(assignmentId, amira.id))!.paragraphLinks).toEqual({ pabc: "f1" });
+    const version = await db().submission.findFirstOrThrow({ where: { draft: { assignmentId, studentId: amira.id } } });
+    expect(version.paragraphLinks).toEqual({ pabc: "f1" });
+  });
+
+  it("bad input is a 400 and writes nothing", async () => {
+    const { amira, assignmentId } = await withDraft();
+    const bad: unknown[] = [
+      { assignmentId, key: "not a key", target: "f1" },
+      { assignmentId, key: "p" + "a".repeat(40), target: "f1" },
+      { assignmentId, key: "pabc", target: "role:everything" },
+      { assignmentId, key: "pabc", target: "x".repeat(65) },
+      { assignmentId, key: "pabc", target: 7 },
+      { assignmentId, key: "pabc" },
+      { assignmentId: "../other", key: "pabc", target: "f1" },
+      { assignmentId, key: "pabc", target: "f1\u0000" },
+    ];
+    for (const input of bad) expect(await statusOf(setParagraphLink(amira, input as never))).toBe(400);
+    expect((await draftOf(assignmentId, amira.id))!.paragraphLinks).toEqual({});
+  });
+
+  it("are capped: past the limit a new link is refused (422), while changing an existing one still works", async () => {
+    const { amira, assignmentId } = await withDraft();
+    const full = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}`, "f1"]));
+    const draft = (await draftOf(assignmentId, amira.id))!;
+    await db().draft.update({ where: { id: draft.id }, data: { paragraphLinks: full } });
+    expect(await statusOf(setParagraphLink(amira, { assignmentId, key: "pnew", target: "f1" }))).toBe(422);
+    expect((await setParagraphLink(amira, { assignmentId, key: "p7", target: "f2" })).links.p7).toBe("f2");
+  });
+});
