@@ -43,6 +43,8 @@ export type PlanCheckGroup = { key: string; label: string };
 
 export type PlanCheckGuide = {
   rubricTitle: string;
+  /** The groups a student can filter by, in the rubric's order (criteria order, then each one's entries). */
+  groups: PlanCheckGroup[];
   checks: Partial<Record<PlanCheckId, PlanCheckSource>>;
 };
 
@@ -54,13 +56,15 @@ export function planCheckGroup(source: PlanCheckSource): PlanCheckGroup {
 export function planCheckGuide(rubric: Rubric): PlanCheckGuide | null {
   if (!rubric.planChecks?.length) return null;
   const checks: PlanCheckGuide["checks"] = {};
-  for (const entry of rubric.planChecks) {
-    const criterion = rubric.criteria.find((c) => c.id === entry.criterion);
-    // The schema refuses an unknown criterion; skipping keeps this total for a hand-built rubric.
-    if (!criterion) continue;
-    for (const check of entry.checks) {
-      checks[check] = { criterionId: criterion.id, criterionName: criterion.name, feature: entry.feature ?? null, level: entry.level, quote: entry.quote };
+  const groups = new Map<string, PlanCheckGroup>();
+  // The schema refuses an entry naming an unknown criterion, so walking the criteria visits every entry.
+  for (const criterion of rubric.criteria) {
+    for (const entry of rubric.planChecks.filter((e) => e.criterion === criterion.id)) {
+      const source: PlanCheckSource = { criterionId: criterion.id, criterionName: criterion.name, feature: entry.feature ?? null, level: entry.level, quote: entry.quote };
+      const group = planCheckGroup(source);
+      if (!groups.has(group.key)) groups.set(group.key, group);
+      for (const check of entry.checks) checks[check] = source;
     }
   }
-  return { rubricTitle: rubric.title, checks };
+  return { rubricTitle: rubric.title, groups: [...groups.values()], checks };
 }

@@ -11,10 +11,16 @@ export type SignificanceCriterion = {
   question: string;
 };
 
+// Families are named in full: a student meeting "NAME" or "Partington" for the first time
+// should not need to know the mnemonic or the historian to use them.
 export const CRITERION_FAMILIES: readonly { id: CriterionFamily; name: string; description: string }[] = [
-  { id: "everyday", name: "Scale, duration, depth", description: "Three quick tests anyone can apply." },
-  { id: "partington", name: "Partington's criteria", description: "Five tests from the historian Geoffrey Partington." },
-  { id: "name", name: "NAME", description: "Novelty, Applicability, Memory, Effect." },
+  { id: "everyday", name: "Scale, duration and depth of impact", description: "Three quick tests anyone can apply." },
+  {
+    id: "partington",
+    name: "Importance, profundity, quantity, durability and relevance",
+    description: "Partington's criteria: five tests from the historian Geoffrey Partington.",
+  },
+  { id: "name", name: "Novelty, applicability, memory and effect", description: "The NAME criteria, from the initials of the four tests." },
 ];
 
 export const SIGNIFICANCE_CRITERIA: readonly SignificanceCriterion[] = [

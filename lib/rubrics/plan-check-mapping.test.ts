@@ -133,3 +133,13 @@ describe("a broken mapping in a rubric file", () => {
     ]);
   });
 });
+
+describe("planCheckGuide's filter groups", () => {
+  it("lists a strands rubric's strands and a holistic ladder's features, in the rubric's order", () => {
+    expect(guideOf("strands-20-four-strands").groups.map((g) => g.label)).toEqual(["Analysis and explanation", "Knowledge", "Evaluation and judgement", "Organisation and communication"]);
+    expect(guideOf("summed-30-two-tables").groups.map((g) => g.label)).toEqual(["Knowledge and understanding", "Analysis and judgement"]);
+    expect(guideOf("holistic-25-five-levels").groups.map((g) => g.label)).toEqual([
+      "Balance", "Precise evidence", "Analysis", "Sustained judgement", "Substantiated judgement", "Explicit criteria",
+    ]);
+  });
+});

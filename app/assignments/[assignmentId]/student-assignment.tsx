@@ -8,6 +8,8 @@ import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";
 import { AssignmentHeader } from "./assignment-header";
 import { RubricPanel } from "./rubric-panel";
+import { PlanCheckGuideProvider } from "./_workspace/plan-check-guide-context";
+import { planCheckGuide } from "@/lib/planner/plan-check-guide";
 
 export type StudentView = { view: "work" | "version"; version?: number };
 
@@ -65,6 +67,8 @@ export function StudentAssignment({ workspace: w, feedback, userId, view }: { wo
       ) : (
         <>
           <RubricPanel rubric={a.rubric} audience="student" />
+          {/* The pinned rubric's plan-check mapping, as plain data for the planner (decision 022). */}
+          <PlanCheckGuideProvider guide={planCheckGuide(a.rubric)}>
           <Workspace
             assignmentId={a.id}
             userId={userId}
@@ -86,6 +90,7 @@ export function StudentAssignment({ workspace: w, feedback, userId, view }: { wo
                 : undefined
             }
           />
+          </PlanCheckGuideProvider>
         </>
       )}
     </div>

@@ -13,6 +13,9 @@ const KIND_LABELS: Record<Factor["kind"], string> = {
   counter: "Case against",
 };
 
+/** A check shown on the card: the advice, and the mark scheme's words it answers to, if the rubric maps it. */
+export type CardProblem = { key: string; advice: string; source: string | null };
+
 const newId = () => crypto.randomUUID();
 
 export function FactorCard({
@@ -21,6 +24,7 @@ export function FactorCard({
   count,
   bank,
   problems,
+  agreeWithClaim = false,
   readOnly,
   onChange,
   onMove,
@@ -31,7 +35,9 @@ export function FactorCard({
   index: number;
   count: number;
   bank: BankPoint[];
-  problems: string[];
+  problems: CardProblem[];
+  /** The question asks how far the student agrees with a claim, so factors support or challenge it. */
+  agreeWithClaim?: boolean;
   readOnly: boolean;
   onChange: (f: Factor) => void;
   onMove: (to: number) => void;
@@ -46,6 +52,8 @@ export function FactorCard({
   const addEvidence = (e: Evidence) => set({ evidence: [...factor.evidence, e] });
   // The same caps as the plan schema, so the planner never builds a plan the server refuses.
   const evidenceFull = factor.evidence.length >= PLAN_LIMITS.evidencePerFactor;
+  // A claim question's factors are sides of a case, not causes with a significance.
+  const sides = factor.kind === "claim" || factor.kind === "counter";
 
   return (
     <li {...dragProps} data-testid="factor-card" aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -53,7 +61,7 @@ export function FactorCard({
         <div className="flex items-center gap-2">
           <span aria-hidden className="cursor-grab select-none text-slate-400" title="Drag to reorder">⠿</span>
           <span id={`${id}-title`} className="sr-only">Factor {index + 1}: {factor.name || "unnamed"}</span>
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{KIND_LABELS[factor.kind]}{factor.area ? ` · ${factor.area}` : ""}</span>
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{factor.kind === "stated" && agreeWithClaim ? "Named in the claim" : KIND_LABELS[factor.kind]}{factor.area ? ` · ${factor.area}` : ""}</span>
         </div>
         {!readOnly ? (
           <div className="flex gap-1 text-sm">
@@ -140,20 +148,30 @@ export function FactorCard({
 
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <div>
-          <label htmlFor={`${id}-for`} className="block text-sm font-medium text-slate-800">Argument for its significance</label>
+          <label htmlFor={`${id}-for`} className="block text-sm font-medium text-slate-800">{sides ? "Argument: what this shows" : agreeWithClaim ? "How this bears on the claim" : "Argument for its significance"}</label>
           <textarea id={`${id}-for`} maxLength={PLAN_LIMITS.argument} rows={3} value={factor.argumentFor} readOnly={readOnly} onChange={(e) => set({ argumentFor: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
         </div>
         <div>
-          <label htmlFor={`${id}-against`} className="block text-sm font-medium text-slate-800">Argument against (its limits)</label>
+          <label htmlFor={`${id}-against`} className="block text-sm font-medium text-slate-800">{sides ? "Its limits" : "Argument against (its limits)"}</label>
           <textarea id={`${id}-against`} maxLength={PLAN_LIMITS.argument} rows={3} value={factor.argumentAgainst} readOnly={readOnly} onChange={(e) => set({ argumentAgainst: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
         </div>
       </div>
       <label htmlFor={`${id}-mini`} className="mt-3 block text-sm font-medium text-slate-800">Mini-judgement (one line)</label>
-      <input id={`${id}-mini`} maxLength={PLAN_LIMITS.miniJudgement} value={factor.miniJudgement} readOnly={readOnly} onChange={(e) => set({ miniJudgement: e.target.value })} placeholder="So, this factor was … because …" className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+      <input id={`${id}-mini`} maxLength={PLAN_LIMITS.miniJudgement} value={factor.miniJudgement} readOnly={readOnly} onChange={(e) => set({ miniJudgement: e.target.value })} placeholder={sides || agreeWithClaim ? "So, this supports / challenges the claim because …" : "So, this factor was … because …"} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
 
       {problems.length ? (
         <ul className="mt-3 list-disc space-y-0.5 pl-5 text-sm text-amber-900">
-          {problems.map((p) => <li key={p} data-testid="factor-problem">{p}</li>)}
+          {problems.map((p) => (
+            <li key={p.key} data-testid="factor-problem">
+              {p.advice}
+              {p.source ? (
+                <span className="block text-xs text-slate-700">
+                  <span className="sr-only">Mark scheme: </span>
+                  {p.source}
+                </span>
+              ) : null}
+            </li>
+          ))}
         </ul>
       ) : null}
     </li>

@@ -3,12 +3,17 @@
 import { useId, useMemo, useState } from "react";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { areaFactors, blankFactor } from "@/lib/planner/initial-plan";
-import { factorsByWeight, generateOutline, judgementWords, outlineToText } from "@/lib/planner/outline";
+import { factorsByWeight, generateOutline, outlineToText } from "@/lib/planner/outline";
 import { mergePlans, type PlanClash } from "@/lib/planner/merge-plan";
 import { PLAN_LIMITS } from "@/lib/planner/plan-limits";
 import type { Factor, Plan } from "@/lib/planner/plan-schema";
 import { CRITERION_FAMILIES, SIGNIFICANCE_CRITERIA } from "@/lib/planner/significance-criteria";
 import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
+import { questionVoice } from "@/lib/planner/question-voice";
+import { servesText } from "@/lib/planner/check-plan";
+import { JudgementLine } from "./judgement-line";
+import { PlanCheckPanel } from "./plan-check-panel";
+import { usePlanCheckGuide } from "./plan-check-guide-context";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
 import { PlanClashNotice } from "./plan-clash-notice";
@@ -42,12 +47,14 @@ export function Planner({
   const [newFactor, setNewFactor] = useState("");
   const [newCriterion, setNewCriterion] = useState("");
   const [dragIndex, setDragIndex] = useState<number | null>(null);
-  const problems = useMemo(() => checkPlan(plan, analysis), [plan, analysis]);
-  // Problems about one factor show on its card; the summary lists the rest and counts those.
-  const onCard = (p: (typeof problems)[number]) => !!p.factorId && p.section === "factors";
-  const byFactor = (fid: string) => problems.filter((p) => onCard(p) && p.factorId === fid).map((p) => p.message);
-  const general = problems.filter((p) => !onCard(p));
-  const onCards = problems.length - general.length;
+  const guide = usePlanCheckGuide();
+  const voice = useMemo(() => questionVoice(question, analysis), [question, analysis]);
+  const problems = useMemo(() => checkPlan(plan, analysis, { guide, question }), [plan, analysis, guide, question]);
+  // Problems about one factor show on its card as well as in the check's filtered lists.
+  const byFactor = (fid: string) =>
+    problems
+      .filter((p) => p.section === "factors" && p.factorId === fid)
+      .map((p) => ({ key: p.code, advice: p.advice, source: p.serves ? servesText(p.serves) : null }));
   const claimQuestion = analysis.focus === "claim";
   // The schema's caps, enforced here too, so the planner never builds a plan the server refuses.
   const factorsFull = plan.factors.length >= PLAN_LIMITS.factors;
@@ -90,22 +97,7 @@ export function Planner({
         />
       ) : null}
 
-      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-live="polite" data-testid="plan-checker">
-        <h3 className="text-sm font-semibold text-slate-900">Plan check</h3>
-        {problems.length === 0 ? (
-          <p className="mt-1 text-sm text-green-800" data-testid="plan-ok">Your plan is ready to write from.</p>
-        ) : (
-          <ul className="mt-1 space-y-1 text-sm">
-            {onCards ? <li className="text-slate-700" data-testid="plan-card-problems">{onCards} point{onCards === 1 ? "" : "s"} to fix on individual factors, shown on each card below.</li> : null}
-            {general.map((p, i) => (
-              <li key={`${p.code}-${p.factorId ?? ""}-${i}`} data-testid="plan-problem" data-code={p.code} className={p.severity === "error" ? "text-red-800" : "text-amber-900"}>
-                <span className="font-medium">{p.severity === "error" ? "Fix: " : "Consider: "}</span>
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <PlanCheckPanel problems={problems} guide={guide} />
 
       <div>
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -124,6 +116,7 @@ export function Planner({
               count={plan.factors.length}
               bank={bank}
               problems={byFactor(f.id)}
+              agreeWithClaim={voice.agreeWithClaim}
               readOnly={readOnly}
               onChange={(nf) => setFactors(plan.factors.map((x) => (x.id === nf.id ? nf : x)))}
               onMove={(to) => move(i, to)}
@@ -243,34 +236,13 @@ export function Planner({
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <legend className="px-1 font-semibold text-slate-900">Overall judgement</legend>
-        <label htmlFor={`${id}-line`} className="block text-sm font-medium text-slate-800">
-          {analysis.focus === "stated-factor" ? `How far was ${analysis.statedFactor ?? "the stated factor"} the most significant?` : "How far does the claim hold?"}
-        </label>
-        <input
-          id={`${id}-line`}
-          type="range"
-          min={0}
-          max={100}
-          step={5}
-          disabled={readOnly}
-          value={plan.judgement.position ?? 50}
-          aria-valuetext={plan.judgement.position === null ? "Not placed yet" : judgementWords(plan.judgement.position)}
-          onChange={(e) => setPlan({ judgement: { ...plan.judgement, position: Number(e.target.value) } })}
-          className="mt-2 w-full accent-indigo-700"
-        />
-        <div className="flex justify-between text-xs text-slate-600" aria-hidden>
-          <span>Not at all</span>
-          <span>To some extent</span>
-          <span>Entirely</span>
-        </div>
-        <p className="mt-1 text-sm text-slate-800" data-testid="judgement-words">
-          {plan.judgement.position === null ? "Move the slider to place your answer on the line." : `Your answer: ${judgementWords(plan.judgement.position)}.`}
-        </p>
-        <label htmlFor={`${id}-arg`} className="mt-3 block text-sm font-medium text-slate-800">Line of argument</label>
-        <textarea id={`${id}-arg`} maxLength={PLAN_LIMITS.lineOfArgument} rows={3} readOnly={readOnly} value={plan.judgement.argument} onChange={(e) => setPlan({ judgement: { ...plan.judgement, argument: e.target.value } })} placeholder="The one-sentence answer you will carry through every paragraph." className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
-      </fieldset>
+      <JudgementLine
+        judgement={plan.judgement}
+        analysis={analysis}
+        voice={voice}
+        readOnly={readOnly}
+        onChange={(judgement) => setPlan({ judgement })}
+      />
 
       {!readOnly ? (
         <div className="flex flex-wrap items-center gap-3">
