@@ -4,6 +4,7 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
 import { getOwnFeedback } from "@/lib/marking/feedback";
+import { getWritingProcess } from "@/lib/process/process";
 import { StudentAssignment, type StudentView } from "./student-assignment";
 import { TeacherAssignment } from "./teacher-assignment";
 
@@ -16,9 +17,9 @@ export default async function AssignmentPage({ params, searchParams }: { params:
     const overview = await getAssignmentOverview(user, assignmentId).catch(orNotFound);
     return <TeacherAssignment overview={overview} justSet={!!(await searchParams).set} />;
   }
-  const [workspace, feedback] = await Promise.all([getOwnWorkspace(user, assignmentId), getOwnFeedback(user, assignmentId)]).catch(orNotFound);
+  const [workspace, feedback, writing] = await Promise.all([getOwnWorkspace(user, assignmentId), getOwnFeedback(user, assignmentId), getWritingProcess(user, assignmentId, user.id)]).catch(orNotFound);
   const query = await searchParams;
   const version = versionParam(query.version);
   const view: StudentView = query.view === "version" && version !== undefined ? { view: "version", version } : { view: "work", version: query.view === "work" ? 0 : undefined };
-  return <StudentAssignment workspace={workspace} feedback={feedback} userId={user.id} view={view} />;
+  return <StudentAssignment workspace={workspace} feedback={feedback} writing={writing} userId={user.id} view={view} />;
 }

@@ -1,15 +1,12 @@
 import Link from "next/link";
 import { Workspace } from "./_workspace/workspace";
-import { FeedbackEssay } from "./_feedback/feedback-essay";
-import { FeedbackResponse, RedraftButton } from "./_feedback/feedback-response";
+import { FeedbackEssay, FeedbackResponse, RedraftButton } from "./_feedback/lazy";
 import { Scorecard, SummaryFeedback } from "./_feedback/scorecard";
 import { formatDateTime } from "@/components/format";
 import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";
 import { AssignmentHeader } from "./assignment-header";
 import { RubricPanel } from "./rubric-panel";
-import { PlanCheckGuideProvider } from "./_workspace/plan-check-guide-context";
-import { planCheckGuide } from "@/lib/planner/plan-check-guide";
 
 export type StudentView = { view: "work" | "version"; version?: number };
 
@@ -67,8 +64,6 @@ export function StudentAssignment({ workspace: w, feedback, userId, view }: { wo
       ) : (
         <>
           <RubricPanel rubric={a.rubric} audience="student" />
-          {/* The pinned rubric's plan-check mapping, as plain data for the planner (decision 022). */}
-          <PlanCheckGuideProvider guide={planCheckGuide(a.rubric)}>
           <Workspace
             assignmentId={a.id}
             userId={userId}
@@ -90,7 +85,6 @@ export function StudentAssignment({ workspace: w, feedback, userId, view }: { wo
                 : undefined
             }
           />
-          </PlanCheckGuideProvider>
         </>
       )}
     </div>

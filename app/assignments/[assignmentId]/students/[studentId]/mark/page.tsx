@@ -4,6 +4,8 @@ import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getMarkingDesk } from "@/lib/marking/desk";
 import { MarkingDesk } from "./_desk/marking-desk";
+import { getWritingProcess } from "@/lib/process/process";
+import { WritingProcess } from "@/components/process/writing-process";
 import { StudentWorkNav } from "../work-nav";
 
 export const metadata: Metadata = { title: "Marking" };
@@ -13,7 +15,7 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
   const { assignmentId, studentId } = await params;
   const raw = (await searchParams).version;
   const version = versionParam(raw);
-  const desk = await getMarkingDesk(user, assignmentId, studentId, version).catch(orNotFound);
+  const [desk, writing] = await Promise.all([getMarkingDesk(user, assignmentId, studentId, version), getWritingProcess(user, assignmentId, studentId)]).catch(orNotFound);
   const base = `/assignments/${assignmentId}/students/${studentId}`;
   const latest = desk.versions.at(-1)!.number;
   return (
@@ -49,6 +51,10 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
       {/* The desk needs three columns: it breaks out of the page's reading width. */}
       <div className="relative left-1/2 w-[min(100rem,calc(100vw-2rem))] -translate-x-1/2">
         <MarkingDesk key={desk.submission.number} desk={desk} teacherId={user.id} />
+      </div>
+      {/* The same section the student sees under their draft; it covers every version, up to now. */}
+      <div className="mt-6">
+        <WritingProcess process={writing} id="writing-process" />
       </div>
     </div>
   );
