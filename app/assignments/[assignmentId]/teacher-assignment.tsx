@@ -6,7 +6,7 @@ import { STATUS_STYLE } from "@/components/tracking/status-style";
 import type { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { CELL_STATUS_LABELS } from "@/lib/tracking/cell-status";
 import { AssignmentHeader } from "./assignment-header";
-import { AssignmentSettings } from "./assignment-settings";
+import { AssignmentSettings } from "./lazy-settings";
 
 type Overview = Awaited<ReturnType<typeof getAssignmentOverview>>;
 

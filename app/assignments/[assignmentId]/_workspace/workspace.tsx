@@ -10,7 +10,7 @@ import { Planner } from "./planner";
 import { useAutosave } from "@/lib/client/use-autosave";
 import type { AnnotationView } from "@/lib/marking/annotation-view";
 import type { CriterionOption } from "@/lib/marking/search-bank";
-import { RedraftPanel } from "../_feedback/redraft-panel";
+import { RedraftPanel } from "../_feedback/lazy";
 
 type Props = {
   assignmentId: string;
