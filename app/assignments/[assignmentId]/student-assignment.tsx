@@ -7,6 +7,10 @@ import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";
 import { AssignmentHeader } from "./assignment-header";
 import { RubricPanel } from "./rubric-panel";
+import { WritingProcess } from "@/components/process/writing-process";
+import type { WritingProcess as WritingProcessData } from "@/lib/process/summary";
+import { PlanCheckGuideProvider } from "./_workspace/plan-check-guide-context";
+import { planCheckGuide } from "@/lib/planner/plan-check-guide";
 
 export type StudentView = { view: "work" | "version"; version?: number };
 
@@ -15,7 +19,20 @@ export type StudentView = { view: "work" | "version"; version?: number };
  * handed in and marked, otherwise the planner and draft (with the targets beside it while
  * redrafting). Tabs lead to every handed-in version.
  */
-export function StudentAssignment({ workspace: w, feedback, userId, view }: { workspace: WorkspaceData; feedback: OwnFeedback; userId: string; view: StudentView }) {
+export function StudentAssignment({
+  workspace: w,
+  feedback,
+  writing,
+  userId,
+  view,
+}: {
+  workspace: WorkspaceData;
+  feedback: OwnFeedback;
+  /** How the essay was written: the same summary the teacher sees on the marking desk. */
+  writing: WritingProcessData;
+  userId: string;
+  view: StudentView;
+}) {
   const a = w.assignment;
   const base = `/assignments/${a.id}`;
   const latest = feedback.versions.at(-1);
@@ -64,6 +81,8 @@ export function StudentAssignment({ workspace: w, feedback, userId, view }: { wo
       ) : (
         <>
           <RubricPanel rubric={a.rubric} audience="student" />
+          {/* The pinned rubric's plan-check mapping, as plain data for the planner (decision 022). */}
+          <PlanCheckGuideProvider guide={planCheckGuide(a.rubric)}>
           <Workspace
             assignmentId={a.id}
             userId={userId}
@@ -85,6 +104,10 @@ export function StudentAssignment({ workspace: w, feedback, userId, view }: { wo
                 : undefined
             }
           />
+          </PlanCheckGuideProvider>
+          <div className="mt-6">
+            <WritingProcess process={writing} id="writing-process" />
+          </div>
         </>
       )}
     </div>
