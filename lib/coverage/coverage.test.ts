@@ -242,3 +242,21 @@ describe("paragraphs", () => {
     expect((performance.now() - started) / 5).toBeLessThan(60);
   });
 });
+
+describe("the hand-in confirmation's list", () => {
+  it("31. lists factors not argued, unused key evidence, 'Fix:' items and a judgement mismatch; nothing when the essay carries out the plan", async () => {
+    const { submitWarnings, hasWarnings } = await import("./submit-checks");
+    const { checkPlan } = await import("../planner/check-plan");
+    const plan = statedPlan();
+    const mismatched = cover([INTRO, AGRI, "In conclusion, de-Stalinisation was the main reason for Khrushchev's fall."], { plan });
+    const w = submitWarnings(mismatched, checkPlan(plan, statedAnalysis()));
+    expect(w.uncovered.map((f) => [f.factorId, f.status])).toEqual([["destal", "mentioned"], ["cuba", "missing"]]);
+    expect(w.unusedKey.map((e) => e.evidenceId)).toEqual(["e-turkey"]);
+    expect(w.judgement?.status).toBe("mismatch");
+    expect(hasWarnings(w)).toBe(true);
+    const done = cover([INTRO, AGRI, CUBA_NAMING_DESTAL, DESTAL, CONCLUSION_AGREES], { plan });
+    const clean = submitWarnings(done, checkPlan(plan, statedAnalysis()).filter((p) => p.severity !== "error"));
+    expect(clean).toEqual({ uncovered: [], unusedKey: [], fixes: [], judgement: null });
+    expect(hasWarnings(clean)).toBe(false);
+  });
+});

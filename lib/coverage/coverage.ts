@@ -101,14 +101,18 @@ function match(profile: Profile, words: Words): Match {
   let named = 0;
   for (const s of profile.name) {
     const found = findIn(s, words.vocabulary);
-    if (found) (named++, stems.add(found));
+    if (!found) continue;
+    named++;
+    stems.add(found);
   }
   const nameFull = profile.nameNeeded > 0 && named >= profile.nameNeeded;
   const opening = nameFull && profile.name.filter((s) => findIn(s, words.opening)).length >= profile.nameNeeded;
   let support = 0;
   for (const [s, weight] of profile.support) {
     const found = findIn(s, words.vocabulary);
-    if (found) (support += weight, stems.add(found));
+    if (!found) continue;
+    support += weight;
+    stems.add(found);
   }
   return { nameFull, opening, support, stems };
 }
@@ -180,7 +184,10 @@ export function computeCoverage({ text, plan, analysis, question, links: stored 
     } else if (role === "body" && !link && words[i]!.count >= MIN_ARGUING_WORDS) {
       // The best-scoring factor the paragraph argues; a tie goes to the one named first.
       const best = matches.filter((x) => argues(x.m)).sort((a, b) => score(b.m) - score(a.m) || firstAt(words[i]!, a.m) - firstAt(words[i]!, b.m))[0];
-      if (best) (factorId = best.prof.factor.id, matchedOn = matchedPhrases(words[i]!, best.m.stems));
+      if (best) {
+        factorId = best.prof.factor.id;
+        matchedOn = matchedPhrases(words[i]!, best.m.stems);
+      }
     }
     const mentioned = role === "outline" ? [] : matches.filter((x) => x.prof.factor.id !== factorId && mentions(x.m)).map((x) => x.prof.factor.id);
     return { index: i, key: p.key, start: p.start, end: p.end, preview: preview(p), role, factorId, linkedByHand: !!link, matchedOn, mentions: mentioned };

@@ -7,6 +7,7 @@ import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";
 import { AssignmentHeader } from "./assignment-header";
 import { RubricPanel } from "./rubric-panel";
+import { readLinks } from "@/lib/coverage/links";
 import { WritingProcess } from "@/components/process/writing-process";
 import type { WritingProcess as WritingProcessData } from "@/lib/process/summary";
 import { PlanCheckGuideProvider } from "./_workspace/plan-check-guide-context";
@@ -93,7 +94,7 @@ export function StudentAssignment({
             wordLimit={a.wordLimit}
             closed={a.status === "CLOSED"}
             plan={{ content: w.plan.content, revision: w.plan.revision }}
-            draft={{ text: w.draft.text, revision: w.draft.revision, submittedAt: w.draft.submittedAt?.toISOString() ?? null, late: w.draft.late }}
+            draft={{ text: w.draft.text, revision: w.draft.revision, submittedAt: w.draft.submittedAt?.toISOString() ?? null, late: w.draft.late, links: readLinks(w.draft.paragraphLinks) }}
             redraft={
               feedback.redrafting && feedback.latestReturned
                 ? {

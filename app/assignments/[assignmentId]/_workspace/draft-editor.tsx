@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode, type RefObject } from "react";
 import { countWords, wordLimitState } from "@/lib/drafts/word-count";
 import { MAX_DRAFT_CHARS } from "@/lib/drafts/draft-limits";
 import { submitDraftAction } from "@/app/assignments/actions";
@@ -11,6 +11,7 @@ import type { DrainResult } from "@/lib/autosave/autosave-machine";
 import { callAction } from "@/lib/client/call-action";
 import type { AutosaveHandle } from "@/lib/client/use-autosave";
 import { LeftoverText } from "@/components/autosave/leftover-text";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { RevisionHistory } from "./revision-history";
 
 // A paste this long is a step worth its own history entry (the server keeps the text before it).
@@ -44,6 +45,8 @@ export function DraftEditor({
   closed,
   beforeSubmit,
   onSubmitted,
+  submitChecks,
+  textRef: sharedRef,
 }: {
   assignmentId: string;
   draft: AutosaveHandle<string>;
@@ -53,12 +56,18 @@ export function DraftEditor({
   /** Settles the plan's autosave first, so a plan edit is not locked out by the hand-in. */
   beforeSubmit?: () => Promise<DrainResult>;
   onSubmitted: (s: { at: Date; late: boolean }) => void;
+  /** What the hand-in confirmation lists (the plan's gaps), or null when there is nothing to say. */
+  submitChecks?: () => ReactNode | null;
+  /** The textarea, for the coverage panel's "go to this paragraph". */
+  textRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [restoring, setRestoring] = useState(false);
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const textRef = sharedRef ?? ownRef;
+  const [dialog, ask] = useConfirm();
   const pasted = useRef(0);
   const words = countWords(draft.value);
   const limit = wordLimitState(words, wordLimit);
@@ -76,12 +85,25 @@ export function DraftEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  function submit() {
-    if (!confirm("Submit your essay? You won't be able to change it afterwards.")) return;
+  async function submit() {
+    // An accessible dialog, not window.confirm: it lists what the essay leaves out of the plan
+    // (coverage, the plan check, the judgement), and "Go back" has focus.
+    const listed = submitChecks?.() ?? null;
+    const locked = <p className="mt-3">You won’t be able to change your essay after you submit it.</p>;
+    const go = await ask({
+      title: listed ? "Before you submit" : "Submit your essay?",
+      body: <>{listed}{locked}</>,
+      confirmLabel: listed ? "Submit anyway" : "Submit essay",
+      testId: "submit-dialog",
+    });
+    if (!go) return;
     setMessage(null);
     startTransition(async () => {
       const plan = await beforeSubmit?.();
-      if (plan && !plan.ok && !confirm(`Your plan's latest changes are not saved yet (${plan.message}) They stay in this browser. Submit your essay anyway?`)) return;
+      if (plan && !plan.ok) {
+        const anyway = await ask({ title: "Your plan’s latest changes are not saved", body: <p>{plan.message} They stay in this browser. Submit your essay anyway?</p>, confirmLabel: "Submit anyway", testId: "submit-plan-unsaved" });
+        if (!anyway) return;
+      }
       // Wait for the save in flight and send what is pending, then hand in the text on screen
       // on the revision the server confirmed: saved and submitted in one transaction.
       const drained = await draft.drain();
@@ -165,7 +187,7 @@ export function DraftEditor({
         </div>
         <div className="flex gap-2">
           {!readOnly ? (
-            <button type="button" onClick={submit} disabled={pending || !!draft.conflict} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+            <button type="button" onClick={() => void submit()} disabled={pending || !!draft.conflict} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
               {pending ? "Submitting…" : "Submit essay"}
             </button>
           ) : null}
@@ -174,6 +196,7 @@ export function DraftEditor({
       <div aria-live="polite">{message ? <p className="mt-2 text-sm text-slate-700" data-testid="draft-message">{message}</p> : null}</div>
 
       <RevisionHistory assignmentId={assignmentId} draft={draft} readOnly={readOnly} onRestoring={setRestoring} />
+      {dialog}
     </section>
   );
 }

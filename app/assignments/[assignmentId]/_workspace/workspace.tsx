@@ -1,6 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { computeCoverage } from "@/lib/coverage/coverage";
+import type { ParagraphLinks } from "@/lib/coverage/links";
+import { hasWarnings, submitWarnings } from "@/lib/coverage/submit-checks";
+import { checkPlan } from "@/lib/planner/check-plan";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { CoveragePanel } from "./coverage-panel";
+import { SubmitWarningList } from "./submit-warnings";
 import { mergePlans, type PlanClash } from "@/lib/planner/merge-plan";
 import type { Plan } from "@/lib/planner/plan-schema";
 import type { QuestionAnalysis } from "@/lib/questions/analyse-question";
@@ -22,7 +29,7 @@ type Props = {
   wordLimit: number | null;
   closed: boolean;
   plan: { content: Plan; revision: number };
-  draft: { text: string; revision: number; submittedAt: string | null; late: boolean };
+  draft: { text: string; revision: number; submittedAt: string | null; late: boolean; links?: ParagraphLinks };
   /** While redrafting after feedback: the returned annotations, re-attached live to the text. */
   redraft?: { annotations: AnnotationView[]; criteria: CriterionOption[]; feedbackHref: string };
 };
@@ -60,8 +67,33 @@ export function Workspace(props: Props) {
     disabled: readOnly,
   });
 
-  function insertOutline(text: string) {
-    if (draft.value.trim() && !confirm("Add the outline to the end of your essay? Nothing you have written is removed.")) return;
+  // Coverage follows the text a beat behind the keyboard (useDeferredValue) and is memoised on
+  // text, plan and links, so typing stays as quick as before (lib/coverage is ~5 ms an essay).
+  const [links, setLinks] = useState<ParagraphLinks>(props.draft.links ?? {});
+  const text = useDeferredValue(draft.value);
+  const coverage = useMemo(
+    () => computeCoverage({ text, plan: plan.value, analysis: props.analysis, question: props.question, links, final: !!submitted }),
+    [text, plan.value, props.analysis, props.question, links, submitted],
+  );
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [dialog, ask] = useConfirm();
+
+  function submitChecks() {
+    // The text on screen now, not the deferred copy: this is what would be handed in.
+    const now = computeCoverage({ text: draft.current(), plan: plan.value, analysis: props.analysis, question: props.question, links });
+    const warnings = submitWarnings(now, checkPlan(plan.value, props.analysis));
+    return hasWarnings(warnings) ? <SubmitWarningList warnings={warnings} /> : null;
+  }
+
+  function toggleKey(factorId: string, evidenceId: string) {
+    plan.setValue((p) => ({
+      ...p,
+      factors: p.factors.map((f) => (f.id !== factorId ? f : { ...f, evidence: f.evidence.map((e) => (e.id === evidenceId ? { ...e, key: !e.key } : e)) })),
+    }));
+  }
+
+  async function insertOutline(text: string) {
+    if (draft.value.trim() && !(await ask({ title: "Add the outline to your essay?", body: <p>It goes at the end of your essay. Nothing you have written is removed.</p>, confirmLabel: "Add the outline", cancelLabel: "Cancel" }))) return;
     draft.setValue((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text), { checkpoint: "outline" });
     document.getElementById("draft-column")?.scrollIntoView({ behavior: "smooth", block: "start" });
   }
@@ -71,12 +103,14 @@ export function Workspace(props: Props) {
     {props.redraft && !submitted ? <RedraftPanel text={draft.value} {...props.redraft} /> : null}
     <div className="grid gap-6 xl:grid-cols-2">
       <div>
-        <Planner plan={plan} analysis={props.analysis} question={props.question} bank={props.bank} suggestedAreas={props.suggestedAreas} readOnly={readOnly} onInsertOutline={insertOutline} />
+        <Planner plan={plan} analysis={props.analysis} question={props.question} bank={props.bank} suggestedAreas={props.suggestedAreas} readOnly={readOnly} onInsertOutline={(t) => void insertOutline(t)} />
       </div>
       <div id="draft-column" className="xl:sticky xl:top-4 xl:self-start">
-        <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} beforeSubmit={plan.drain} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} />
+        <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} beforeSubmit={plan.drain} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} submitChecks={submitChecks} textRef={textRef} />
+        <CoveragePanel assignmentId={props.assignmentId} coverage={coverage} plan={plan.value} links={links} onLinks={setLinks} onToggleKey={toggleKey} textRef={textRef} readOnly={readOnly} />
       </div>
     </div>
+    {dialog}
     </>
   );
 }
