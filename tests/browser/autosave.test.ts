@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
-import { buildWorld, joinClass, openAssignment, QUESTIONS, RUBRICS, signIn, signUpAs, type World } from "./world";
+import { buildWorld, joinClass, openAssignment, QUESTIONS, RUBRICS, signIn, signUpAs, type World, submitEssay } from "./world";
 
 const browser = sharedBrowser();
 
@@ -65,7 +65,7 @@ it("submitting while a save is still travelling hands in exactly the text on scr
   // More text while that save is in flight, then Submit straight away.
   await draft.pressSequentially(" But the Virgin Lands failed by 1963.", { delay: 5 });
   const onScreen = await draft.inputValue();
-  await page.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(page);
 
   await poll(() => page.getByTestId("submitted-banner").count()).toBe(1);
   expect(await page.getByTestId("draft-message").count()).toBe(0);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { submitEssay } from "./world";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signUp } from "./browser";
@@ -58,7 +59,7 @@ it("with the network cut, saving a marking says so and keeps the marks (also acr
   await s.waitForURL(/\/assignments\//);
   await s.locator(`[data-testid="draft-text"][data-ready]`).fill(ESSAY);
   await poll(() => s.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
-  await s.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(s);
   await poll(() => s.getByTestId("submitted-banner").count()).toBe(1);
   expectNoConsoleErrors(student.errors);
   await student.context.close();

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
-import { acceptDialogs, annotateIntoBank, buildWorld, newStudent, QUESTIONS, RUBRICS, selectQuote, signIn, writeAndSubmit, type Account, type World } from "./world";
+import { acceptDialogs, annotateIntoBank, buildWorld, newStudent, QUESTIONS, RUBRICS, selectQuote, signIn, writeAndSubmit, type Account, type World, submitEssay } from "./world";
 
 const browser = sharedBrowser();
 
@@ -148,7 +148,7 @@ it("a teacher marks a submission from the comment bank and returns it; the stude
   await target.getByRole("button", { name: "Mark as addressed" }).click();
   await poll(() => target.textContent()).toContain("Addressed");
   await poll(() => s.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
-  await s.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(s);
   await poll(() => s.getByTestId("submitted-banner").count()).toBe(1);
   // Both versions stay readable.
   await s.getByRole("link", { name: /Version 1/ }).click();

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, sharedBrowser } from "./browser";
-import { buildWorld, joinClass, openAssignment, QUESTIONS, RUBRICS, signIn, signUpAs, type Account, type World } from "./world";
+import { buildWorld, joinClass, openAssignment, QUESTIONS, RUBRICS, signIn, signUpAs, type Account, type World, submitEssay } from "./world";
 
 const browser = sharedBrowser();
 
@@ -91,7 +91,7 @@ it("a student plans with the factor-weighing planner, inserts the outline, survi
   // The plan survived the reload too.
   expect(await page.getByTestId("factor-card").count()).toBe(3);
 
-  await page.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(page);
   await expect.poll(() => page.getByTestId("submitted-banner").textContent()).toMatch(/Submitted/);
   expect(await page.getByTestId("draft-text").getAttribute("readonly")).not.toBeNull();
   await page.goto("/dashboard");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { submitEssay } from "./world";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signUp } from "./browser";
@@ -87,7 +88,7 @@ it("a deadline set at 17:00 reads 17:00 everywhere, whatever the server's and th
   expect(await s.locator("main").textContent()).toContain(`Due ${due.day}, 17:00`);
   await s.locator(`[data-testid="draft-text"][data-ready]`).fill("Khrushchev changed the USSR less than he claimed: the reforms of 1956 loosened terror but kept the one-party state.");
   await poll(() => s.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
-  await s.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(s);
   await poll(() => s.getByTestId("submitted-banner").count()).toBe(1);
 
   // The teacher marks and returns it; the returned desk renders on both sides.

@@ -126,13 +126,19 @@ export function acceptDialogs(page: Page) {
   page.on("dialog", (d) => void d.accept());
 }
 
+/** Hands the essay in: "Submit essay", then the confirmation dialog's submit button (the dialog may list what the essay leaves out of the plan). */
+export async function submitEssay(page: Page) {
+  await page.getByRole("button", { name: "Submit essay" }).click();
+  await page.getByTestId("submit-dialog-confirm").click();
+}
+
 /** Writes the essay in the workspace, waits for it to save, and hands it in. */
 export async function writeAndSubmit(page: Page, question: RegExp, essay: string) {
   acceptDialogs(page); // "Submit your essay?"
   await openAssignment(page, question);
   await page.locator(`[data-testid="draft-text"][data-ready]`).fill(essay);
   await page.locator('[data-testid="draft-status"][data-status="saved"]').waitFor();
-  await page.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(page);
   await page.getByTestId("submitted-banner").waitFor();
 }
 
