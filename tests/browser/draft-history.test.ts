@@ -65,6 +65,7 @@ it("an inserted outline replaced by 'select all, type' stays restorable, and the
   await poll(() => draftStatus(page)).toBe("saved");
 
   await page.getByRole("button", { name: "Insert outline into my essay" }).click();
+  await page.getByTestId("outline-dialog-confirm").click(); // "Add the outline to your essay?"
   await poll(() => draft.inputValue()).toContain("Introduction");
   const withOutline = await draft.inputValue();
   await poll(() => draftStatus(page)).toBe("saved");

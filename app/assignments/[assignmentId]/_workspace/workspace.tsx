@@ -93,7 +93,7 @@ export function Workspace(props: Props) {
   }
 
   async function insertOutline(text: string) {
-    if (draft.value.trim() && !(await ask({ title: "Add the outline to your essay?", body: <p>It goes at the end of your essay. Nothing you have written is removed.</p>, confirmLabel: "Add the outline", cancelLabel: "Cancel" }))) return;
+    if (draft.value.trim() && !(await ask({ title: "Add the outline to your essay?", body: <p>It goes at the end of your essay. Nothing you have written is removed.</p>, confirmLabel: "Add the outline", cancelLabel: "Cancel", testId: "outline-dialog" }))) return;
     draft.setValue((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text), { checkpoint: "outline" });
     document.getElementById("draft-column")?.scrollIntoView({ behavior: "smooth", block: "start" });
   }
