@@ -10,8 +10,11 @@
 // (round-robin), so a slow page ties up one worker's thread while the others keep serving
 // (docs/decisions/017-start-up-and-cores.md).
 import cluster from "node:cluster";
+import { existsSync } from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
@@ -41,14 +44,43 @@ function waitForGo() {
   return go;
 }
 
+/**
+ * The autosave fast path (docs/decisions/020-autosave-fast-path.md), loaded from the build
+ * while Next loads. Off with EXTENT_FAST_PATH=0 (scripts/start.ts sets that for the embedded
+ * database), or when the build has none (a plain `next build`): then Next serves every request.
+ */
+async function loadFastPath() {
+  if (process.env.EXTENT_FAST_PATH === "0") return null;
+  const file = path.join(root, ".next", "extent-fast-path.mjs");
+  if (!existsSync(file)) {
+    console.log("[extent] No autosave fast path in this build (run `npm run build`): Next serves every request.");
+    return null;
+  }
+  return import(pathToFileURL(file).href);
+}
+
+/** Puts the fast path in front of the request listener of the server Next is about to create. */
+function interceptNextServer(wrap) {
+  const create = http.createServer;
+  http.createServer = (...args) => {
+    http.createServer = create;
+    const last = args.length - 1;
+    if (typeof args[last] === "function") args[last] = wrap(args[last]);
+    return create.apply(http, args);
+  };
+}
+
 async function serve() {
   // Next's own `next start`, the same code path as the CLI. Loading it is most of the
   // start-up time, so it happens before "go". instrumentation.ts runs in each process, so
   // every worker stamps its sockets' addresses (lib/auth/socket-stamp.ts).
   const go = launched ? waitForGo() : Promise.resolve({});
+  const fastPath = loadFastPath();
   const { nextStart } = require("next/dist/cli/next-start");
   require("next/dist/server/next-server");
   Object.assign(process.env, await go);
+  const fast = await fastPath;
+  if (fast && process.env.EXTENT_FAST_PATH !== "0") interceptNextServer(fast.startFastPath().wrap);
   // Next's "Ready in" counts from here, not from the module loading that went before.
   process.env.NEXT_PRIVATE_START_TIME = String(Date.now());
   await nextStart({ hostname: host, port }, root);

@@ -135,7 +135,7 @@ function newestSource(dir: string): number {
 
 function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(path.join(root, ".next", "extent-fast-path.mjs"))) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "rubrics"].filter((d) => existsSync(path.join(root, d)));
   return sources.some((d) => newestSource(path.join(root, d)) > built);
@@ -202,6 +202,8 @@ async function main() {
     // pglite-socket mixes up overlapping queries from several connections
     // (electric-sql/pglite#1046), so the app talks to it over one.
     env.DATABASE_POOL_MAX = "1";
+    // …and the autosave fast path, which has a pool of its own, stays off (decision 020).
+    env.EXTENT_FAST_PATH = "0";
     stopDb = embedded.stop;
   } else {
     log("Using the PostgreSQL server at DATABASE_URL.");
@@ -232,6 +234,7 @@ async function main() {
   if (!dev && buildIsStale()) {
     log("Building the app (first run, or the source changed) …");
     await run(process.execPath, [bin.next, "build"], env);
+    await run(process.execPath, [path.join(root, "scripts", "build-fast-path.mjs")], env);
   }
 
   // The address the server binds; APP_ORIGIN (logged above) is the one people open.

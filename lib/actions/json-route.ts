@@ -3,12 +3,12 @@ import { getCurrentUser } from "../auth/current-user";
 import type { SessionUser } from "../auth/sessions";
 import { refusalForDbError } from "../db-errors";
 import { isAppError } from "../errors";
+import { MAX_JSON_BODY } from "./json-route-limits";
 
 // Route handlers for what is not a form (the editor's autosave): the same order as
 // safeAction — authenticate, validate, then the handler authorizes through lib/auth/policy —
 // and every refusal is JSON with a status and a message the client can show.
-/** 1 MB, the same limit as a server action's body (lib/security/action-guard.ts). */
-export const MAX_JSON_BODY = 1024 * 1024;
+export { MAX_JSON_BODY };
 const tooLarge = () => Response.json({ error: "That is too much to save at once (the limit is 1 MB). Nothing was changed." }, { status: 413 });
 
 export function jsonRoute<S extends z.ZodType, P>(

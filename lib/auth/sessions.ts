@@ -1,17 +1,13 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
+import { MAX_TOKEN_LENGTH, RENEW_AFTER_MS, SESSION_COOKIE, SESSION_DAYS, sessionTokenHash } from "./session-token";
 
-export const SESSION_COOKIE = "extent_session";
-const SESSION_DAYS = 30;
-// A session used in its second half is extended, so active users stay signed in.
-const RENEW_AFTER_MS = (SESSION_DAYS / 2) * 24 * 60 * 60 * 1000;
+export { SESSION_COOKIE };
 
 export type SessionUser = { id: string; name: string; email: string; role: "STUDENT" | "TEACHER" };
 
-function hashToken(token: string): string {
-  return createHmac("sha256", env().SESSION_SECRET).update(token).digest("base64url");
-}
+const hashToken = (token: string) => sessionTokenHash(env().SESSION_SECRET, token);
 
 const expiry = () => new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
 
@@ -34,7 +30,7 @@ type Cached = { user: SessionUser; expiresAt: number; checkedAt: number };
 const cache = new Map<string, Cached>();
 
 export async function findSessionUser(token: string | undefined): Promise<SessionUser | null> {
-  if (!token || token.length > 100) return null;
+  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const tokenHash = hashToken(token);
   const now = Date.now();
   const hit = cache.get(tokenHash);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { THIN_AFTER_MS, type RevisionReason } from "../history-policy";
+import { THIN_HISTORY_SQL } from "./thin-history-sql";
 
 // Writes to a draft's history inside the transaction that changed the draft. Internal: the
 // caller has already authorised the student and compare-and-swapped the draft itself. An
@@ -23,26 +24,5 @@ export async function startEntry(tx: Tx, draftId: string, entry: { text: string;
  * DraftSpan, so the writing-process summary (lib/process/) still sees every session.
  */
 export async function thinHistory(tx: Tx, draftId: string, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - THIN_AFTER_MS);
-  return tx.$executeRaw`
-    WITH gone AS (
-    DELETE FROM "DraftRevision" AS d
-    USING (
-      SELECT id, reason, "createdAt",
-             lead("createdAt") OVER w AS next_at,
-             lead(reason) OVER w AS next_reason
-      FROM "DraftRevision"
-      WHERE "draftId" = ${draftId}
-      WINDOW w AS (ORDER BY "createdAt", id COLLATE "C")
-    ) AS e
-    WHERE d.id = e.id
-      AND e.reason = 'AUTOSAVE'
-      AND e."createdAt" < ${cutoff}
-      AND e.next_at IS NOT NULL
-      AND date_trunc('hour', e.next_at) = date_trunc('hour', e."createdAt")
-      AND e.next_reason NOT IN ('RESTORE', 'OUTLINE', 'PASTE', 'CUT')
-    RETURNING d.id, d."draftId", d."createdAt", d."updatedAt", d."wordCount"
-    )
-    INSERT INTO "DraftSpan" (id, "draftId", "startedAt", "endedAt", "wordCount")
-    SELECT id, "draftId", "createdAt", "updatedAt", "wordCount" FROM gone`;
+  return tx.$executeRawUnsafe(THIN_HISTORY_SQL, draftId, new Date(now.getTime() - THIN_AFTER_MS).toISOString());
 }
