@@ -6,6 +6,11 @@ import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
 import { listCommentBank } from "./comment-bank";
 import { annotationRowSelect, viewAnnotations } from "./annotation-view";
 import { markingSelect, toMarkingView } from "./markings";
+import { computeCoverage } from "../coverage/coverage";
+import { readLinks } from "../coverage/links";
+import { initialPlan } from "../planner/initial-plan";
+import { PlanSchema } from "../planner/plan-schema";
+import { analysisColumnsSelect, columnsToAnalysis } from "../questions/question-record";
 
 /**
  * Everything the marking screen needs for one student's essay, in a fixed handful of
@@ -14,14 +19,14 @@ import { markingSelect, toMarkingView } from "./markings";
  */
 export async function getMarkingDesk(user: SessionUser, assignmentId: string, studentId: string, version?: number) {
   await requireTeacherOfStudentWork(user, assignmentId, studentId);
-  const [assignment, student, draft, bank] = await Promise.all([
+  const [assignment, student, draft, bank, planRow] = await Promise.all([
     db().assignment.findUniqueOrThrow({
       where: { id: assignmentId },
       select: {
         id: true,
         dueAt: true,
         wordLimit: true,
-        question: { select: { text: true } },
+        question: { select: { text: true, ...analysisColumnsSelect } },
         classroom: { select: { id: true, name: true } },
         rubricVersion: { select: { content: true } },
       },
@@ -32,6 +37,7 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
       select: {
         id: true,
         submittedAt: true,
+        paragraphLinks: true,
         submissions: {
           orderBy: { number: "asc" },
           select: { number: true, submittedAt: true, late: true, wordCount: true, marking: { select: { status: true } } },
@@ -39,6 +45,7 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
       },
     }),
     listCommentBank(user),
+    db().plan.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { content: true } }),
   ]);
   const versions = draft?.submissions ?? [];
   const number = version ?? versions.at(-1)?.number;
@@ -48,7 +55,7 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
   const [submission, annotationRows] = await Promise.all([
     db().submission.findUniqueOrThrow({
       where: { draftId_number: { draftId: draft.id, number } },
-      select: { number: true, text: true, wordCount: true, submittedAt: true, late: true, marking: { select: markingSelect } },
+      select: { number: true, text: true, wordCount: true, submittedAt: true, late: true, paragraphLinks: true, marking: { select: markingSelect } },
     }),
     db().annotation.findMany({
       where: { submission: { draftId: draft.id, number: { lte: number } } },
@@ -56,9 +63,18 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
       select: annotationRowSelect,
     }),
   ]);
-  const { rubricVersion, ...rest } = assignment;
+  const { rubricVersion, question, ...rest } = assignment;
+  // The plan as the student left it, and how far this version carries it out, with the links
+  // the student set by hand as they stood at hand-in (the draft's own for older versions).
+  const analysis = columnsToAnalysis(question);
+  const stored = planRow ? PlanSchema.safeParse(planRow.content) : null;
+  const plan = stored?.success ? stored.data : initialPlan(analysis).plan;
+  const links = readLinks(submission.paragraphLinks ?? draft.paragraphLinks);
+  const coverage = computeCoverage({ text: submission.text, plan, analysis, question: question.text, links, final: true });
   return {
-    assignment: { ...rest, rubric: rubricFromSnapshot(rubricVersion.content) },
+    assignment: { ...rest, question: { text: question.text }, rubric: rubricFromSnapshot(rubricVersion.content) },
+    plan: { content: plan, saved: planRow !== null },
+    coverage,
     student,
     versions: versions.map((v) => ({ number: v.number, submittedAt: v.submittedAt, late: v.late, wordCount: v.wordCount, markingStatus: v.marking?.status ?? null })),
     // The student is redrafting: their newer text is not handed in yet.

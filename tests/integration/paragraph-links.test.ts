@@ -6,6 +6,9 @@ import { readLinks } from "@/lib/coverage/links";
 import { saveDraft, submitDraft } from "@/lib/drafts/drafts";
 import { setParagraphLink } from "@/lib/drafts/paragraph-links";
 import { isAppError } from "@/lib/errors";
+import { statedPlan } from "@/lib/coverage/fixtures";
+import { getMarkingDesk } from "@/lib/marking/desk";
+import { savePlan } from "@/lib/planner/plans";
 import { draftOf, makeAssignedClass, makeOutsiders } from "./work-fixtures";
 
 // Links the student sets by hand in the coverage panel (docs/decisions/021-plan-coverage.md):
@@ -89,5 +92,29 @@ describe("paragraph links set by hand", () => {
     await db().draft.update({ where: { id: draft.id }, data: { paragraphLinks: full } });
     expect(await statusOf(setParagraphLink(amira, { assignmentId, key: "pnew", target: "f1" }))).toBe(422);
     expect((await setParagraphLink(amira, { assignmentId, key: "p7", target: "f2" })).links.p7).toBe("f2");
+  });
+});
+
+describe("the marking desk", () => {
+  it("shows how far the handed-in version carries out the plan, with the student's links as they were at hand-in, and the whole plan", async () => {
+    const { amira, teacher, assignmentId } = await makeAssignedClass();
+    await getOwnWorkspace(amira, assignmentId);
+    await savePlan(amira, { assignmentId, baseRevision: 0, plan: statedPlan() });
+    const cuba =
+      "The Cuban Missile Crisis of 1962 made him look weak: the missiles were withdrawn from Cuba in October 1962 and the Presidium saw the climbdown before Kennedy as a humiliation, even though the Jupiter missiles were removed from Turkey in secret.";
+    const essay = ["Khrushchev fell in 1964 mainly because agriculture failed; de-Stalinisation only weakened him.", cuba, "In conclusion, agricultural failure was the main reason for his fall."].join("\n\n");
+    await saveDraft(amira, { assignmentId, baseRevision: 0, text: essay });
+    const { computeCoverage } = await import("@/lib/coverage/coverage");
+    const key = computeCoverage({ text: essay, plan: statedPlan(), analysis: (await getOwnWorkspace(amira, assignmentId)).analysis, question: "", links: {} }).paragraphs[1]!.key;
+    await setParagraphLink(amira, { assignmentId, key, target: "destal" }); // the student says ¶2 argues de-Stalinisation
+    await submitDraft(amira, { assignmentId, baseRevision: 1 });
+    await setParagraphLink(amira, { assignmentId, key, target: null }).catch(() => undefined); // refused: handed in
+
+    const desk = await getMarkingDesk(teacher, assignmentId, amira.id);
+    expect(desk.coverage.paragraphs.map((p) => [p.role, p.factorId, p.linkedByHand])).toEqual([["introduction", null, false], ["body", "destal", true], ["conclusion", null, false]]);
+    expect(desk.coverage.factors.map((f) => [f.factorId, f.status])).toEqual([["destal", "covered"], ["agri", "mentioned"], ["cuba", "mentioned"]]);
+    expect(desk.coverage.judgement.status).toBe("agrees");
+    expect(desk.plan.saved).toBe(true);
+    expect(desk.plan.content.factors.find((f) => f.id === "cuba")).toMatchObject({ argumentFor: "The Presidium saw the climbdown before Kennedy as a humiliation.", argumentAgainst: "The secret deal over Turkey was in fact a gain." });
   });
 });

@@ -5,8 +5,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/format";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getStudentWorkspace } from "@/lib/assignments/workspace";
-import { judgementWords, factorsByWeight } from "@/lib/planner/outline";
-import { chosenCriteriaNames } from "@/lib/planner/significance-criteria";
+import { PlanSummary } from "@/components/plan/plan-summary";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { StudentWorkNav } from "./work-nav";
 
@@ -30,19 +29,9 @@ export default async function StudentWorkPage({ params }: { params: Promise<{ as
         <Card>
           <h2 className="text-lg font-semibold">Plan</h2>
           {w.plan.revision === 0 ? <p className="mt-2 text-sm text-slate-600">No plan saved yet.</p> : (
-            <div className="mt-2 space-y-3 text-sm" data-testid="teacher-plan-view">
-              <p><span className="font-medium">Judgement:</span> {plan.judgement.position === null ? "not placed" : judgementWords(plan.judgement.position)}. {plan.judgement.argument}</p>
-              <p><span className="font-medium">Criteria:</span> {chosenCriteriaNames(plan.criteria, plan.customCriteria).join(", ") || "none chosen"}</p>
-              <ol className="space-y-2">
-                {factorsByWeight(plan.factors).map((f) => (
-                  <li key={f.id} className="rounded border border-slate-200 p-2">
-                    <p className="font-medium">{f.name} <span className="text-slate-500">· weight {f.weight ?? "—"}</span></p>
-                    <ul className="list-disc pl-5 text-slate-700">{f.evidence.map((e) => <li key={e.id}>{e.text}</li>)}</ul>
-                    {f.miniJudgement ? <p className="mt-1 italic text-slate-700">{f.miniJudgement}</p> : null}
-                  </li>
-                ))}
-              </ol>
-              <p className="text-slate-600">Plan check: {problems.length === 0 ? "no problems" : `${problems.length} point${problems.length === 1 ? "" : "s"} to address`}.</p>
+            <div className="mt-2 space-y-3">
+              <PlanSummary plan={plan} />
+              <p className="text-sm text-slate-600">Plan check: {problems.length === 0 ? "no problems" : `${problems.length} point${problems.length === 1 ? "" : "s"} to address`}.</p>
             </div>
           )}
         </Card>

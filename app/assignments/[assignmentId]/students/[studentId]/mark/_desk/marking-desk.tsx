@@ -19,6 +19,7 @@ import { AnnotatedEssay, revealHighlight, type TextRange } from "@/components/an
 import { AnnotationForm } from "@/components/annotations/annotation-form";
 import { AnnotationNotes } from "@/components/annotations/annotation-notes";
 import { MarkingPanel } from "./marking-panel";
+import { DeskPlan } from "./desk-plan";
 
 /**
  * One screen to mark an essay: the submitted text with highlights, the margin notes, and
@@ -97,6 +98,7 @@ export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string
           onAnnotateRequest={startAnnotating}
           labelledBy="essay-heading"
         />
+        <DeskPlan desk={desk} />
       </section>
 
       <aside aria-label="Annotations" className="min-w-0 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
