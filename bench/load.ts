@@ -4,7 +4,8 @@ import http from "node:http";
 // as the last one is answered, like an editor that saves on every pause while the server is
 // slow) and page fetches, over keep-alive loopback connections.
 
-export type Reply = { status: number; body: string; ms: number };
+/** `fast`: answered by the autosave fast path (its Server-Timing header, docs/decisions/020). */
+export type Reply = { status: number; body: string; ms: number; fast: boolean };
 
 export function request(agent: http.Agent, url: string, init: { method?: string; cookie: string; body?: string; origin: string }): Promise<Reply> {
   const began = performance.now();
@@ -23,7 +24,7 @@ export function request(agent: http.Agent, url: string, init: { method?: string;
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - began }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - began, fast: /fast path/.test(String(res.headers["server-timing"] ?? "")) }));
         res.on("error", reject);
       },
     );
@@ -33,7 +34,7 @@ export function request(agent: http.Agent, url: string, init: { method?: string;
   });
 }
 
-export type WriteResult = { saves: number; errors: number; conflicts: number; latencies: number[]; seconds: number; firstError?: string };
+export type WriteResult = { saves: number; fastSaves: number; errors: number; conflicts: number; latencies: number[]; seconds: number; firstError?: string };
 
 const SENTENCES = [" Yet the Depression alone does not explain the timing.", " Hindenburg's circle mattered more than any election.", " Propaganda amplified what unemployment had begun."];
 
@@ -45,7 +46,7 @@ export async function runWriters(opts: { origin: string; assignmentId: string; t
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.tokens.length });
   const url = `${opts.origin}/api/assignments/${opts.assignmentId}/draft`;
   const latencies: number[] = [];
-  let saves = 0, errors = 0, conflicts = 0;
+  let saves = 0, fastSaves = 0, errors = 0, conflicts = 0;
   let firstError: string | undefined;
   const began = performance.now();
   const end = began + opts.seconds * 1000;
@@ -60,6 +61,7 @@ export async function runWriters(opts: { origin: string; assignmentId: string; t
         if (reply.status === 200 && typeof body.revision === "number") {
           revision = body.revision;
           saves++;
+          if (reply.fast) fastSaves++;
           latencies.push(reply.ms);
         } else if (reply.status === 409 && typeof body.current?.revision === "number") {
           // Each writer owns its draft, so a conflict is a server fault: counted, then carried on from.
@@ -79,7 +81,7 @@ export async function runWriters(opts: { origin: string; assignmentId: string; t
   await Promise.all(opts.tokens.map((t, w) => writer(t, w)));
   const seconds = (performance.now() - began) / 1000;
   agent.destroy();
-  return { saves, errors, conflicts, latencies, seconds, firstError };
+  return { saves, fastSaves, errors, conflicts, latencies, seconds, firstError };
 }
 
 /** Fetches `url` again and again until `signal` fires (a teacher reloading a board). */

@@ -1,20 +1,22 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { SESSION_DAYS, sessionTokenHash } from "../lib/auth/session-token";
 
 // Bulk-inserted worlds for the deadline bench, in a handful of set-based statements
 // (generate_series), so 3,000 students take a second rather than minutes of factory calls.
 // Sessions are inserted directly with known tokens: the table holds the HMAC of the cookie
-// token with SESSION_SECRET (lib/auth/sessions.ts), so the bench can sign every writer in
-// without a password hash or a sign-in request.
+// token with SESSION_SECRET (lib/auth/session-token.ts), so the bench can sign every writer in
+// without a password hash or a sign-in request. Each lasts as long as a new session does,
+// so none is due for renewal (which the autosave fast path leaves to the route).
 
 const root = path.resolve(import.meta.dirname, "..");
-export const sessionTokenHash = (secret: string, token: string) => createHmac("sha256", secret).update(token).digest("base64url");
+export { sessionTokenHash };
 
 // One prefix per world, so several worlds share one database without colliding.
 const prefix = (tag: string) => `bench${tag}${randomBytes(3).toString("hex")}`;
-const future = () => new Date(Date.now() + 14 * 24 * 3600 * 1000);
+const future = () => new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
 
 /** An essay of about `words` words of plain history prose. */
 export function essayOf(words: number): string {
