@@ -52,6 +52,10 @@ it("shows coverage beside the essay, keeps a hand-set link, lists the gaps at ha
   expect(await page.getByTestId("coverage-factor").filter({ hasText: "Cuban Missile Crisis" }).textContent()).toContain("Not yet");
   await poll(() => page.getByTestId("draft-status").getAttribute("data-status")).toBe("saved");
 
+  // A covered factor goes to its paragraph: the caret lands at the paragraph's start.
+  await page.getByTestId("coverage-panel").getByRole("button", { name: /^Economic failures/ }).click();
+  await poll(() => page.getByTestId("draft-text").evaluate((t: HTMLTextAreaElement) => [document.activeElement === t, t.selectionStart])).toEqual([true, INTRO.length + 2]);
+
   // An uncovered factor says what to write next, from the plan.
   await page.getByTestId("coverage-panel").getByRole("button", { name: /^Cuban Missile Crisis/ }).click();
   await poll(() => page.getByTestId("coverage-next").textContent()).toContain("Jupiter missiles removed from Turkey in secret");

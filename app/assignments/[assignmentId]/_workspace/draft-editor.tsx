@@ -57,7 +57,7 @@ export function DraftEditor({
   beforeSubmit?: () => Promise<DrainResult>;
   onSubmitted: (s: { at: Date; late: boolean }) => void;
   /** What the hand-in confirmation lists (the plan's gaps), or null when there is nothing to say. */
-  submitChecks?: () => ReactNode | null;
+  submitChecks?: () => Promise<ReactNode | null>;
   /** The textarea, for the coverage panel's "go to this paragraph". */
   textRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
@@ -88,7 +88,7 @@ export function DraftEditor({
   async function submit() {
     // An accessible dialog, not window.confirm: it lists what the essay leaves out of the plan
     // (coverage, the plan check, the judgement), and "Go back" has focus.
-    const listed = submitChecks?.() ?? null;
+    const listed = (await submitChecks?.()) ?? null;
     const locked = <p className="mt-3">You won’t be able to change your essay after you submit it.</p>;
     const go = await ask({
       title: listed ? "Before you submit" : "Submit your essay?",

@@ -1,5 +1,7 @@
 import type { SubmitWarnings } from "@/lib/coverage/submit-checks";
-import { STATUS_LABEL } from "@/components/coverage/coverage-summary";
+
+// The panel's words for a status (components/coverage), repeated so this stays in the first load without it.
+const STATUS = { covered: "covered", mentioned: "mentioned only", missing: "not yet" } as const;
 
 /** The hand-in confirmation's list: what the essay leaves out of the plan, and what the plan still needs. */
 export function SubmitWarningList({ warnings: w }: { warnings: SubmitWarnings }) {
@@ -12,7 +14,7 @@ export function SubmitWarningList({ warnings: w }: { warnings: SubmitWarnings })
           <ul className="list-disc pl-5">
             {w.uncovered.map((f) => (
               <li key={f.factorId} data-testid="submit-uncovered">
-                {f.name} ({STATUS_LABEL[f.status].toLowerCase()})
+                {f.name} ({STATUS[f.status]})
               </li>
             ))}
           </ul>

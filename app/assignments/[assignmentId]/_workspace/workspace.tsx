@@ -1,12 +1,10 @@
 "use client";
 
-import { useDeferredValue, useMemo, useRef, useState } from "react";
-import { computeCoverage } from "@/lib/coverage/coverage";
+import { useRef, useState } from "react";
 import type { ParagraphLinks } from "@/lib/coverage/links";
-import { hasWarnings, submitWarnings } from "@/lib/coverage/submit-checks";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { CoveragePanel } from "./coverage-panel";
+import { CoveragePanel } from "./lazy-coverage";
 import { SubmitWarningList } from "./submit-warnings";
 import { mergePlans, type PlanClash } from "@/lib/planner/merge-plan";
 import type { Plan } from "@/lib/planner/plan-schema";
@@ -67,19 +65,14 @@ export function Workspace(props: Props) {
     disabled: readOnly,
   });
 
-  // Coverage follows the text a beat behind the keyboard (useDeferredValue) and is memoised on
-  // text, plan and links, so typing stays as quick as before (lib/coverage is ~5 ms an essay).
   const [links, setLinks] = useState<ParagraphLinks>(props.draft.links ?? {});
-  const text = useDeferredValue(draft.value);
-  const coverage = useMemo(
-    () => computeCoverage({ text, plan: plan.value, analysis: props.analysis, question: props.question, links, final: !!submitted }),
-    [text, plan.value, props.analysis, props.question, links, submitted],
-  );
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [dialog, ask] = useConfirm();
 
-  function submitChecks() {
-    // The text on screen now, not the deferred copy: this is what would be handed in.
+  async function submitChecks() {
+    // The matcher loads with the coverage panel (lazy-coverage.tsx); by hand-in it is here.
+    const [{ computeCoverage }, { hasWarnings, submitWarnings }] = await Promise.all([import("@/lib/coverage/coverage"), import("@/lib/coverage/submit-checks")]);
+    // The text on screen now, not the panel's deferred copy: this is what would be handed in.
     const now = computeCoverage({ text: draft.current(), plan: plan.value, analysis: props.analysis, question: props.question, links });
     const warnings = submitWarnings(now, checkPlan(plan.value, props.analysis));
     return hasWarnings(warnings) ? <SubmitWarningList warnings={warnings} /> : null;
@@ -107,7 +100,7 @@ export function Workspace(props: Props) {
       </div>
       <div id="draft-column" className="xl:sticky xl:top-4 xl:self-start">
         <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} beforeSubmit={plan.drain} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} submitChecks={submitChecks} textRef={textRef} />
-        <CoveragePanel assignmentId={props.assignmentId} coverage={coverage} plan={plan.value} links={links} onLinks={setLinks} onToggleKey={toggleKey} textRef={textRef} readOnly={readOnly} />
+        <CoveragePanel assignmentId={props.assignmentId} text={draft.value} analysis={props.analysis} question={props.question} final={!!submitted} plan={plan.value} links={links} onLinks={setLinks} onToggleKey={toggleKey} textRef={textRef} readOnly={readOnly} />
       </div>
     </div>
     {dialog}
