@@ -104,5 +104,4 @@ it("shows coverage beside the essay, keeps a hand-set link, lists the gaps at ha
   expect(await plan.getByTestId("plan-argument-against").allTextContents()).toContain("He survived the Anti-Party Group in 1957.");
   expectNoConsoleErrors(teacher.errors);
   await teacher.context.close();
-  void student;
 });
