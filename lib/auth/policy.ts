@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { forbidden, notFound } from "../errors";
 import type { SessionUser } from "./sessions";
 
@@ -12,6 +13,15 @@ export function assertTeacher(user: SessionUser): void {
 
 export function assertStudent(user: SessionUser): void {
   if (user.role !== "STUDENT") throw forbidden("do that: it is for students");
+}
+
+/**
+ * The classes a teacher teaches, as an SQL subquery of classroom ids, for the queries that
+ * scope many classes in one statement (the marking queue). Co-teachers change this one
+ * condition to read the membership table; callers only ever write `IN (${...})`.
+ */
+export function taughtClassroomIds(user: SessionUser): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM "Classroom" WHERE "teacherId" = ${user.id}`;
 }
 
 export async function requireTeacherOf(user: SessionUser, classroomId: string): Promise<void> {
