@@ -29,7 +29,7 @@ const DAY = 24 * 3600 * 1000;
 export async function bulkClass(prisma: PrismaClient, { students, assignments }: { students: number; assignments: number }) {
   const p = `bulk${randomBytes(4).toString("hex")}`;
   const teacher = await prisma.user.create({ data: { id: `${p}t`, name: `Teacher of ${students}`, email: `${p}t@example.test`, role: "TEACHER", passwordHash: "not-for-signing-in" }, select: { id: true, name: true, email: true, role: true } });
-  const classroom = await prisma.classroom.create({ data: { id: `${p}c`, name: `Class of ${students}`, subject: "History", yearGroup: "Year 12", joinCode: p.slice(-8).toUpperCase(), teacherId: teacher.id } });
+  const classroom = await prisma.classroom.create({ data: { id: `${p}c`, name: `Class of ${students}`, subject: "History", yearGroup: "Year 12", joinCode: p.slice(-8).toUpperCase(), teacherId: teacher.id, teachers: { create: { teacherId: teacher.id, role: "OWNER" } } } });
   const topic = await prisma.topic.create({ data: { title: "Khrushchev", ownerId: teacher.id, sourceFormat: "TEXT", sourceText: "" }, select: { id: true } });
   const question = await prisma.question.create({
     data: { topicId: topic.id, text: "How far did Khrushchev change the USSR?", createdById: teacher.id, source: "MANUAL", stem: "HOW_FAR", focus: "NONE" },

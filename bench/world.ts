@@ -41,6 +41,7 @@ async function baseWorld(client: pg.Client, secret: string, p: string): Promise<
   await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash") VALUES ($1, $2, 'Bench Teacher', 'TEACHER', 'bench$no-sign-in')`, [ids.teacherId, `${p}-teacher@bench.test`]);
   await client.query(`INSERT INTO "Session" (id, "tokenHash", "userId", "expiresAt") VALUES ($1, $2, $3, $4)`, [`${p}ts`, sessionTokenHash(secret, teacherToken), ids.teacherId, future()]);
   await client.query(`INSERT INTO "Classroom" (id, name, subject, "yearGroup", "joinCode", "teacherId") VALUES ($1, $2, 'History', 'Year 12', $3, $4)`, [ids.classroomId, `Bench ${p}`, p.toUpperCase(), ids.teacherId]);
+  await client.query(`INSERT INTO "ClassTeacher" ("classroomId", "teacherId", role) VALUES ($1, $2, 'OWNER')`, [ids.classroomId, ids.teacherId]);
   await client.query(`INSERT INTO "Topic" (id, title, "ownerId", "sourceFormat", "sourceText") VALUES ($1, 'Weimar Germany', $2, 'TEXT', '')`, [ids.topicId, ids.teacherId]);
   await client.query(
     `INSERT INTO "Question" (id, "topicId", "createdById", text, source, stem, focus) VALUES ($1, $2, $3, 'To what extent was the Depression the main reason for the rise of the Nazis?', 'MANUAL', 'TO_WHAT_EXTENT', 'STATED_FACTOR')`,

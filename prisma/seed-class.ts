@@ -429,7 +429,7 @@ export async function seedBigClass(teacher: SessionUser, passwordHash: string): 
 
   // The class and its students, with one password hash for all of them.
   const classroom = await db().classroom.create({
-    data: { name: BIG_CLASS.name, subject: "History", yearGroup: BIG_CLASS.yearGroup, joinCode: BIG_CLASS.joinCode, teacherId: teacher.id, createdAt: at(termStart) },
+    data: { name: BIG_CLASS.name, subject: "History", yearGroup: BIG_CLASS.yearGroup, joinCode: BIG_CLASS.joinCode, teacherId: teacher.id, createdAt: at(termStart), teachers: { create: { teacherId: teacher.id, role: "OWNER", addedAt: at(termStart) } } },
     select: { id: true },
   });
   const joined = BIG_CLASS_STUDENTS.map((name, i) => ({ name, email: emailFor(name), joinedAt: termStart + 2 * HOUR + i * 3 * MINUTE }));

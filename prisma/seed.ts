@@ -78,7 +78,14 @@ async function seedDemo(): Promise<{ userIds: string[]; classroomIds: string[] }
 
   const teacher = await demoUser({ ...DEMO_TEACHER, role: "TEACHER" });
   const classroom = await db().classroom.create({
-    data: { name: "12H History", subject: "History", yearGroup: "Year 12", joinCode: DEMO_JOIN_CODE, teacherId: teacher.id },
+    data: {
+      name: "12H History",
+      subject: "History",
+      yearGroup: "Year 12",
+      joinCode: DEMO_JOIN_CODE,
+      teacherId: teacher.id,
+      teachers: { create: { teacherId: teacher.id, role: "OWNER" } },
+    },
     select: { id: true },
   });
   const students: SessionUser[] = [];

@@ -42,8 +42,15 @@ export async function makeClassroom(teacher: SessionUser, overrides: Partial<{ n
       yearGroup: "Year 12",
       joinCode: overrides.joinCode ?? generateJoinCode(),
       teacherId: teacher.id,
+      // As createClassroom does: access goes by the membership row (decision 025).
+      teachers: { create: { teacherId: teacher.id, role: "OWNER" } },
     },
   });
+}
+
+/** Makes `teacher` a co-teacher of the class directly, as an accepted invitation would. */
+export async function addCoTeacher(classroomId: string, teacher: SessionUser) {
+  return db().classTeacher.create({ data: { classroomId, teacherId: teacher.id, role: "CO_TEACHER" } });
 }
 
 export async function enrol(classroomId: string, student: SessionUser) {

@@ -24,19 +24,39 @@ export function taughtClassroomIds(user: SessionUser): Prisma.Sql {
   return Prisma.sql`SELECT id FROM "Classroom" WHERE "teacherId" = ${user.id}`;
 }
 
-export async function requireTeacherOf(user: SessionUser, classroomId: string): Promise<void> {
+// A class is taught by everyone with a ClassTeacher row: its owner and its co-teachers
+// (decision 025). Classroom.teacherId names the owner and is never used for access, so a
+// teacher removed from a class (their row deleted) is refused on their very next request.
+
+export type ClassTeacherRole = "OWNER" | "CO_TEACHER";
+
+/** The where-fragment for the classes a teacher teaches, for queries that list or scope by class. */
+export const taughtBy = (teacherId: string) => ({ teachers: { some: { teacherId } } }) as const;
+
+/** Any teacher of the class (owner or co-teacher); returns their role in it. */
+export async function requireTeacherOf(user: SessionUser, classroomId: string): Promise<{ role: ClassTeacherRole }> {
   assertTeacher(user);
-  const found = await db().classroom.count({ where: { id: classroomId, teacherId: user.id } });
-  if (!found) throw notFound("That class");
+  const row = await db().classTeacher.findUnique({
+    where: { classroomId_teacherId: { classroomId, teacherId: user.id } },
+    select: { role: true },
+  });
+  if (!row) throw notFound("That class");
+  return row;
+}
+
+/** Only the class's owner decides who teaches it: invites, withdraws invitations, removes co-teachers. */
+export async function requireOwnerOf(user: SessionUser, classroomId: string): Promise<void> {
+  const { role } = await requireTeacherOf(user, classroomId);
+  if (role !== "OWNER") throw forbidden("change who teaches this class: only its owner can. You can leave it yourself");
 }
 
 export async function requireMemberOf(user: SessionUser, classroomId: string): Promise<"teacher" | "student"> {
   const classroom = await db().classroom.findUnique({
     where: { id: classroomId },
-    select: { teacherId: true, enrolments: { where: { studentId: user.id }, select: { id: true } } },
+    select: { teachers: { where: { teacherId: user.id }, select: { role: true } }, enrolments: { where: { studentId: user.id }, select: { id: true } } },
   });
-  if (classroom?.teacherId === user.id) return "teacher";
-  if (classroom && classroom.enrolments.length > 0) return "student";
+  if (user.role === "TEACHER" && classroom && classroom.teachers.length > 0) return "teacher";
+  if (user.role === "STUDENT" && classroom && classroom.enrolments.length > 0) return "student";
   throw notFound("That class");
 }
 
@@ -57,7 +77,7 @@ export type AssignmentAccess = {
   assignment: { id: string; classroomId: string; status: "OPEN" | "CLOSED"; dueAt: Date; wordLimit: number | null };
 };
 
-/** The class's teacher or one of its students may open an assignment; nobody else learns it exists. */
+/** A teacher of the class or one of its students may open an assignment; nobody else learns it exists. */
 export async function requireAssignmentAccess(user: SessionUser, assignmentId: string): Promise<AssignmentAccess> {
   const found = await db().assignment.findUnique({
     where: { id: assignmentId },
@@ -67,12 +87,17 @@ export async function requireAssignmentAccess(user: SessionUser, assignmentId: s
       status: true,
       dueAt: true,
       wordLimit: true,
-      classroom: { select: { teacherId: true, enrolments: { where: { studentId: user.id }, select: { id: true } } } },
+      classroom: {
+        select: {
+          teachers: { where: { teacherId: user.id }, select: { role: true } },
+          enrolments: { where: { studentId: user.id }, select: { id: true } },
+        },
+      },
     },
   });
   if (!found) throw notFound("That assignment");
   const { classroom, ...assignment } = found;
-  if (user.role === "TEACHER" && classroom.teacherId === user.id) return { as: "teacher", assignment };
+  if (user.role === "TEACHER" && classroom.teachers.length > 0) return { as: "teacher", assignment };
   if (user.role === "STUDENT" && classroom.enrolments.length > 0) return { as: "student", assignment };
   throw notFound("That assignment");
 }
@@ -84,14 +109,14 @@ export async function requireOwnWork(user: SessionUser, assignmentId: string) {
   return access.assignment;
 }
 
-/** Only the class's teacher reads an assignment's work as a whole; to anyone else it is not found. */
+/** Only a teacher of the class reads an assignment's work as a whole; to anyone else it is not found. */
 export async function requireTeacherOfAssignment(user: SessionUser, assignmentId: string) {
   const access = await requireAssignmentAccess(user, assignmentId);
   if (access.as !== "teacher") throw notFound("That assignment");
   return access.assignment;
 }
 
-/** The teacher of the class may read the work of a student enrolled in it. */
+/** A teacher of the class may read the work of a student enrolled in it. */
 export async function requireTeacherOfStudentWork(user: SessionUser, assignmentId: string, studentId: string) {
   const assignment = await requireTeacherOfAssignment(user, assignmentId);
   const enrolled = await db().enrolment.count({ where: { classroomId: assignment.classroomId, studentId } });
@@ -112,11 +137,11 @@ const annotationContext = {
   },
 } as const;
 
-/** Only the teacher of the class whose essay it is may change an annotation. */
+/** Only a teacher of the class whose essay it is may change an annotation (whoever wrote it: marking is shared). */
 export async function requireAnnotationForTeacher(user: SessionUser, annotationId: string) {
   assertTeacher(user);
   const found = await db().annotation.findFirst({
-    where: { id: annotationId, submission: { draft: { assignment: { classroom: { teacherId: user.id } } } } },
+    where: { id: annotationId, submission: { draft: { assignment: { classroom: taughtBy(user.id) } } } },
     select: annotationContext,
   });
   if (!found) throw notFound("That annotation");

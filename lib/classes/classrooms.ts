@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError, isAppError, notFound } from "../errors";
 import { isUniqueViolation } from "../db-errors";
-import { assertStudent, assertTeacher, requireTeacherOf } from "../auth/policy";
+import { assertStudent, assertTeacher, requireTeacherOf, taughtBy } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { throttled } from "../auth/throttle";
 import { joinSlots } from "../auth/throttle-limits";
@@ -24,7 +24,11 @@ export async function createClassroom(user: SessionUser, raw: ClassroomInput) {
   assertTeacher(user);
   const input = ClassroomSchema.parse(raw);
   return withFreshCode((joinCode) =>
-    db().classroom.create({ data: { ...input, joinCode, teacherId: user.id }, select: { id: true, joinCode: true } }),
+    // The owner's membership row is written with the class: access goes by it (decision 025).
+    db().classroom.create({
+      data: { ...input, joinCode, teacherId: user.id, teachers: { create: { teacherId: user.id, role: "OWNER" } } },
+      select: { id: true, joinCode: true },
+    }),
   );
 }
 
@@ -38,9 +42,17 @@ export async function regenerateJoinCode(user: SessionUser, classroomId: string)
 export async function listTeacherClassrooms(user: SessionUser) {
   assertTeacher(user);
   return db().classroom.findMany({
-    where: { teacherId: user.id },
+    where: taughtBy(user.id),
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, subject: true, yearGroup: true, joinCode: true, _count: { select: { enrolments: true } } },
+    select: {
+      id: true,
+      name: true,
+      subject: true,
+      yearGroup: true,
+      joinCode: true,
+      _count: { select: { enrolments: true } },
+      teachers: { where: { teacherId: user.id }, select: { role: true } },
+    },
   });
 }
 

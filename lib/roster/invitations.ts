@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { assertStudent, assertTeacher, requireTeacherOf } from "../auth/policy";
+import { assertStudent, assertTeacher, requireTeacherOf, taughtBy } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import type { Prisma } from "../generated/prisma/client";
 import { claimInvitation } from "./internal/claim-invitation";
@@ -39,9 +39,9 @@ const byName = new Intl.Collator("en-GB", { sensitivity: "base" });
 export async function revokeInvitation(user: SessionUser, raw: { invitationId: string }): Promise<{ classroomId: string }> {
   assertTeacher(user);
   const { invitationId } = RevokeInvitationSchema.parse(raw);
-  // Scoped to the teacher's own classes, so another teacher's ids read as not found.
+  // Scoped to the classes the teacher teaches, so another teacher's ids read as not found.
   const invitation = await db().invitation.findFirst({
-    where: { id: invitationId, classroom: { teacherId: user.id } },
+    where: { id: invitationId, classroom: taughtBy(user.id) },
     select: { classroomId: true },
   });
   if (!invitation) throw notFound("That invitation");
