@@ -16,12 +16,12 @@ export function assertStudent(user: SessionUser): void {
 }
 
 /**
- * The classes a teacher teaches, as an SQL subquery of classroom ids, for the queries that
- * scope many classes in one statement (the marking queue). Co-teachers change this one
- * condition to read the membership table; callers only ever write `IN (${...})`.
+ * The classes a teacher teaches (owner or co-teacher), as an SQL subquery of classroom ids,
+ * for the queries that scope many classes in one statement (the marking queue). Callers only
+ * ever write `IN (${...})`.
  */
 export function taughtClassroomIds(user: SessionUser): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM "Classroom" WHERE "teacherId" = ${user.id}`;
+  return Prisma.sql`SELECT "classroomId" FROM "ClassTeacher" WHERE "teacherId" = ${user.id}`;
 }
 
 // A class is taught by everyone with a ClassTeacher row: its owner and its co-teachers
