@@ -12,12 +12,16 @@ import { formatDue } from "@/components/format";
 import { listMyInvitations } from "@/lib/roster/my-invitations";
 import { ClassInvitations } from "./class-invitations";
 import { JoinClassForm } from "./join-class-form";
+import { getMarkingQueue } from "@/lib/marking/queue";
+import { MarkingQueue } from "./marking-queue";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ denied?: string; queue?: string; marked?: string }> }) {
   const user = await requireUserPage();
-  const { denied } = await searchParams;
+  const { denied, queue, marked } = await searchParams;
+  // ?queue=N pages the marking queue; anything unreadable is its first page.
+  const queuePage = queue && /^\d{1,4}$/.test(queue) ? Math.max(1, Number(queue)) : 1;
   return (
     <>
       {denied ? (
@@ -25,13 +29,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           That page is not available to your account, so you have been brought back here.
         </p>
       ) : null}
-      {user.role === "TEACHER" ? <TeacherDashboard user={user} /> : <StudentDashboard user={user} />}
+      {user.role === "TEACHER" ? <TeacherDashboard user={user} queuePage={queuePage} allMarked={marked === "all"} /> : <StudentDashboard user={user} />}
     </>
   );
 }
 
-async function TeacherDashboard({ user }: { user: SessionUser }) {
-  const classrooms = await listTeacherClassrooms(user);
+async function TeacherDashboard({ user, queuePage, allMarked }: { user: SessionUser; queuePage: number; allMarked: boolean }) {
+  const [classrooms, queue] = await Promise.all([listTeacherClassrooms(user), getMarkingQueue(user, queuePage)]);
   return (
     <div>
       <PageHeader
@@ -44,6 +48,8 @@ async function TeacherDashboard({ user }: { user: SessionUser }) {
           </>
         }
       />
+      {classrooms.length > 0 ? <MarkingQueue queue={queue} allDone={allMarked} /> : null}
+      <h2 className="mb-2 text-lg font-semibold">Classes</h2>
       {classrooms.length === 0 ? (
         <EmptyState title="No classes yet">
           <Link className="text-indigo-700 underline" href="/classes/new">Create your first class</Link> and share its join code with students.

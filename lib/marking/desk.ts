@@ -52,16 +52,20 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
   if (!draft || number === undefined || !versions.some((v) => v.number === number)) {
     throw notFound(versions.length ? "That version of the essay" : `${student.name}'s submitted essay`);
   }
-  const [submission, annotationRows] = await Promise.all([
+  const [submission, annotationRows, previousRow] = await Promise.all([
     db().submission.findUniqueOrThrow({
       where: { draftId_number: { draftId: draft.id, number } },
-      select: { number: true, text: true, wordCount: true, submittedAt: true, late: true, paragraphLinks: true, marking: { select: markingSelect } },
+      select: { id: true, number: true, text: true, wordCount: true, submittedAt: true, late: true, paragraphLinks: true, marking: { select: markingSelect } },
     }),
     db().annotation.findMany({
       where: { submission: { draftId: draft.id, number: { lte: number } } },
       orderBy: { createdAt: "asc" },
       select: annotationRowSelect,
     }),
+    // On a redraft, the marks the last version was given and the student's answer to them.
+    number > 1
+      ? db().submission.findUnique({ where: { draftId_number: { draftId: draft.id, number: number - 1 } }, select: { number: true, marking: { select: markingSelect } } })
+      : null,
   ]);
   const { rubricVersion, question, ...rest } = assignment;
   // The plan as the student left it, and how far this version carries it out, with the links
@@ -79,7 +83,8 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
     versions: versions.map((v) => ({ number: v.number, submittedAt: v.submittedAt, late: v.late, wordCount: v.wordCount, markingStatus: v.marking?.status ?? null })),
     // The student is redrafting: their newer text is not handed in yet.
     redrafting: draft.submittedAt === null,
-    submission: { number: submission.number, text: submission.text, wordCount: submission.wordCount, submittedAt: submission.submittedAt, late: submission.late },
+    previous: previousRow?.marking ? { number: previousRow.number, marking: toMarkingView(previousRow.marking) } : null,
+    submission: { id: submission.id, number: submission.number, text: submission.text, wordCount: submission.wordCount, submittedAt: submission.submittedAt, late: submission.late },
     marking: toMarkingView(submission.marking),
     annotations: viewAnnotations(annotationRows, submission.text),
     bank,

@@ -20,6 +20,7 @@ import { AnnotationForm } from "@/components/annotations/annotation-form";
 import { AnnotationNotes } from "@/components/annotations/annotation-notes";
 import { MarkingPanel } from "./marking-panel";
 import { DeskPlan } from "./desk-plan";
+import { PreviousFeedback } from "./previous-feedback";
 
 /**
  * One screen to mark an essay: the submitted text with highlights, the margin notes, and
@@ -69,7 +70,8 @@ export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_19rem_minmax(0,26rem)]">
-      <section aria-labelledby="essay-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      {/* Three columns: the essay (and the notes) stay in view, each scrolling on its own, while the page scrolls the rubric. */}
+      <section aria-labelledby="essay-heading" data-testid="desk-essay" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
         <h2 id="essay-heading" className="text-lg font-semibold text-slate-900">
           {student.name}’s essay
           <span className="block text-sm font-normal text-slate-600">
@@ -77,7 +79,7 @@ export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string
           </span>
         </h2>
         {!returnedNow ? (
-          <div className="sticky top-0 z-10 -mx-6 mb-4 mt-3 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-6 py-2">
+          <div className="sticky top-0 z-10 -mx-4 mb-4 mt-3 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 sm:-mx-6 sm:px-6">
             <Button onMouseDown={(e) => e.preventDefault()} onClick={() => startAnnotating()} disabled={!selection} data-testid="annotate-selection">
               Annotate selection
             </Button>
@@ -167,12 +169,15 @@ export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string
         </AnnotationNotes>
       </aside>
 
-      <div className="min-w-0">
+      <div className="min-w-0 space-y-4">
+        {desk.previous ? <PreviousFeedback previous={desk.previous} rubric={rubric} studentName={student.name} /> : null}
         <MarkingPanel
           teacherId={teacherId}
           work={work}
           rubric={rubric}
           initial={desk.marking}
+          previous={desk.previous}
+          nextHref={`/marking/next?after=${encodeURIComponent(submission.id)}`}
           annotations={annotations}
           studentName={student.name}
           onShowAnnotation={showHighlight}

@@ -6,11 +6,12 @@ import type { AnnotationView } from "@/lib/marking/annotation-view";
 import type { MarkingView, SaveMarkingResult } from "@/lib/marking/markings";
 import type { SaveMarkingInput } from "@/lib/marking/schemas";
 import { decodeStoredMarking, draftOf, encodeStoredMarking, markingStorageKey, markingToRestore, sameMarking, type MarkingDraft } from "@/lib/marking/stored-marking";
-import { checkPartialMarking, midBand, validateMarking, type Award } from "@/lib/rubrics/marks";
-import type { Criterion, Rubric } from "@/lib/rubrics/rubric-schema";
-import { Button } from "@/components/ui/button";
+import { checkPartialMarking, validateMarking, type Award } from "@/lib/rubrics/marks";
+import type { Rubric } from "@/lib/rubrics/rubric-schema";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { formatDateTime } from "@/components/format";
+import { CriterionMarking } from "./criterion-marking";
 
 type SaveAction = (prev: unknown, input: SaveMarkingInput) => Promise<CallResult<SaveMarkingResult>>;
 type Work = { assignmentId: string; studentId: string; submissionNumber: number };
@@ -32,21 +33,27 @@ export function MarkingPanel({
   work,
   rubric,
   initial,
+  previous,
   annotations,
   studentName,
   onShowAnnotation,
   saveAction,
   returnAction,
+  nextHref,
 }: {
   teacherId: string;
   work: Work;
   rubric: Rubric;
   initial: MarkingView;
+  // On a redraft: the version before and the marks it was given.
+  previous?: { number: number; marking: MarkingView } | null;
   annotations: AnnotationView[];
   studentName: string;
   onShowAnnotation: (id: string) => void;
   saveAction: SaveAction;
   returnAction: SaveAction;
+  // The next essay in the teacher's queue, offered once nothing here is unsaved.
+  nextHref?: string;
 }) {
   const [marking, setMarking] = useState(initial);
   const [awards, setAwards] = useState<Award[]>(initial.awards);
@@ -200,6 +207,7 @@ export function MarkingPanel({
           rubric={rubric}
           criterion={criterion}
           award={awards.find((a) => a.criterionId === criterion.id)}
+          previous={previous ? { number: previous.number, award: previous.marking.awards.find((a) => a.criterionId === criterion.id) } : undefined}
           onChange={setAward}
           readOnly={returned}
           error={fieldError(`award.${criterion.id}`) ?? live.problems.find((p) => p.criterionId === criterion.id)?.message}
@@ -259,6 +267,12 @@ export function MarkingPanel({
       <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="marking-status" suppressHydrationWarning>
         {status ?? (dirty ? "Unsaved changes." : marking.updatedAt && !returned ? `Last saved ${formatDateTime(marking.updatedAt)}.` : "")}
       </p>
+      {nextHref && !dirty && !pending && (returned || status) ? (
+        // A plain link: the next essay is chosen when it is followed (app/marking/next).
+        <a href={nextHref} className={buttonClass("primary")} data-testid="desk-mark-next">
+          Mark next
+        </a>
+      ) : null}
 
       {!returned ? (
         confirming ? (
@@ -289,107 +303,6 @@ export function MarkingPanel({
         )
       ) : null}
     </section>
-  );
-}
-
-function CriterionMarking({
-  rubric,
-  criterion,
-  award,
-  onChange,
-  readOnly,
-  error,
-  evidence,
-  onShowAnnotation,
-}: {
-  rubric: Rubric;
-  criterion: Criterion;
-  award: Award | undefined;
-  onChange: (a: Award) => void;
-  readOnly: boolean;
-  error?: string;
-  evidence: AnnotationView[];
-  onShowAnnotation: (id: string) => void;
-}) {
-  const id = useId();
-  const band = award ? (award.level === 0 ? { min: 0, max: 0 } : criterion.levels.find((l) => l.level === award.level)?.marks) : undefined;
-  const marked = rubric.shape !== "strands";
-  const levels = [...criterion.levels].reverse();
-  return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`criterion-${criterion.id}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="px-1 font-semibold text-slate-900">
-        {criterion.name}
-        {rubric.shape === "summed" && criterion.weight !== 1 ? <span className="font-normal text-slate-600"> (×{criterion.weight})</span> : null}
-      </legend>
-      <p className="text-sm text-slate-600">{criterion.description}</p>
-      <div className="mt-2 space-y-1">
-        {levels.map((l) => (
-          <label key={l.level} className={`flex gap-2 rounded-md border p-2 text-sm ${award?.level === l.level ? "border-indigo-400 bg-indigo-50" : "border-transparent hover:bg-slate-50"}`}>
-            <input
-              type="radio"
-              name={`${id}-level`}
-              className="mt-1"
-              checked={award?.level === l.level}
-              disabled={readOnly}
-              onChange={() => onChange({ criterionId: criterion.id, level: l.level, ...(marked ? { mark: midBand(l.marks) } : {}) })}
-            />
-            <span>
-              <span className="font-medium text-slate-900">
-                Level {l.level} · {l.marks.min}–{l.marks.max}
-              </span>
-              <span className="block text-slate-700">{l.descriptor}</span>
-            </span>
-          </label>
-        ))}
-        <label className={`flex gap-2 rounded-md border p-2 text-sm ${award?.level === 0 ? "border-indigo-400 bg-indigo-50" : "border-transparent hover:bg-slate-50"}`}>
-          <input type="radio" name={`${id}-level`} className="mt-1" checked={award?.level === 0} disabled={readOnly} onChange={() => onChange({ criterionId: criterion.id, level: 0, ...(marked ? { mark: 0 } : {}) })} />
-          <span>
-            <span className="font-medium text-slate-900">0 marks</span>
-            <span className="block text-slate-700">{rubric.zeroDescriptor}</span>
-          </span>
-        </label>
-      </div>
-      {marked && award && band && band.max > band.min ? (
-        <div className="mt-3">
-          <label htmlFor={`${id}-mark`} className="block text-sm font-medium text-slate-800">
-            Mark for {criterion.name} (Level {award.level}: {band.min}–{band.max})
-          </label>
-          <input
-            id={`${id}-mark`}
-            type="number"
-            inputMode="numeric"
-            min={band.min}
-            max={band.max}
-            value={award.mark ?? ""}
-            disabled={readOnly}
-            onChange={(e) => onChange({ ...award, mark: e.target.value === "" ? undefined : Number(e.target.value) })}
-            className={`${field} w-28`}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <div className="mt-3 border-t border-slate-100 pt-2">
-        <h4 className="text-sm font-medium text-slate-800">Evidence from your annotations ({evidence.length})</h4>
-        {evidence.length ? (
-          <ul className="mt-1 space-y-1 text-sm" data-testid={`evidence-${criterion.id}`}>
-            {evidence.map((a) => (
-              <li key={a.id}>
-                <button type="button" onClick={() => onShowAnnotation(a.id)} className="text-left text-indigo-800 underline decoration-indigo-300 hover:decoration-indigo-700">
-                  <span className={a.kind === "STRENGTH" ? "text-emerald-800" : "text-amber-900"}>{a.kind === "STRENGTH" ? "Strength" : "Target"}:</span> {a.comment}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-1 text-sm text-slate-600">None yet: annotations tagged {criterion.name} appear here.</p>
-        )}
-      </div>
-    </fieldset>
   );
 }
 
