@@ -20,3 +20,22 @@ export const JoinCodeSchema = z.object({
 export const IdSchema = idText();
 export const ClassroomIdSchema = z.object({ classroomId: IdSchema });
 export const RemoveStudentSchema = z.object({ classroomId: IdSchema, studentId: IdSchema });
+
+// Co-teachers (decision 025). The email is the invited teacher's; the form and the action share it.
+// Lower-cased as account emails are stored (lib/auth/schemas.ts), so the invited teacher's
+// dashboard finds it.
+export const InviteCoTeacherSchema = z.object({
+  classroomId: IdSchema,
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter the email address the teacher signs in with.")
+    .max(254, "That email address is too long.")
+    .email("Enter a valid email address, like name@school.org."),
+});
+export type InviteCoTeacherInput = z.input<typeof InviteCoTeacherSchema>;
+export const TeacherInvitationIdSchema = z.object({ invitationId: IdSchema });
+export const RemoveCoTeacherSchema = z.object({ classroomId: IdSchema, teacherId: IdSchema });
+// Co-teacher invitation tokens are 32 random bytes in base64url, like the roster's.
+export const TEACHER_INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
