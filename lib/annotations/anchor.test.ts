@@ -236,3 +236,104 @@ describe("offsets are UTF-16 code units, as String.slice counts them", () => {
     expect(anchorOn(sputnik, "Sputnik").suffix).toBe(" 🚀" + gap.slice(0, CONTEXT_LENGTH - 3));
   });
 });
+
+describe("a re-attached highlight starts and ends on word boundaries", () => {
+  const speech = "In the Secret Speech, Khrushchev condemned the purges of the 1930s and shocked the delegates.";
+
+  it("takes in the whole of a replacement word the match began inside", () => {
+    const anchor = anchorOn(speech, "condemned the purges of the 1930s");
+    const text = redraft(speech, "condemned", "strongly attacked");
+    // The closest alignment starts at "cked": the highlight must cover "attacked", not half of it.
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "attacked the purges of the 1930s"), match: "fuzzy" });
+  });
+
+  it("drops the tail of a word that is not part of the passage", () => {
+    const council = "By 1964 his colleagues had lost patience with his erratic reorganisation of the Party.";
+    const anchor = anchorOn(council, "colleagues had lost patience");
+    const text = redraft(council, "colleagues", "fellow leaders");
+    // The alignment starts at "ow leaders": "leaders" is the nearer fit to "colleagues".
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "leaders had lost patience"), match: "fuzzy" });
+  });
+
+  it("extends a passage still found where it was when its last word has grown", () => {
+    const reform = "His leadership was marked by bold reform and repeated failure. The Presidium removed him.";
+    const anchor = anchorOn(reform, "bold reform and repeated failure");
+    const text = redraft(reform, "repeated failure.", "repeated failures.");
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "bold reform and repeated failures"), match: "fuzzy" });
+  });
+
+  it("extends a passage whose last word has grown, wherever it has moved to", () => {
+    const reform = "His leadership was marked by bold reform and repeated failure. The Presidium removed him.";
+    const anchor = anchorOn(reform, "bold reform and repeated failure");
+    const text = NEW_OPENING + redraft(reform, "repeated failure.", "repeated failures.");
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "bold reform and repeated failures"), match: "fuzzy" });
+  });
+
+  it("takes in a prefix joined onto the first word", () => {
+    const anchor = anchorOn(ESSAY, "Stalinisation was the most dramatic of these changes");
+    const text = redraft(ESSAY, "De-Stalinisation was", "Destalinisation was");
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "Destalinisation was the most dramatic of these changes"), match: "fuzzy" });
+  });
+
+  it("chooses between a longer and a shorter last word by which is closer to the quote", () => {
+    const harvest = "The harvest of 1956 was a record, but soil erosion soon followed.";
+    const anchor = anchorOn(harvest, "The harvest of 1956 was a record");
+    const text = redraft(harvest, "a record,", "recordbreaking,");
+    // "…was recordbreaking" is ten edits from the quote, "…was" nine: the shorter one is nearer.
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "The harvest of 1956 was"), match: "fuzzy" });
+  });
+
+  it("leaves a passage the teacher began inside a word beginning there", () => {
+    const anchor = anchorOn(speech, "ondemned the purges of the 1930s");
+    const text = redraft(speech, "the 1930s", "the 1930's");
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "ondemned the purges of the 1930's"), match: "fuzzy" });
+  });
+
+  it("does not attach a whole-word quote to the middle of a longer word", () => {
+    const stalin = "Khrushchev denounced Stalin in 1956.";
+    const anchor = anchorOn(stalin, "Stalin");
+    // Short quotes match only exactly, and "Stalinism" is not the word "Stalin".
+    expect(locate(anchor, redraft(stalin, "Stalin", "Stalinism"))).toBeNull();
+    // Where the word itself is still there, that is the match, even with weaker context.
+    const text = "Khrushchev denounced Stalinism in 1956; Stalin's heirs objected.";
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "Stalin'"), end: rangeOf(text, "Stalin'").end - 1, match: "quote" });
+  });
+
+  it("counts accented letters as part of a word", () => {
+    const budapest = "In Budapest Ernő Gerő called in Soviet troops in 1956.";
+    const anchor = anchorOn(budapest, "In Budapest Ernő Gerő");
+    // "ő|é" is inside a word: a test for ASCII letters only would stop the highlight there.
+    const text = redraft(budapest, "Gerő called", "Gerőék called");
+    expect(locate(anchor, text)).toEqual({ ...rangeOf(text, "In Budapest Ernő Gerőék"), match: "fuzzy" });
+  });
+
+  it("never leaves a boundary inside a word on many random redrafts (seeded)", () => {
+    const words = [...ESSAY.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+    let located = 0;
+    for (let round = 0; round < 300; round++) {
+      // A passage of 3–8 whole words, then a redraft that edits a few letters in and around it.
+      const first = random(words.length - 8);
+      const anchor = anchorFor(ESSAY, words[first]!.start, words[first + 2 + random(6)]!.end);
+      const passage = anchor.exact;
+      let text = ESSAY;
+      for (let edit = 0; edit < 1 + random(4); edit++) {
+        const at = Math.max(0, anchor.start - 6 + random(anchor.end - anchor.start + 12));
+        const op = random(3);
+        text = op === 0 ? text.slice(0, at) + "xy".slice(0, 1 + random(2)) + text.slice(at) : op === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + "q" + text.slice(at + 1);
+      }
+      const found = locate(anchor, text);
+      if (!found) continue;
+      located++;
+      const where = `round ${round}: "${passage}" → "${text.slice(found.start, found.end)}"`;
+      expect(isWord(text[found.start - 1]) && isWord(text[found.start]), where).toBe(false);
+      expect(isWord(text[found.end - 1]) && isWord(text[found.end]), where).toBe(false);
+    }
+    expect(located).toBeGreaterThan(200);
+  });
+});

@@ -8,11 +8,12 @@
 // text.slice(start, end). An emoji counts as two. Text is not Unicode-normalised, so the same
 // accented letter stored precomposed in one draft and decomposed in the next only matches fuzzily.
 
+import { keepsToWords, snapToWords, wordEnds, type Span } from "./word-snap";
+
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number; end: number };
 
 export type Location = { start: number; end: number; match: "exact-position" | "quote" | "fuzzy" };
 
-type Span = { start: number; end: number };
 
 /** At most this many code units of context are kept on each side of the passage. */
 export const CONTEXT_LENGTH = 32;
@@ -57,14 +58,20 @@ export function locate(anchor: TextAnchor, text: string): Location | null {
   const { exact } = anchor;
   // A stored anchor with no quote would "match" everywhere; treat it as detached.
   if (exact === "") return null;
-  if (text.slice(anchor.start, anchor.end) === exact) return { start: anchor.start, end: anchor.end, match: "exact-position" };
+  // The quote found inside a longer word ("failure" in "failures") is not the passage the
+  // teacher selected: only whole-word occurrences count as exact; the rest go to the fuzzy
+  // search, which moves their ends to the word's edges (word-snap.ts).
+  const ends = wordEnds(anchor);
+  const position = { start: anchor.start, end: anchor.end };
+  if (text.slice(anchor.start, anchor.end) === exact && keepsToWords(text, position, ends)) return { ...position, match: "exact-position" };
 
-  const quoted = closestByContext(anchor, text, exactOccurrences(text, exact));
+  const occurrences = exactOccurrences(text, exact).filter((span) => keepsToWords(text, span, ends));
+  const quoted = closestByContext(anchor, text, occurrences);
   if (quoted) return { ...quoted, match: "quote" };
 
   if (exact.length < MIN_FUZZY_LENGTH || exact.length > MAX_FUZZY_LENGTH) return null;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
-  const spans = fuzzyMatches(text, exact, maxErrors).map((span) => trimToQuote(span, text, exact));
+  const spans = fuzzyMatches(text, exact, maxErrors).map((span) => snapToWords(text, trimToQuote(span, text, exact), exact, ends));
   const fuzzy = closestByContext(anchor, text, spans);
   return fuzzy ? { ...fuzzy, match: "fuzzy" } : null;
 }
