@@ -14,12 +14,13 @@ import { ClassInvitations } from "./class-invitations";
 import { JoinClassForm } from "./join-class-form";
 import { getMarkingQueue } from "@/lib/marking/queue";
 import { MarkingQueue } from "./marking-queue";
+import { CoTeachingOffers } from "./co-teaching-offers";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ denied?: string; queue?: string; marked?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ denied?: string; queue?: string; marked?: string; left?: string }> }) {
   const user = await requireUserPage();
-  const { denied, queue, marked } = await searchParams;
+  const { denied, queue, marked, left } = await searchParams;
   // ?queue=N pages the marking queue; anything unreadable is its first page.
   const queuePage = queue && /^\d{1,4}$/.test(queue) ? Math.max(1, Number(queue)) : 1;
   return (
@@ -27,6 +28,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {denied ? (
         <p role="alert" data-testid="denied" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           That page is not available to your account, so you have been brought back here.
+        </p>
+      ) : null}
+      {left ? (
+        <p role="status" data-testid="left-class" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          You have left the class. Its owner can invite you back.
         </p>
       ) : null}
       {user.role === "TEACHER" ? <TeacherDashboard user={user} queuePage={queuePage} allMarked={marked === "all"} /> : <StudentDashboard user={user} />}
@@ -48,6 +54,7 @@ async function TeacherDashboard({ user, queuePage, allMarked }: { user: SessionU
           </>
         }
       />
+      <CoTeachingOffers user={user} />
       {classrooms.length > 0 ? <MarkingQueue queue={queue} allDone={allMarked} /> : null}
       <h2 className="mb-2 text-lg font-semibold">Classes</h2>
       {classrooms.length === 0 ? (
@@ -60,7 +67,7 @@ async function TeacherDashboard({ user, queuePage, allMarked }: { user: SessionU
             <li key={c.id}>
               <Link href={`/classes/${c.id}`} className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300">
                 <span className="block text-lg font-semibold text-slate-900">{c.name}</span>
-                <span className="block text-sm text-slate-600">{c.subject} · {c.yearGroup}</span>
+                <span className="block text-sm text-slate-600">{c.subject} · {c.yearGroup}{c.teachers[0]?.role === "CO_TEACHER" ? " · Co-teacher" : ""}</span>
                 <span className="mt-3 flex justify-between text-sm text-slate-700">
                   <span>{c._count.enrolments} {c._count.enrolments === 1 ? "student" : "students"}</span>
                   <span className="font-mono">{c.joinCode}</span>

@@ -19,7 +19,7 @@ import { listInvitations } from "@/lib/roster/invitations";
 import { getAssignmentMarksCsv, getClassMarksCsv } from "@/lib/tracking/exports";
 import { getAssignmentAnalytics, getClassBoard } from "@/lib/tracking/tracking-data";
 import type { SessionUser } from "@/lib/auth/sessions";
-import { addCoTeacher, makeStudent, makeTeacher } from "../factories";
+import { makeStudent, makeTeacher } from "../factories";
 import { annotate, ESSAY, makeMarkedClass, returnMarking } from "./marking-fixtures";
 
 // Issue 13 part 1: a class has an owner and co-teachers (decision 025). A co-teacher does

@@ -5,11 +5,14 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { listClassAssignments } from "@/lib/assignments/assignments";
 import { getClassroomForTeacher } from "@/lib/classes/classrooms";
+import { getClassTeachers } from "@/lib/classes/co-teachers";
+import { appOrigin } from "@/lib/env";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDate, formatDue } from "@/components/format";
 import { isAppError } from "@/lib/errors";
 import { JoinCodePanel } from "./join-code-panel";
 import { RemoveStudentButton } from "./remove-student-button";
+import { TeachersSection } from "./_teachers/teachers-section";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -27,7 +30,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const { classroomId } = await params;
   const { created } = await searchParams;
   const classroom = await load(user, classroomId);
-  const assignments = await listClassAssignments(user, classroomId);
+  const [assignments, teachers] = await Promise.all([listClassAssignments(user, classroomId), getClassTeachers(user, classroomId)]);
 
   return (
     <div>
@@ -65,6 +68,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           </ul>
         )}
       </Card>
+      <TeachersSection classroom={classroom} data={teachers} viewerId={user.id} origin={appOrigin()} />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <Card>
           <h2 className="text-lg font-semibold">Students ({classroom.enrolments.length})</h2>
