@@ -86,3 +86,18 @@ export function targetStatus(status: "OPEN" | "ADDRESSED", found: boolean): Targ
   if (status === "ADDRESSED") return "addressed";
   return found ? "open" : "detached";
 }
+
+/**
+ * The annotations that count as evidence for a criterion's level on the version on screen:
+ * those tagged with it whose passage is in this text. One detached by a redraft was about a
+ * passage the student has since removed, so it says nothing about this version's level; it
+ * stays in the margin notes with its old quote, but not here.
+ */
+export function evidenceFor(annotations: AnnotationView[], criterionId: string): AnnotationView[] {
+  return annotations.filter((a) => a.criterionId === criterionId && a.location !== null);
+}
+
+/** How many annotations tagged with the criterion are detached from the version on screen. */
+export function detachedCount(annotations: AnnotationView[], criterionId: string): number {
+  return annotations.filter((a) => a.criterionId === criterionId && a.location === null).length;
+}

@@ -26,6 +26,7 @@ export function CriterionMarking({
   readOnly,
   error,
   evidence,
+  detached,
   onShowAnnotation,
 }: {
   rubric: Rubric;
@@ -36,6 +37,8 @@ export function CriterionMarking({
   readOnly: boolean;
   error?: string;
   evidence: AnnotationView[];
+  /** Tagged with this criterion but detached by a redraft: not evidence for this version. */
+  detached: number;
   onShowAnnotation: (id: string) => void;
 }) {
   const id = useId();
@@ -129,6 +132,11 @@ export function CriterionMarking({
         ) : (
           <p className="mt-1 text-sm text-slate-600">None yet: annotations tagged {criterion.name} appear here.</p>
         )}
+        {detached ? (
+          <p className="mt-1 text-sm text-slate-600" data-testid={`evidence-detached-${criterion.id}`}>
+            Not counted: {detached} detached {detached === 1 ? "annotation" : "annotations"}, whose passage is no longer in this version.
+          </p>
+        ) : null}
       </div>
     </fieldset>
   );

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { callAction, type CallResult } from "@/lib/client/call-action";
-import type { AnnotationView } from "@/lib/marking/annotation-view";
+import { detachedCount, evidenceFor, type AnnotationView } from "@/lib/marking/annotation-view";
 import type { MarkingView, SaveMarkingResult } from "@/lib/marking/markings";
 import type { SaveMarkingInput } from "@/lib/marking/schemas";
 import { decodeStoredMarking, draftOf, encodeStoredMarking, markingStorageKey, markingToRestore, sameMarking, type MarkingDraft } from "@/lib/marking/stored-marking";
@@ -211,7 +211,8 @@ export function MarkingPanel({
           onChange={setAward}
           readOnly={returned}
           error={fieldError(`award.${criterion.id}`) ?? live.problems.find((p) => p.criterionId === criterion.id)?.message}
-          evidence={annotations.filter((a) => a.criterionId === criterion.id)}
+          evidence={evidenceFor(annotations, criterion.id)}
+          detached={detachedCount(annotations, criterion.id)}
           onShowAnnotation={onShowAnnotation}
         />
       ))}
