@@ -7,6 +7,8 @@ import { MarkingDesk } from "./_desk/marking-desk";
 import { getWritingProcess } from "@/lib/process/process";
 import { WritingProcess } from "@/components/process/writing-process";
 import { StudentWorkNav } from "../work-nav";
+import { listClassTeacherNames } from "@/lib/classes/co-teachers";
+import { SharedMarkingNote } from "./shared-marking-note";
 
 export const metadata: Metadata = { title: "Marking" };
 
@@ -16,6 +18,7 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
   const raw = (await searchParams).version;
   const version = versionParam(raw);
   const [desk, writing] = await Promise.all([getMarkingDesk(user, assignmentId, studentId, version), getWritingProcess(user, assignmentId, studentId)]).catch(orNotFound);
+  const teacherNames = await listClassTeacherNames(user, desk.assignment.classroom.id).catch(orNotFound);
   const base = `/assignments/${assignmentId}/students/${studentId}`;
   const latest = desk.versions.at(-1)!.number;
   return (
@@ -48,6 +51,7 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
           <p className="mt-1 whitespace-pre-line text-slate-800">{desk.marking.response}</p>
         </div>
       ) : null}
+      <SharedMarkingNote teacherNames={teacherNames} markerName={desk.marking.markerName} updatedAt={desk.marking.updatedAt} annotations={desk.annotations} />
       {/* The desk needs three columns: it breaks out of the page's reading width. */}
       <div className="relative left-1/2 w-[min(100rem,calc(100vw-2rem))] -translate-x-1/2">
         <MarkingDesk key={desk.submission.number} desk={desk} teacherId={user.id} />
