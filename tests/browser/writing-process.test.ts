@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
-import { acceptDialogs, buildWorld, newStudent, openAssignment, QUESTIONS, RUBRICS, signIn, type World } from "./world";
+import { acceptDialogs, buildWorld, newStudent, openAssignment, QUESTIONS, RUBRICS, signIn, submitEssay, type World } from "./world";
 
 // Issue 12 part 6: a student pastes a paragraph; "How this essay was written" shows one large
 // paste to the student, and the teacher's marking desk shows the same section, word for word.
@@ -22,7 +22,7 @@ const saved = (page: Page) => page.locator('[data-testid="draft-status"][data-st
 /** The section's visible content, for comparing the two sides (the disclosure opened first). */
 async function readSection(page: Page) {
   const section = page.getByTestId("writing-process");
-  await section.locator("summary").click();
+  await section.locator(":scope > summary").click();
   return {
     recorded: await section.getByTestId("process-recorded").textContent(),
     sessions: await section.getByTestId("process-sessions").textContent(),
@@ -71,7 +71,7 @@ it("a pasted paragraph shows as one large paste to the student, and the teacher'
   await poll(() => page.locator(`[data-testid="draft-text"][data-ready]`).inputValue()).toContain("overtake America");
 
   // Hand it in, so the teacher can open the marking desk.
-  await page.getByRole("button", { name: "Submit essay" }).click();
+  await submitEssay(page);
   await page.getByTestId("submitted-banner").waitFor();
   expectNoConsoleErrors(student.errors);
   await context.close();
