@@ -49,11 +49,14 @@ export function WritingProcess({ process: p, id }: { process: Process; id: strin
           <figure className="mt-4 space-y-2">
             <GrowthChart points={p.growth} id={`${id}-growth`} />
             <figcaption className="sr-only">The draft’s growth</figcaption>
-            <ChartDataTable
-              label="Show each session as a table"
-              head={["Session", "Started", "Time writing", "Words added", "Pastes"]}
-              rows={p.sessions.map((s, i) => [`${i + 1}`, formatDateTime(s.startedAt), formatWritingTime(s.writingMs), signed(s.wordsAdded), s.pastes])}
-            />
+            {/* Five columns do not fit 390 px: the table scrolls sideways rather than the page. */}
+            <div className="overflow-x-auto">
+              <ChartDataTable
+                label="Show each session as a table"
+                head={["Session", "Started", "Time writing", "Words added", "Pastes"]}
+                rows={p.sessions.map((s, i) => [`${i + 1}`, formatDateTime(s.startedAt), formatWritingTime(s.writingMs), signed(s.wordsAdded), s.pastes])}
+              />
+            </div>
           </figure>
         </>
       )}
