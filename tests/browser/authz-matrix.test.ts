@@ -6,22 +6,22 @@ import { Actor, actionManifest, fillPattern, pageForAction, routeManifest, type 
 import { buildWorld, join, joinCodeOf, returnFeedback, type World } from "./http-world";
 import { baseURL } from "./browser";
 
-// Every page, route handler and server action the build exposes, tried over HTTP by five
+// Every page, route handler and server action the build exposes, tried over HTTP by six
 // actors (signed out, a student of the class, a student of another class, the class's
-// teacher, another teacher), before and after the teacher returns feedback. Each answer is
+// owner, its co-teacher, another teacher), before and after the teacher returns feedback. Each answer is
 // checked against authz-table.ts, and no answer may carry a marker of data the actor must
 // not see. All failing cells are listed together, so one run shows the whole picture.
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Permitted actors go last, so a refused call can never act on what an allowed one changed.
-const ACTION_ORDER: Role[] = ["anonymous", "studentElsewhere", "otherTeacher", "studentOf", "teacherOf"];
+const ACTION_ORDER: Role[] = ["anonymous", "studentElsewhere", "otherTeacher", "studentOf", "coTeacher", "teacherOf"];
 
 let w: World;
 let actors: Record<Role, Actor>;
 
 beforeAll(async () => {
   w = await buildWorld();
-  actors = { anonymous: new Actor("anonymous"), studentOf: w.S1, studentElsewhere: w.S2, teacherOf: w.A, otherTeacher: w.B };
+  actors = { anonymous: new Actor("anonymous"), studentOf: w.S1, studentElsewhere: w.S2, teacherOf: w.A, coTeacher: w.C, otherTeacher: w.B };
 }, 240_000);
 
 /** Markers of data each actor must never receive; before feedback is returned, the student does not see the marking either. */
@@ -37,6 +37,7 @@ function forbiddenMarkers(role: Role, phase: Phase): string[] {
     case "studentOf":
       return [m.classB, m.nameS2, ...(phase === "before feedback" ? [m.comment, m.summary] : [])];
     case "teacherOf":
+    case "coTeacher":
       return [m.classB, m.nameS2];
   }
 }
@@ -46,7 +47,8 @@ function leaks(role: Role, phase: Phase, reply: Reply): string[] {
   return seen.length ? [`LEAK of ${seen.join(", ")}`] : [];
 }
 
-const params = () => ({ classroomId: w.classA, assignmentId: w.assignmentId, studentId: w.S1.id, questionId: w.questionId, topicId: w.topicId });
+// The co-teaching link's token is well-formed and opens nothing: every signed-in account gets the same page.
+const params = () => ({ classroomId: w.classA, assignmentId: w.assignmentId, studentId: w.S1.id, questionId: w.questionId, topicId: w.topicId, token: "T".repeat(43) });
 
 function pageOutcome(r: Reply): string {
   if (r.status === 200) return "ok";
@@ -215,8 +217,10 @@ describe.each(["before feedback", "after feedback"] as const)("%s", (phase) => {
   beforeAll(async () => {
     if (phase !== "after feedback") return;
     await returnFeedback(w);
-    // The spare student was removed by the removeStudent row; they join again for this half.
-    await join(w.S3, await joinCodeOf(w.A, w.classA));
+    // The spare students were removed by the removeStudent row; they join again for this half.
+    const code = await joinCodeOf(w.A, w.classA);
+    await join(w.S3, code);
+    await join(w.S4, code);
   }, 60_000);
 
   it("pages answer each actor as the table says and leak nothing", async () => report(await runPages(phase)), 180_000);

@@ -6,7 +6,9 @@ import { futureDue, type World } from "./http-world";
 // fails when something is exposed that has no row here (or a row names something gone), so a
 // new page, route or action cannot ship without someone deciding who may use it.
 
-export const ROLES = ["anonymous", "studentOf", "studentElsewhere", "teacherOf", "otherTeacher"] as const;
+// coTeacher: a teacher A invited to A's class who accepted (decision 025). They may do what
+// A may in the class, but not manage its teachers, and A's topics and questions stay A's.
+export const ROLES = ["anonymous", "studentOf", "studentElsewhere", "teacherOf", "coTeacher", "otherTeacher"] as const;
 export type Role = (typeof ROLES)[number];
 export type Phase = "before feedback" | "after feedback";
 
@@ -22,11 +24,16 @@ type PageRow = {
   shows?: (w: World, role: Role, phase: Phase) => string[];
 };
 
-const publicPage: Record<Role, PageExpect> = { anonymous: "ok", studentOf: "home", studentElsewhere: "home", teacherOf: "home", otherTeacher: "home" };
-const signedIn: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "ok", teacherOf: "ok", otherTeacher: "ok" };
-const anyTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", otherTeacher: "ok" };
-const ownerTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", otherTeacher: "notfound" };
-const classMember: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "notfound", teacherOf: "ok", otherTeacher: "notfound" };
+const publicPage: Record<Role, PageExpect> = { anonymous: "ok", studentOf: "home", studentElsewhere: "home", teacherOf: "home", coTeacher: "home", otherTeacher: "home" };
+const signedIn: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "ok", teacherOf: "ok", coTeacher: "ok", otherTeacher: "ok" };
+const anyTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", coTeacher: "ok", otherTeacher: "ok" };
+/** The class's teachers: its owner and its co-teacher. */
+const ownerTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", coTeacher: "ok", otherTeacher: "notfound" };
+/** A's own topics and questions: a co-teacher of A's class has no share in them. */
+const topicOwner: Record<Role, PageExpect> = { ...ownerTeacher, coTeacher: "notfound" };
+const classMember: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "notfound", teacherOf: "ok", coTeacher: "ok", otherTeacher: "notfound" };
+/** What a class's teacher sees of it: the owner and the co-teacher alike. */
+const ofClass = (role: Role) => role === "teacherOf" || role === "coTeacher";
 
 export const PAGES: Record<string, PageRow> = {
   "/_not-found": { expect: "internal" },
@@ -34,28 +41,31 @@ export const PAGES: Record<string, PageRow> = {
   "/": { expect: publicPage },
   "/sign-in": { expect: publicPage },
   "/sign-up": { expect: publicPage },
-  "/dashboard": { expect: signedIn, shows: (w, role) => (role === "studentOf" ? [w.m.classA] : role === "teacherOf" ? [w.m.classA] : []) },
+  "/dashboard": { expect: signedIn, shows: (w, role) => (role === "studentOf" || ofClass(role) ? [w.m.classA] : []) },
   "/department": { expect: anyTeacher },
   "/topics": { expect: anyTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.topic] : []) },
   "/topics/import": { expect: anyTeacher },
-  "/topics/[topicId]": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.topic] : []) },
+  "/topics/[topicId]": { expect: topicOwner, shows: (w, role) => (role === "teacherOf" ? [w.m.topic] : []) },
   "/questions": { expect: anyTeacher },
-  "/questions/[questionId]": { expect: ownerTeacher },
+  "/questions/[questionId]": { expect: topicOwner },
   "/classes/new": { expect: anyTeacher },
-  "/classes/[classroomId]": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.classA, w.m.nameS1] : []) },
+  "/classes/[classroomId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.classA, w.m.nameS1, w.m.nameC] : []) },
   "/classes/[classroomId]/board": { expect: ownerTeacher },
   "/classes/[classroomId]/roster": { expect: ownerTeacher },
   "/classes/[classroomId]/assignments/new": { expect: ownerTeacher },
   "/assignments/[assignmentId]": {
     expect: classMember,
     shows: (w, role, phase) =>
-      role === "teacherOf" ? [w.m.instructions] : role === "studentOf" ? [w.m.instructions, ...(phase === "after feedback" ? [w.m.comment, w.m.summary] : [])] : [],
+      ofClass(role) ? [w.m.instructions] : role === "studentOf" ? [w.m.instructions, ...(phase === "after feedback" ? [w.m.comment, w.m.summary] : [])] : [],
   },
   "/assignments/[assignmentId]/analytics": { expect: ownerTeacher },
-  "/assignments/[assignmentId]/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.essay] : []) },
-  "/assignments/[assignmentId]/students/[studentId]/mark": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.essay, w.m.comment] : []) },
+  "/assignments/[assignmentId]/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay] : []) },
+  // In a shared class the desk names who marked (the co-teacher's name is a marker too).
+  "/assignments/[assignmentId]/students/[studentId]/mark": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay, w.m.comment, w.m.nameC] : []) },
   // The essay is split at annotated passages here, so its marker is looked for in the comments.
-  "/assignments/[assignmentId]/students/[studentId]/print": { expect: ownerTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.comment] : []) },
+  "/assignments/[assignmentId]/students/[studentId]/print": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.comment] : []) },
+  // Any signed-in account may open a link; only the invited teacher is offered an answer (the token here opens nothing).
+  "/co-teaching/[token]": { expect: signedIn },
 };
 
 /**
@@ -64,9 +74,9 @@ export const PAGES: Record<string, PageRow> = {
  */
 export type RouteExpect = "done" | "signin" | "deny";
 type RouteRow = { expect: Record<Role, RouteExpect>; body?: (w: World) => unknown };
-const ownWork: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "done", studentElsewhere: "deny", teacherOf: "deny", otherTeacher: "deny" };
-const teacherFile: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "done", otherTeacher: "deny" };
-const openRoute: Record<Role, RouteExpect> = { anonymous: "done", studentOf: "done", studentElsewhere: "done", teacherOf: "done", otherTeacher: "done" };
+const ownWork: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "done", studentElsewhere: "deny", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
+const teacherFile: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "done", coTeacher: "done", otherTeacher: "deny" };
+const openRoute: Record<Role, RouteExpect> = { anonymous: "done", studentOf: "done", studentElsewhere: "done", teacherOf: "done", coTeacher: "done", otherTeacher: "done" };
 
 export const ROUTES: Record<string, RouteRow> = {
   "GET /api/health": { expect: openRoute },
@@ -97,12 +107,18 @@ type ActionRow = {
   ownSession?: boolean;
 };
 
-const allowAll: Record<Role, ActionExpect> = { anonymous: "allow", studentOf: "allow", studentElsewhere: "allow", teacherOf: "allow", otherTeacher: "allow" };
-const teachers: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", otherTeacher: "allow" };
-const students: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "allow", teacherOf: "deny", otherTeacher: "deny" };
-const classTeacher: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", otherTeacher: "deny" };
-const ownEssay: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "deny", teacherOf: "deny", otherTeacher: "deny" };
-const addressee: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "allow", teacherOf: "deny", otherTeacher: "deny" };
+const allowAll: Record<Role, ActionExpect> = { anonymous: "allow", studentOf: "allow", studentElsewhere: "allow", teacherOf: "allow", coTeacher: "allow", otherTeacher: "allow" };
+const teachers: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", coTeacher: "allow", otherTeacher: "allow" };
+const students: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "allow", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
+const classTeacher: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "allow", coTeacher: "allow", otherTeacher: "deny" };
+/** A's topics and questions (and setting one of A's questions): the co-teacher is refused. */
+const questionOwner: Record<Role, ActionExpect> = { ...classTeacher, coTeacher: "deny" };
+/** Deciding who teaches a class: its owner only. */
+const classOwner: Record<Role, ActionExpect> = { ...classTeacher, coTeacher: "deny" };
+const ownEssay: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "allow", studentElsewhere: "deny", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
+const addressee: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "allow", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
+/** An invitation to co-teach, addressed to B (to a spare class of A's): only B answers it. */
+const invitedTeacher: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "deny", coTeacher: "deny", otherTeacher: "allow" };
 // Feedback the teacher has not returned does not exist yet, as far as the student can tell.
 const returnedFeedback = (phase: Phase) => (phase === "after feedback" ? ownEssay : { ...ownEssay, studentOf: "deny" as const });
 
@@ -121,7 +137,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   // (lib/auth/throttle-limits.ts) that the other browser tests need; fuzz.test.ts sends valid ones.
   signUpAction: {
     file: "app/auth-actions.ts",
-    expect: { anonymous: "invalid", studentOf: "invalid", studentElsewhere: "invalid", teacherOf: "invalid", otherTeacher: "invalid" },
+    expect: { anonymous: "invalid", studentOf: "invalid", studentElsewhere: "invalid", teacherOf: "invalid", coTeacher: "invalid", otherTeacher: "invalid" },
     input: (w) => ({ name: "Someone Else", email: w.A.email, password: `violet ${randomBytes(6).toString("hex")} harbour` }),
   },
   acceptInvitationAction: { file: "app/auth-actions.ts", expect: students, input: () => ({ token: randomBytes(32).toString("base64url") }) },
@@ -152,18 +168,19 @@ export const ACTIONS: Record<string, ActionRow> = {
 
   previewNotesAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ text: notes, format: "markdown" }) },
   importNotesAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ text: notes, format: "markdown", title: "Spare topic", fixes: "" }) },
-  addQuestionAction: { file: "app/questions/actions.ts", expect: classTeacher, input: (w) => ({ topicId: w.topicId, text: "How far was the economy the main cause of reform?" }) },
+  addQuestionAction: { file: "app/questions/actions.ts", expect: questionOwner, input: (w) => ({ topicId: w.topicId, text: "How far was the economy the main cause of reform?" }) },
   updateQuestionAction: {
     file: "app/questions/actions.ts",
-    expect: classTeacher,
+    expect: questionOwner,
     input: (w) => ({ questionId: w.questionId, text: w.m.question, stem: "TO_WHAT_EXTENT", focus: "NONE" }),
   },
   // The question is set, so even its owner is refused (about the data); nobody else learns it exists.
-  deleteQuestionAction: { file: "app/questions/actions.ts", expect: classTeacher, input: (w) => ({ questionId: w.questionId }) },
+  deleteQuestionAction: { file: "app/questions/actions.ts", expect: questionOwner, input: (w) => ({ questionId: w.questionId }) },
 
+  // The co-teacher may set work in the class, but not from A's question bank.
   setAssignmentAction: {
     file: "app/assignments/actions.ts",
-    expect: classTeacher,
+    expect: questionOwner,
     input: (w) => ({ classroomId: w.classA, questionId: w.questionId, rubricId: "holistic-25-five-levels", dueAt: futureDue(), wordLimit: "", instructions: "Another one." }),
   },
   updateAssignmentAction: {
@@ -184,11 +201,11 @@ export const ACTIONS: Record<string, ActionRow> = {
     expect: classTeacher,
     input: (w) => ({ annotationId: w.annotationId, comment: w.m.comment, criterionId: "overall", kind: "TARGET" }),
   },
-  // The class's teacher deletes one made for the purpose (while marking is open); the rest aim at the real one.
+  // The class's teachers delete one made for the purpose (while marking is open); the rest aim at the real one.
   deleteAnnotationAction: {
     file: "app/assignments/marking-actions.ts",
     expect: classTeacher,
-    input: async (w, role, phase) => ({ annotationId: role === "teacherOf" && phase === "before feedback" ? await w.spareAnnotation() : w.annotationId }),
+    input: async (w, role, phase) => ({ annotationId: (role === "teacherOf" || role === "coTeacher") && phase === "before feedback" ? await w.spareAnnotation() : w.annotationId }),
   },
   // A stale revision: the teacher gets the current marking back as a conflict, nothing is saved.
   saveMarkingAction: {
@@ -213,8 +230,42 @@ export const ACTIONS: Record<string, ActionRow> = {
     input: (w) => ({ annotationId: w.annotationId, addressed: true, note: "I weighed them in the redraft." }),
   },
   startRedraftAction: { file: "app/assignments/marking-actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId }) },
-  // Last: the teacher removes the spare student, who joins again before the next half.
-  removeStudentAction: { file: "app/classes/actions.ts", expect: classTeacher, input: (w) => ({ classroomId: w.classA, studentId: w.S3.id }) },
+  // Last: the teachers remove a spare student each, who join again before the next half.
+  removeStudentAction: { file: "app/classes/actions.ts", expect: classTeacher, input: (w, role) => ({ classroomId: w.classA, studentId: role === "coTeacher" ? w.S4.id : w.S3.id }) },
+
+  // Co-teachers (decision 025). Removing and leaving aim at spare classes of A's, each with C
+  // as co-teacher, so C stays a teacher of A's class for the other rows: A may remove C there
+  // (C may not); C may leave, and A, the owner, is told they cannot (a refusal about the data).
+  inviteCoTeacherAction: {
+    file: "app/classes/[classroomId]/_teachers/actions.ts",
+    expect: classOwner,
+    input: (w) => ({ classroomId: w.classA, email: `colleague-${randomBytes(4).toString("hex")}@example.test` }),
+  },
+  revokeTeacherInvitationAction: {
+    file: "app/classes/[classroomId]/_teachers/actions.ts",
+    expect: classOwner,
+    input: async (w, _role, phase) => ({ invitationId: await w.once(`revoke teacher invitation ${phase}`, () => w.teacherInvitationOnClassA()) }),
+  },
+  removeCoTeacherAction: {
+    file: "app/classes/[classroomId]/_teachers/actions.ts",
+    expect: classOwner,
+    input: async (w, _role, phase) => ({ classroomId: await w.once(`remove co-teacher ${phase}`, () => w.spareSharedClass(`remove ${phase}`)), teacherId: w.C.id }),
+  },
+  leaveClassAction: {
+    file: "app/classes/[classroomId]/_teachers/actions.ts",
+    expect: classTeacher,
+    input: async (w, _role, phase) => ({ classroomId: await w.once(`leave ${phase}`, () => w.spareSharedClass(`leave ${phase}`)) }),
+  },
+  acceptTeacherInvitationAction: {
+    file: "app/dashboard/co-teaching-actions.ts",
+    expect: invitedTeacher,
+    input: async (w, _role, phase) => ({ invitationId: await w.once(`accept teaching ${phase}`, () => w.teacherInvitationForB(`accept ${phase}`)) }),
+  },
+  declineTeacherInvitationAction: {
+    file: "app/dashboard/co-teaching-actions.ts",
+    expect: invitedTeacher,
+    input: async (w, _role, phase) => ({ invitationId: await w.once(`decline teaching ${phase}`, () => w.teacherInvitationForB(`decline ${phase}`)) }),
+  },
 };
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */

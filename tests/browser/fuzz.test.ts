@@ -17,7 +17,7 @@ const templates = new Map<string, Record<string, unknown>>();
 
 beforeAll(async () => {
   w = await buildWorld();
-  actors = { anonymous: new Actor("anonymous"), studentOf: w.S1, studentElsewhere: w.S2, teacherOf: w.A, otherTeacher: w.B };
+  actors = { anonymous: new Actor("anonymous"), studentOf: w.S1, studentElsewhere: w.S2, teacherOf: w.A, coTeacher: w.C, otherTeacher: w.B };
   // A second assignment whose draft stays open, so bad saves reach the code that writes.
   const set = expectDone(
     await w.A.action(actionNamed("setAssignmentAction"), `/classes/${w.classA}/assignments/new`, {
@@ -174,6 +174,7 @@ const pageParams = (name: string) => ({
   studentId: w.S1.id,
   questionId: w.questionId,
   topicId: w.topicId,
+  token: "T".repeat(43),
 });
 
 /** What the app shows of its stored state, for "nothing was written". */

@@ -4,8 +4,8 @@ import { expect } from "vitest";
 import { actionNamed, marker, signUpActor, type Actor, type ActionOutcome } from "./http";
 
 // A small school built over HTTP through the app's own actions, for the matrix and fuzz
-// tests: teacher A's class with a set assignment and student S1's handed-in essay, and
-// teacher B's class with student S2. Every text the matrix watches for leaks is a unique
+// tests: teacher A's class with a set assignment and student S1's handed-in essay, teacher C
+// co-teaching it (invited by A, accepted), and teacher B's class with student S2. Every text the matrix watches for leaks is a unique
 // marker, so finding one in a response means it came from this data.
 
 export const RUBRIC_ID = "holistic-25-five-levels";
@@ -69,6 +69,7 @@ export async function buildWorld() {
     nameS1: marker("MatrixStudentOne"),
     nameS2: marker("MatrixStudentTwo"),
     nameA: marker("MatrixTeacherA"),
+    nameC: marker("MatrixCoTeacher"),
   };
   const A: Person = await signUpActor("teacherA", "TEACHER", m.nameA);
   const B: Person = await signUpActor("teacherB", "TEACHER", marker("MatrixTeacherB"));
@@ -76,12 +77,16 @@ export async function buildWorld() {
   const S2: Person = await signUpActor("studentElsewhere", "STUDENT", m.nameS2);
   // Removed from A's class by the matrix's removeStudent row, then joins again.
   const S3: Person = await signUpActor("studentSpare", "STUDENT", marker("MatrixSpare"));
+  // The same for the co-teacher's removeStudent row.
+  const S4: Person = await signUpActor("studentSpareTwo", "STUDENT", marker("MatrixSpareTwo"));
+  const C: Person = await signUpActor("coTeacher", "TEACHER", m.nameC);
 
   const classA = await createClass(A, m.classA);
   const classB = await createClass(B, m.classB);
   const codeA = await joinCodeOf(A, classA);
   await join(S1, codeA);
   await join(S3, codeA);
+  await join(S4, codeA);
   await join(S2, await joinCodeOf(B, classB));
 
   const notes = `# ${m.topic}\n\n## Causes\n\n- The first cause was economic pressure.\n- The second cause was political rivalry.\n\n## Consequences\n\n- Reform followed quickly.\n`;
@@ -154,6 +159,10 @@ export async function buildWorld() {
   // An invitation to A's class, for the revoke row (a fresh address nobody owns).
   await inviteTo(A, classA);
   S3.id = await studentIdOnClassPage(A, classA, S3.userName);
+  S4.id = await studentIdOnClassPage(A, classA, S4.userName);
+  // C joins A's class as its co-teacher, as a teacher would: A invites, C accepts.
+  await acceptTeaching(C, await inviteTeacher(A, classA, C.email));
+  C.id = await teacherIdOnClassPage(A, classA, C.userName);
 
   return {
     m,
@@ -162,6 +171,8 @@ export async function buildWorld() {
     S1: S1 as Person & { id: string },
     S2,
     S3: S3 as Person & { id: string },
+    S4: S4 as Person & { id: string },
+    C: C as Person & { id: string },
     classA,
     classB,
     codeA,
@@ -203,6 +214,16 @@ export async function buildWorld() {
       if (!id) throw new Error("No invitation on B's roster page");
       return id;
     },
+    /** A waiting invitation to co-teach A's class, for a fresh address nobody owns. */
+    teacherInvitationOnClassA: () => inviteTeacher(A, classA, `colleague-${marker("x").slice(2)}@example.test`),
+    /** A new class of A's with C as its co-teacher, for the remove and leave rows. */
+    spareSharedClass: async (label: string) => {
+      const classroomId = await createClass(A, `Shared class ${label}`);
+      await acceptTeaching(C, await inviteTeacher(A, classroomId, C.email));
+      return classroomId;
+    },
+    /** A waiting invitation to B to co-teach a new class of A's (not A's class, so B stays a teacher elsewhere). */
+    teacherInvitationForB: async (label: string) => inviteTeacher(A, await createClass(A, `Teaching invitation ${label}`), B.email),
     openInvitation: async () => {
       const id = await invitationIdOn(A, classA);
       if (!id) throw new Error("No open invitation on the roster page");
@@ -215,6 +236,28 @@ export async function buildWorld() {
 export async function studentIdOnClassPage(teacher: Actor, classroomId: string, name: string): Promise<string> {
   const html = (await teacher.get(`/classes/${classroomId}`)).text;
   const m = new RegExp(`studentId\\\\?":\\\\?"([A-Za-z0-9_-]+)\\\\?",\\\\?"studentName\\\\?":\\\\?"${name}`).exec(html);
+  if (!m) throw new Error(`No remove button for ${name} on the class page`);
+  return m[1]!;
+}
+
+/** The owner invites `email` to co-teach; the invitation's id, read from the withdraw button on the class page. */
+export async function inviteTeacher(owner: Actor, classroomId: string, email: string): Promise<string> {
+  expectDone(await owner.action(actionNamed("inviteCoTeacherAction"), `/classes/${classroomId}`, { classroomId, email }), `invite ${email} to teach`);
+  const html = (await owner.get(`/classes/${classroomId}`)).text;
+  const m = new RegExp(`invitationId\\\\?":\\\\?"([A-Za-z0-9_-]+)\\\\?",\\\\?"email\\\\?":\\\\?"${email.replace(/[.+]/g, "\\$&")}`).exec(html);
+  if (!m) throw new Error(`No withdraw button for ${email} on the class page`);
+  return m[1]!;
+}
+
+/** The invited teacher accepts from their dashboard. */
+export async function acceptTeaching(teacher: Actor, invitationId: string) {
+  expectDone(await teacher.action(actionNamed("acceptTeacherInvitationAction"), "/dashboard", { invitationId }), `${teacher.label} accepts the invitation to teach`);
+}
+
+/** A co-teacher's id, from the remove button the owner sees beside their name. */
+export async function teacherIdOnClassPage(owner: Actor, classroomId: string, name: string): Promise<string> {
+  const html = (await owner.get(`/classes/${classroomId}`)).text;
+  const m = new RegExp(`teacherId\\\\?":\\\\?"([A-Za-z0-9_-]+)\\\\?",\\\\?"name\\\\?":\\\\?"${name}`).exec(html);
   if (!m) throw new Error(`No remove button for ${name} on the class page`);
   return m[1]!;
 }
