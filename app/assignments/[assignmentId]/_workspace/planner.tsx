@@ -16,7 +16,7 @@ import { PlanCheckPanel } from "./plan-check-panel";
 import { usePlanCheckGuide } from "./plan-check-guide-context";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
-import { PlanClashNotice } from "./plan-clash-notice";
+import { PlanClashNotice } from "./lazy-clash-notice";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import type { AutosaveHandle } from "@/lib/client/use-autosave";
