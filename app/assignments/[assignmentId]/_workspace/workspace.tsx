@@ -5,6 +5,7 @@ import type { ParagraphLinks } from "@/lib/coverage/links";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CoveragePanel } from "./lazy-coverage";
+import { usePlanCheckGuide } from "./plan-check-guide-context";
 import { SubmitWarningList } from "./submit-warnings";
 import { mergePlans, type PlanClash } from "@/lib/planner/merge-plan";
 import type { Plan } from "@/lib/planner/plan-schema";
@@ -68,13 +69,15 @@ export function Workspace(props: Props) {
   const [links, setLinks] = useState<ParagraphLinks>(props.draft.links ?? {});
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [dialog, ask] = useConfirm();
+  // The hand-in's "Fix:" items speak the assignment's mark scheme, as the planner's do (decision 022).
+  const guide = usePlanCheckGuide();
 
   async function submitChecks() {
     // The matcher loads with the coverage panel (lazy-coverage.tsx); by hand-in it is here.
     const [{ computeCoverage }, { hasWarnings, submitWarnings }] = await Promise.all([import("@/lib/coverage/coverage"), import("@/lib/coverage/submit-checks")]);
     // The text on screen now, not the panel's deferred copy: this is what would be handed in.
     const now = computeCoverage({ text: draft.current(), plan: plan.value, analysis: props.analysis, question: props.question, links });
-    const warnings = submitWarnings(now, checkPlan(plan.value, props.analysis));
+    const warnings = submitWarnings(now, checkPlan(plan.value, props.analysis, { guide, question: props.question }));
     return hasWarnings(warnings) ? <SubmitWarningList warnings={warnings} /> : null;
   }
 
