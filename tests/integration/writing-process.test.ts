@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { saveDraft, submitDraft, type SaveResult } from "@/lib/drafts/drafts";
@@ -174,5 +175,27 @@ describe("the writing-process summary", () => {
     expect(await statusOf(getWritingProcess(outsiders.teacher, assignmentId, amira.id))).toBe(404);
     expect(await statusOf(getWritingProcess(teacher, assignmentId, outsiders.student.id))).toBe(404);
     expect(await statusOf(getWritingProcess(amira, "no-such-assignment", amira.id))).toBe(404);
+  });
+
+  it("costs a fixed handful of statements however long the history is", async () => {
+    const { amira, teacher, assignmentId } = await makeAssignedClass();
+    const save = writer(amira, assignmentId);
+    const t0 = Date.now() - 3 * DAY;
+    for (let m = 0; m <= 120; m += 3) await save(words(10 + m), new Date(t0 + m * MIN), m % 30 === 0 ? [250] : undefined);
+    await save(words(200), new Date());
+    const count = async (run: () => Promise<unknown>) => {
+      const query = vi.spyOn(pg.Client.prototype, "query");
+      try {
+        await run();
+        return query.mock.calls.length;
+      } finally {
+        query.mockRestore();
+      }
+    };
+    const student = await count(() => getWritingProcess(amira, assignmentId, amira.id));
+    const teacherCount = await count(() => getWritingProcess(teacher, assignmentId, amira.id));
+    // The access check (policy.ts) and one statement for the summary.
+    expect(student).toBeLessThanOrEqual(5);
+    expect(teacherCount).toBeLessThanOrEqual(6);
   });
 });
