@@ -1,18 +1,19 @@
-import type { BankEntry } from "./comment-bank";
+import type { BankRow } from "./bank-view";
 
-export type CriterionOption = { id: string; name: string };
+export type CriterionOption = { id: string; name: string; description?: string };
 
 /**
  * The comment-bank search as the teacher types: every word typed must appear somewhere in
- * the comment or its criterion's name, in any order. Entries tagged with the criterion the
- * teacher has chosen come first; otherwise the bank's own order (most used first) holds.
+ * the comment or its criterion's label (the names it is shown with, bank-view.ts), in any
+ * order. Entries that fill the criterion the teacher has chosen come first; otherwise the
+ * bank's own order (most used first) holds.
  */
-export function searchBank(bank: BankEntry[], query: string, criterionId: string, criteria: CriterionOption[]): BankEntry[] {
+export function searchBank(rows: BankRow[], query: string, criterionId: string): BankRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const names = new Map(criteria.map((c) => [c.id, c.name.toLowerCase()]));
-  const hits = bank.filter((e) => {
-    const haystack = `${e.text} ${names.get(e.criterionId) ?? e.criterionId}`.toLowerCase();
+  const hits = rows.filter((row) => {
+    const haystack = `${row.text} ${row.criterionLabel}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
-  return hits.sort((a, b) => Number(b.criterionId === criterionId) - Number(a.criterionId === criterionId));
+  const chosen = (row: BankRow) => Number(criterionId !== "" && row.fillCriterionId === criterionId);
+  return hits.sort((a, b) => chosen(b) - chosen(a));
 }

@@ -167,7 +167,7 @@ describe("comment bank", () => {
     const explain = "Explain how this answers the question.";
     await annotate(teacher, work, ESSAY, "Virgin Lands scheme", { comment: explain, saveToBank: true });
     // Written and saved in one step: that annotation is its first use.
-    expect(await listCommentBank(teacher)).toEqual([{ id: expect.any(String), text: explain, criterionId: "overall", kind: "TARGET", uses: 1 }]);
+    expect(await listCommentBank(teacher)).toEqual([{ id: expect.any(String), text: explain, criterionId: "overall", criterionName: "Overall quality", kind: "TARGET", uses: 1 }]);
     // Saving the same comment again (spacing aside) does not duplicate it.
     await annotate(teacher, work, ESSAY, "soil erosion", { comment: `  ${explain} `, saveToBank: true });
     expect(await db().commentBankEntry.count()).toBe(1);
