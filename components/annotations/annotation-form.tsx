@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState, type FormEvent } from "react";
 import type { BankEntry } from "@/lib/marking/comment-bank";
+import { viewBank } from "@/lib/marking/bank-view";
 import { searchBank } from "@/lib/marking/search-bank";
 import type { AnnotationKind } from "@/lib/marking/annotation-view";
 import { Button } from "@/components/ui/button";
@@ -17,7 +18,9 @@ const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 /**
  * New or edited annotation: the comment, its criterion, strength or target. New ones can
  * come straight from the comment bank: type to search it, and "Use" fills the comment,
- * criterion and kind in one step.
+ * criterion and kind in one step. The bank spans every scheme the teacher marks with, so a
+ * comment saved under another scheme's criterion fills the one it belongs to here
+ * (lib/marking/bank-view.ts), or leaves the choice to the teacher and says so.
  */
 export function AnnotationForm({
   quote,
@@ -50,7 +53,8 @@ export function AnnotationForm({
   const [pending, setPending] = useState(false);
   const set = <K extends keyof AnnotationValues>(key: K, value: AnnotationValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  const matches = useMemo(() => searchBank(bank ?? [], query, values.criterionId, criteria), [bank, query, values.criterionId, criteria]);
+  const rows = useMemo(() => viewBank(bank ?? [], criteria), [bank, criteria]);
+  const matches = useMemo(() => searchBank(rows, query, values.criterionId), [rows, query, values.criterionId]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -83,20 +87,17 @@ export function AnnotationForm({
                   <span className="flex-1 text-slate-800">
                     {entry.text}
                     <span className="mt-0.5 block text-xs text-slate-600">
-                      {criteria.find((c) => c.id === entry.criterionId)?.name ?? entry.criterionId} · {entry.kind === "TARGET" ? "target" : "strength"}
+                      {entry.criterionLabel} · {entry.kind === "TARGET" ? "target" : "strength"}
                     </span>
                   </span>
                   <Button
                     variant="secondary"
                     className="px-2 py-1"
                     onClick={() => {
-                      setValues((v) => ({
-                        ...v,
-                        comment: entry.text,
-                        kind: entry.kind,
-                        criterionId: criteria.some((c) => c.id === entry.criterionId) ? entry.criterionId : v.criterionId,
-                      }));
-                      document.getElementById(`${id}-comment`)?.focus();
+                      const criterionId = entry.fillCriterionId ?? values.criterionId;
+                      setValues((v) => ({ ...v, comment: entry.text, kind: entry.kind, criterionId }));
+                      // With no criterion to fill, the next thing to do is choose one.
+                      document.getElementById(criterionId ? `${id}-comment` : `${id}-criterion`)?.focus();
                     }}
                   >
                     Use<span className="sr-only">: {entry.text}</span>

@@ -19,6 +19,8 @@ export type NoteActions = {
   onEdit: (id: string, values: AnnotationValues) => Promise<FormErrors | null>;
   onDelete: (id: string) => Promise<string | null>;
   onSaveToBank: (a: AnnotationView) => Promise<string | null>;
+  /** Already in the teacher's bank (same criterion and text), so not offered again. */
+  inBank: (a: AnnotationView) => boolean;
 };
 
 /**
@@ -153,8 +155,19 @@ function Note({ a, name, active, onShow, currentVersion, editable, actions, crit
             </>
           )
         ) : null}
-        {actions ? (
-          <button type="button" className="text-indigo-800 underline" onClick={async () => setMessage(await actions.onSaveToBank(a))}>
+        {actions && !actions.inBank(a) ? (
+          <button
+            type="button"
+            className="text-indigo-800 underline"
+            onClick={async (e) => {
+              const note = e.currentTarget.closest("li");
+              setMessage(await actions.onSaveToBank(a));
+              // Saved, the button goes: keep focus on the note rather than lose it to the page.
+              requestAnimationFrame(() => {
+                if (document.activeElement === document.body) note?.focus();
+              });
+            }}
+          >
             Add to comment bank
           </button>
         ) : null}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { MarkingDesk as Desk } from "@/lib/marking/desk";
 import { byReadingOrder, type AnnotationView } from "@/lib/marking/annotation-view";
 import type { BankEntry } from "@/lib/marking/comment-bank";
+import { isInBank } from "@/lib/marking/bank-view";
 import {
   addAnnotationAction,
   addToBankAction,
@@ -30,7 +31,8 @@ import { PreviousFeedback } from "./previous-feedback";
 export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string }) {
   const { assignment, student, submission } = desk;
   const rubric = assignment.rubric;
-  const criteria = rubric.criteria.map((c) => ({ id: c.id, name: c.name }));
+  // Memoised: the comment bank is matched against these (bank-view.ts) whenever they change.
+  const criteria = useMemo(() => rubric.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description })), [rubric]);
   const work = { assignmentId: assignment.id, studentId: student.id, submissionNumber: submission.number };
   const returned = desk.marking.status === "RETURNED";
 
@@ -136,6 +138,7 @@ export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string
               setBank((all) => (all.some((e) => e.id === result.data.id) ? all : [result.data, ...all]));
               return "In your comment bank.";
             },
+            inBank: (a) => isInBank(bank, a),
           }}
         >
           {composing ? (
