@@ -2,6 +2,7 @@ import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { setAssignment } from "@/lib/assignments/assignments";
+import { getMarkingDesk } from "@/lib/marking/desk";
 import { respondToFeedback } from "@/lib/marking/feedback";
 import { saveMarking } from "@/lib/marking/markings";
 import { getMarkingQueue, nextToMark, QUEUE_PAGE_SIZE } from "@/lib/marking/queue";
@@ -67,6 +68,12 @@ describe("the marking queue", () => {
       // A redraft answers feedback, not the deadline: never late.
       ["Amira Khan", 2, false],
     ]);
+
+    // The desk for the redraft carries the last version's marks and Amira's answer to them.
+    const desk = await getMarkingDesk(w.teacher, w.assignmentId, w.amira.id);
+    expect(desk.submission.number).toBe(2);
+    expect(desk.previous).toMatchObject({ number: 1, marking: { awards: [{ criterionId: "overall", level: 3, mark: 13 }], total: 13, response: "I will weigh the factors." } });
+    expect((await getMarkingDesk(w.teacher, w.assignmentId, w.amira.id, 1)).previous).toBeNull();
   });
 
   it("covers every class the teacher teaches and nobody else's, and leaves out students who left", async () => {
