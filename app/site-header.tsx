@@ -17,13 +17,13 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
   return (
     <header className="print:hidden border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <div className="flex items-center gap-6">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
           <Link href={user ? "/dashboard" : "/"} className="font-serif text-xl font-semibold text-indigo-800">
             Extent
           </Link>
           {links.length ? (
             <nav aria-label="Main">
-              <ul className="flex gap-1">
+              <ul className="flex flex-wrap gap-1">
                 {links.map((l) => (
                   <li key={l.href}>
                     <Link href={l.href} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
