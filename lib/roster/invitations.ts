@@ -55,10 +55,10 @@ export async function getInvitation(token: string | undefined) {
   if (!token || !INVITATION_TOKEN.test(token)) return null;
   const invitation = await db().invitation.findUnique({
     where: { token },
-    select: { name: true, email: true, acceptedAt: true, declinedAt: true, classroom: { select: { name: true, teacher: { select: { name: true } } } } },
+    select: { name: true, email: true, acceptedAt: true, declinedAt: true, classroom: { select: { name: true } }, invitedBy: { select: { name: true } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.declinedAt) return null;
-  return { classroomName: invitation.classroom.name, teacherName: invitation.classroom.teacher.name, name: invitation.name, email: invitation.email };
+  return { classroomName: invitation.classroom.name, teacherName: invitation.invitedBy.name, name: invitation.name, email: invitation.email };
 }
 
 /**

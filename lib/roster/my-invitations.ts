@@ -30,9 +30,10 @@ export async function listMyInvitations(user: SessionUser) {
       classroom: { enrolments: { none: { studentId: user.id } } },
     },
     orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, classroom: { select: { name: true, teacher: { select: { name: true } } } } },
+    // The teacher who sent it, who may be a co-teacher of the class rather than its owner.
+    select: { id: true, createdAt: true, classroom: { select: { name: true } }, invitedBy: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, classroomName: r.classroom.name, teacherName: r.classroom.teacher.name, invitedAt: r.createdAt }));
+  return rows.map((r) => ({ id: r.id, classroomName: r.classroom.name, teacherName: r.invitedBy.name, invitedAt: r.createdAt }));
 }
 
 /**

@@ -16,6 +16,7 @@ import { getMarkingDesk } from "@/lib/marking/desk";
 import { saveMarking } from "@/lib/marking/markings";
 import { importRoster } from "@/lib/roster/roster-import";
 import { listInvitations } from "@/lib/roster/invitations";
+import { listMyInvitations } from "@/lib/roster/my-invitations";
 import { getAssignmentMarksCsv, getClassMarksCsv } from "@/lib/tracking/exports";
 import { getAssignmentAnalytics, getClassBoard } from "@/lib/tracking/tracking-data";
 import type { SessionUser } from "@/lib/auth/sessions";
@@ -84,7 +85,10 @@ describe("a co-teacher", () => {
 
     // Managing the class itself, short of its teachers.
     await setAssignmentOpen(patel, assignmentId, false);
+    const newcomer = await makeStudent({ email: "new@school.test" });
     await importRoster(patel, { classroomId: classroom.id, csv: "name,email\nNew Student,new@school.test" });
+    // The student is told who invited them: the co-teacher, not the class's owner.
+    expect((await listMyInvitations(newcomer)).map((i) => i.teacherName)).toEqual(["Mr Dev Patel"]);
     expect((await regenerateJoinCode(patel, classroom.id)).joinCode).toMatch(/^[A-Z0-9]{6}$/);
     await removeStudent(patel, classroom.id, world.ben.id);
   });
