@@ -18,12 +18,19 @@ const STUDENTS = ["Ada Queue", "Ben Queue", "Cy Queue"] as const;
 /** Where an element is on screen, and how wide the page is against the window. */
 const rectOf = (page: Page, testId: string) => page.getByTestId(testId).first().evaluate((el) => JSON.parse(JSON.stringify(el.getBoundingClientRect())) as DOMRect);
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** The innermost elements sticking out to the right, to name the culprit when overflow() fails. */
+const offenders = (page: Page) =>
+  page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    const out = [...document.querySelectorAll<HTMLElement>("body *")].filter((el) => el.getBoundingClientRect().right > edge);
+    return out.filter((el) => !out.some((o) => o !== el && el.contains(o))).map((el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 80)} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 8);
+  });
 
 /** At this width: no sideways scrolling, the desk inside the page's 1rem margins, and the essay still on screen once the rubric is scrolled to its end. */
 async function checkDeskAt(page: Page, width: number) {
   await page.setViewportSize({ width, height: 800 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  expect(await overflow(page), `horizontal overflow at ${width}px`).toBe(0);
+  expect(await overflow(page), `horizontal overflow at ${width}px: ${(await offenders(page)).join("; ")}`).toBe(0);
   const desk = await page.locator('[data-testid="desk-essay"]').evaluate((el) => JSON.parse(JSON.stringify(el.parentElement!.getBoundingClientRect())) as DOMRect);
   const client = await page.evaluate(() => document.documentElement.clientWidth);
   expect(desk.left, `desk's left edge at ${width}px`).toBeGreaterThanOrEqual(16);
@@ -73,7 +80,7 @@ it("a teacher marks three essays in a row from the queue; the desk fits 1280 and
   await checkDeskAt(t, 1280);
   await checkDeskAt(t, 1366);
   await t.setViewportSize({ width: 390, height: 844 });
-  expect(await overflow(t), "horizontal overflow at 390px").toBe(0);
+  expect(await overflow(t), `horizontal overflow at 390px: ${(await offenders(t)).join("; ")}`).toBe(0);
   await t.setViewportSize({ width: 1280, height: 800 });
 
   // Choosing a level folds the criterion to it; it opens again on request.
