@@ -41,24 +41,25 @@ export function MarkingQueue({ queue, allDone }: { queue: Queue; allDone: boolea
       ) : (
         <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Essays to mark, oldest first">
           {queue.items.map((item) => (
-            <li key={item.submissionId} data-testid="queue-item">
-              <a href={item.href} className="block px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
-                <span className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <span className="font-medium text-indigo-800 underline decoration-indigo-200">{item.student}</span>
-                  <span className="text-sm text-slate-600">Handed in {formatDateTime(item.submittedAt)}</span>
-                </span>
-                <span className="block text-sm text-slate-700">
-                  {item.classroom} · <span className="font-serif">{truncate(item.question, 90)}</span>
-                </span>
-                <span className="mt-1 flex flex-wrap gap-2">
-                  {item.version > 1 ? <Badge tone="indigo">Redraft (version {item.version})</Badge> : null}
-                  {item.late ? <Badge tone="red">Late</Badge> : null}
-                  <Badge tone={STATE[item.state].tone}>
-                    {STATE[item.state].label}
-                    {item.state !== "new" && item.markerName ? ` · ${item.markerName}` : ""}
-                  </Badge>
-                </span>
-              </a>
+            // The link is the student's name alone (a short name to list links by); it stretches over the row for the pointer.
+            <li key={item.submissionId} data-testid="queue-item" className="relative px-4 py-3 hover:bg-slate-50 has-[a:focus-visible]:bg-slate-50">
+              <span className="flex flex-wrap items-baseline justify-between gap-x-3">
+                <a href={item.href} className="font-medium text-indigo-800 underline decoration-indigo-200 after:absolute after:inset-0">
+                  {item.student}
+                </a>
+                <span className="text-sm text-slate-600">Handed in {formatDateTime(item.submittedAt)}</span>
+              </span>
+              <span className="block text-sm text-slate-700">
+                {item.classroom} · <span className="font-serif">{truncate(item.question, 90)}</span>
+              </span>
+              <span className="mt-1 flex flex-wrap gap-2">
+                {item.version > 1 ? <Badge tone="indigo">Redraft (version {item.version})</Badge> : null}
+                {item.late ? <Badge tone="red">Late</Badge> : null}
+                <Badge tone={STATE[item.state].tone}>
+                  {STATE[item.state].label}
+                  {item.state !== "new" && item.markerName ? ` · ${item.markerName}` : ""}
+                </Badge>
+              </span>
             </li>
           ))}
         </ol>
