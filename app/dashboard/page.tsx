@@ -126,7 +126,9 @@ async function StudentDashboard({ user }: { user: SessionUser }) {
                 <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                   <span className="block text-lg font-semibold text-slate-900">{c.name}</span>
                   <span className="block text-sm text-slate-600">{c.subject} · {c.yearGroup}</span>
-                  <span className="mt-2 block text-sm text-slate-700">Teacher: {c.teacher.name}</span>
+                  <span className="mt-2 block text-sm text-slate-700">
+                    {c.teachers.length > 1 ? "Teachers" : "Teacher"}: {c.teachers.map((t) => t.teacher.name).join(", ")}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -61,7 +61,14 @@ export async function listStudentClassrooms(user: SessionUser) {
   return db().classroom.findMany({
     where: { enrolments: { some: { studentId: user.id } } },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, subject: true, yearGroup: true, teacher: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      subject: true,
+      yearGroup: true,
+      // Everyone who teaches it, the owner (who made the class) first.
+      teachers: { orderBy: [{ role: "asc" }, { addedAt: "asc" }], select: { teacher: { select: { name: true } } } },
+    },
   });
 }
 

@@ -30,7 +30,7 @@ describe("classes", () => {
     const student = await makeStudent();
     const typed = ` ${joinCode.slice(0, 3).toLowerCase()}-${joinCode.slice(3)} `;
     await expect(joinClassroom(student, { code: typed }, "192.0.2.1")).resolves.toMatchObject({ id });
-    expect(await listStudentClassrooms(student)).toEqual([expect.objectContaining({ id, teacher: { name: teacher.name } })]);
+    expect(await listStudentClassrooms(student)).toEqual([expect.objectContaining({ id, teachers: [{ teacher: { name: teacher.name } }] })]);
     await expect(joinClassroom(student, { code: joinCode }, "192.0.2.1")).rejects.toMatchObject({ status: 409 });
     const roster = await getClassroomForTeacher(teacher, id);
     expect(roster.enrolments.map((e) => e.student.id)).toEqual([student.id]);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { errorResult } from "@/lib/actions/safe-action";
 import { getAssignmentOverview, listClassAssignments, setAssignmentOpen } from "@/lib/assignments/assignments";
-import { getClassroomForTeacher, listTeacherClassrooms, regenerateJoinCode, removeStudent } from "@/lib/classes/classrooms";
+import { getClassroomForTeacher, listStudentClassrooms, listTeacherClassrooms, regenerateJoinCode, removeStudent } from "@/lib/classes/classrooms";
 import { getClassTeachers, inviteCoTeacher, leaveClass, listClassTeacherNames, removeCoTeacher, revokeTeacherInvitation } from "@/lib/classes/co-teachers";
 import {
   acceptTeacherInvitation,
@@ -70,6 +70,8 @@ describe("a co-teacher", () => {
     expect(await teachers(classroom.id)).toEqual(expect.arrayContaining([{ teacherId: owner.id, role: "OWNER" }, { teacherId: patel.id, role: "CO_TEACHER" }]));
     expect(await outcomes(teacherCalls(world, patel))).toEqual(await outcomes(teacherCalls(world, owner)));
     expect((await listTeacherClassrooms(patel)).map((c) => [c.name, c.teachers[0]!.role])).toEqual([["12H History", "CO_TEACHER"]]);
+    // The class's students see both teachers, the owner first.
+    expect((await listStudentClassrooms(world.amira))[0]!.teachers.map((t) => t.teacher.name)).toEqual(["Ms Rosa Hughes", "Mr Dev Patel"]);
 
     // Marking: the co-teacher annotates, edits the owner's comment, and returns the marks.
     const own = await annotate(owner, work, ESSAY, "Secret Speech of February 1956");
