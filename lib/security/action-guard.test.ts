@@ -91,7 +91,8 @@ describe("bodies Next would fail with a 500 are a 400", () => {
     const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
     // JSON.parse itself may refuse this; either way the answer is a refusal, not a crash.
     expect(replyRefusal([{ id: 0, json: deep }])?.status).toBe(400);
-  });
+    // Two million characters walked once: well under a second alone, several on a busy machine.
+  }, 30_000);
 });
 
 describe("size", () => {
