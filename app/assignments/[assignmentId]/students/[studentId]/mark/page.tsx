@@ -3,6 +3,7 @@ import { orNotFound, versionParam } from "@/app/page-helpers";
 import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getMarkingDesk } from "@/lib/marking/desk";
+import { nextToMark } from "@/lib/marking/queue";
 import { MarkingDesk } from "./_desk/marking-desk";
 import { getWritingProcess } from "@/lib/process/process";
 import { WritingProcess } from "@/components/process/writing-process";
@@ -18,6 +19,8 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
   const raw = (await searchParams).version;
   const version = versionParam(raw);
   const [desk, writing] = await Promise.all([getMarkingDesk(user, assignmentId, studentId, version), getWritingProcess(user, assignmentId, studentId)]).catch(orNotFound);
+  // "Mark next": the essay after this one in the teacher's queue (decision 027); none left, the dashboard says so.
+  const next = await nextToMark(user, desk.submission.id);
   const teacherNames = await listClassTeacherNames(user, desk.assignment.classroom.id).catch(orNotFound);
   const base = `/assignments/${assignmentId}/students/${studentId}`;
   const latest = desk.versions.at(-1)!.number;
@@ -54,7 +57,7 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
       <SharedMarkingNote teacherNames={teacherNames} markerName={desk.marking.markerName} updatedAt={desk.marking.updatedAt} annotations={desk.annotations} />
       {/* The desk needs three columns: it breaks out of the page's reading width. */}
       <div className="relative left-1/2 w-[min(100rem,calc(100vw-2rem))] -translate-x-1/2">
-        <MarkingDesk key={desk.submission.number} desk={desk} teacherId={user.id} />
+        <MarkingDesk key={desk.submission.number} desk={desk} teacherId={user.id} nextHref={next?.href ?? "/dashboard?marked=all"} />
       </div>
       {/* The same section the student sees under their draft; it covers every version, up to now. */}
       <div className="mt-6">

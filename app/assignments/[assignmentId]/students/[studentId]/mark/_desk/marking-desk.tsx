@@ -28,7 +28,7 @@ import { PreviousFeedback } from "./previous-feedback";
  * the rubric. Highlights and notes lead to each other; the annotate flow works with the
  * mouse (select, then "Annotate selection") and the keyboard (Shift + arrows, then Enter).
  */
-export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string }) {
+export function MarkingDesk({ desk, teacherId, nextHref }: { desk: Desk; teacherId: string; nextHref?: string }) {
   const { assignment, student, submission } = desk;
   const rubric = assignment.rubric;
   // Memoised: the comment bank is matched against these (bank-view.ts) whenever they change.
@@ -180,7 +180,7 @@ export function MarkingDesk({ desk, teacherId }: { desk: Desk; teacherId: string
           rubric={rubric}
           initial={desk.marking}
           previous={desk.previous}
-          nextHref={`/marking/next?after=${encodeURIComponent(submission.id)}`}
+          nextHref={nextHref}
           annotations={annotations}
           studentName={student.name}
           onShowAnnotation={showHighlight}

@@ -269,7 +269,7 @@ export function MarkingPanel({
         {status ?? (dirty ? "Unsaved changes." : marking.updatedAt && !returned ? `Last saved ${formatDateTime(marking.updatedAt)}.` : "")}
       </p>
       {nextHref && !dirty && !pending && (returned || status) ? (
-        // A plain link: the next essay is chosen when it is followed (app/marking/next).
+        // A plain link, never prefetched: the page chose it when the desk was drawn.
         <a href={nextHref} className={buttonClass("primary")} data-testid="desk-mark-next">
           Mark next
         </a>
