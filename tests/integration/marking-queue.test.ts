@@ -102,6 +102,17 @@ describe("the marking queue", () => {
     await expect(nextToMark(w.amira)).rejects.toMatchObject({ status: 403 });
   });
 
+  it("a co-teacher's queue holds the shared class's work, until they leave it", async () => {
+    const w = await twoHandedIn();
+    const colleague = await makeTeacher({ name: "Mr Co Teacher" });
+    expect(await queueOf(colleague)).toEqual([]);
+    await db().classTeacher.create({ data: { classroomId: w.classroom.id, teacherId: colleague.id, role: "CO_TEACHER" } });
+    expect(names(await queueOf(colleague))).toEqual(["Amira Khan", "Ben Carter"]);
+    await db().classTeacher.deleteMany({ where: { classroomId: w.classroom.id, teacherId: colleague.id } });
+    expect(await queueOf(colleague)).toEqual([]);
+    expect(await nextToMark(colleague)).toBeNull();
+  });
+
   it("Mark next goes on through the queue, wraps round, and never offers the same essay", async () => {
     const w = await twoHandedIn();
     const [amira, ben] = await queueOf(w.teacher);
