@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { assertTeacher, requireTeacherOf, requireTeacherOfAssignment } from "../auth/policy";
+import { assertTeacher, requireTeacherOf, requireTeacherOfAssignment, taughtBy } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { notFound } from "../errors";
 import { AwardSchema } from "../marking/schemas";
@@ -74,10 +74,10 @@ export type ClassOverview = {
   averagePercent: number | null;
 };
 
-/** Every class the teacher teaches, each with its assignments' summaries (the department view). */
+/** Every class the teacher teaches (owns or co-teaches), each with its assignments' summaries (the department view). */
 export async function getDepartmentOverview(user: SessionUser, now = new Date()): Promise<ClassOverview[]> {
   assertTeacher(user);
-  const classes = await db().classroom.findMany({ where: { teacherId: user.id }, orderBy: { name: "asc" }, select: { id: true, name: true, yearGroup: true } });
+  const classes = await db().classroom.findMany({ where: taughtBy(user.id), orderBy: { name: "asc" }, select: { id: true, name: true, yearGroup: true } });
   if (!classes.length) return [];
   const ids = classes.map((c) => c.id);
   const assignments = await loadAssignments(ids);

@@ -18,7 +18,7 @@ import { importRoster } from "@/lib/roster/roster-import";
 import { listInvitations } from "@/lib/roster/invitations";
 import { listMyInvitations } from "@/lib/roster/my-invitations";
 import { getAssignmentMarksCsv, getClassMarksCsv } from "@/lib/tracking/exports";
-import { getAssignmentAnalytics, getClassBoard } from "@/lib/tracking/tracking-data";
+import { getAssignmentAnalytics, getClassBoard, getDepartmentOverview } from "@/lib/tracking/tracking-data";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { makeStudent, makeTeacher } from "../factories";
 import { annotate, ESSAY, makeMarkedClass, returnMarking } from "./marking-fixtures";
@@ -43,6 +43,8 @@ function teacherCalls(world: Awaited<ReturnType<typeof makeMarkedClass>>, as: Se
     assignmentCsv: () => getAssignmentMarksCsv(as, assignmentId).then((c) => c.rows.length),
     rosterInvitations: () => listInvitations(as, classroom.id).then((i) => i.length),
     teachersList: () => getClassTeachers(as, classroom.id).then((t) => t.teachers.length),
+    // Not a refusal when the class is gone from it, but the class must go.
+    department: () => getDepartmentOverview(as).then((d) => (d.some((c) => c.classroom.id === classroom.id) ? "shows the class" : "refused 404")),
   };
 }
 
