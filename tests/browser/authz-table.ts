@@ -194,6 +194,8 @@ export const ACTIONS: Record<string, ActionRow> = {
   // Handed in: the student is told it is locked; anyone else is refused before that.
   restoreRevisionAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, revisionId: w.revisionId, baseRevision: 0 }) },
   submitDraftAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, baseRevision: 0 }) },
+  // Handed in: the student is told the paragraphs can no longer be linked (423); anyone else is refused before that.
+  setParagraphLinkAction: { file: "app/assignments/coverage-actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, key: "p1", target: null }) },
 
   addAnnotationAction: { file: "app/assignments/marking-actions.ts", expect: classTeacher, input: (w) => comment(w, { start: 0, end: 8 }) },
   updateAnnotationAction: {
