@@ -53,6 +53,21 @@ export async function addCoTeacher(classroomId: string, teacher: SessionUser) {
   return db().classTeacher.create({ data: { classroomId, teacherId: teacher.id, role: "CO_TEACHER" } });
 }
 
+/** A hand-made question in a topic of the teacher's own (no notes imported), as setAssignment asks; its id. */
+export async function makeQuestion(teacher: SessionUser): Promise<string> {
+  const topic = await db().topic.create({
+    data: {
+      title: "Khrushchev",
+      ownerId: teacher.id,
+      sourceFormat: "TEXT",
+      sourceText: "",
+      questions: { create: { text: "How far did Khrushchev change the USSR?", createdById: teacher.id, source: "MANUAL", stem: "HOW_FAR", focus: "NONE" } },
+    },
+    select: { questions: { select: { id: true } } },
+  });
+  return topic.questions[0]!.id;
+}
+
 export async function enrol(classroomId: string, student: SessionUser) {
   return db().enrolment.create({ data: { classroomId, studentId: student.id } });
 }

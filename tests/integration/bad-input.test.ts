@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { signUp } from "@/lib/auth/accounts";
 import { createClassroom, updateClassroom } from "@/lib/classes/classrooms";
-import { refusalForDbError } from "@/lib/db-errors";
 import { saveDraft } from "@/lib/drafts/drafts";
-import { isAppError } from "@/lib/errors";
 import { addAnnotation, updateAnnotation } from "@/lib/marking/annotations";
 import { saveMarking } from "@/lib/marking/markings";
 import { emptyPlan } from "@/lib/planner/initial-plan";
@@ -14,6 +11,7 @@ import { addQuestion } from "@/lib/questions/questions";
 import { makeTeacher } from "../factories";
 import { annotate, ESSAY, makeMarkedClass } from "./marking-fixtures";
 import { draftOf, makeAssignedClass, planOf } from "./work-fixtures";
+import { statusOf } from "./refusal-status";
 
 // Finding 7 of issue 10: U+0000 (which PostgreSQL refuses in text and jsonb) and numbers past
 // int4 used to reach the database and come back as a 500; the editor then retried for ever.
@@ -22,16 +20,6 @@ import { draftOf, makeAssignedClass, planOf } from "./work-fixtures";
 
 const NUL = "\u0000";
 
-/** The HTTP status the wrappers would answer for `attempt`'s error (500 for anything unrecognised). */
-async function statusOf(attempt: Promise<unknown>): Promise<number> {
-  const error = await attempt.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  if (isAppError(error)) return error.status;
-  if (error instanceof z.ZodError) return 400;
-  return refusalForDbError(error)?.status ?? 500;
-}
 
 describe("an essay draft", () => {
   it("with NUL and other non-characters pasted in: saved without them, in the draft and its history", async () => {

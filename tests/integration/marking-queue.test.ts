@@ -1,5 +1,4 @@
-import pg from "pg";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setAssignment } from "@/lib/assignments/assignments";
 import { getMarkingDesk } from "@/lib/marking/desk";
@@ -7,26 +6,13 @@ import { respondToFeedback } from "@/lib/marking/feedback";
 import { saveMarking } from "@/lib/marking/markings";
 import { getMarkingQueue, nextToMark, QUEUE_PAGE_SIZE } from "@/lib/marking/queue";
 import type { SessionUser } from "@/lib/auth/sessions";
-import { enrol, makeClassroom, makeStudent, makeTeacher } from "../factories";
+import { enrol, makeClassroom, makeQuestion, makeStudent, makeTeacher } from "../factories";
 import { ESSAY, REDRAFT, redraftAndResubmit, returnMarking, savedMarking, submitEssay } from "./marking-fixtures";
 import { assignmentInput, daysFromNow, makeAssignedClass, makeOutsiders } from "./work-fixtures";
+import { statementsOf } from "./statements";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A question of the teacher's own, as setAssignment asks. */
-async function questionOf(teacher: SessionUser) {
-  const topic = await db().topic.create({
-    data: {
-      title: "Khrushchev",
-      ownerId: teacher.id,
-      sourceFormat: "TEXT",
-      sourceText: "",
-      questions: { create: { text: "How far did Khrushchev change the USSR?", createdById: teacher.id, source: "MANUAL", stem: "HOW_FAR", focus: "NONE" } },
-    },
-    select: { questions: { select: { id: true } } },
-  });
-  return topic.questions[0]!.id;
-}
 const queueOf = async (user: SessionUser) => (await getMarkingQueue(user)).items;
 const names = (items: { student: string }[]) => items.map((i) => i.student);
 
@@ -84,7 +70,7 @@ describe("the marking queue", () => {
     const { id: second } = await setAssignment(w.teacher, assignmentInput(w, { classroomId: other.id }));
     await submitEssay(cara, second, ESSAY, daysFromNow(0));
     const outsiders = await makeOutsiders();
-    const { id: theirs } = await setAssignment(outsiders.teacher, assignmentInput(w, { classroomId: outsiders.classroom.id, questionId: await questionOf(outsiders.teacher) }));
+    const { id: theirs } = await setAssignment(outsiders.teacher, assignmentInput(w, { classroomId: outsiders.classroom.id, questionId: await makeQuestion(outsiders.teacher) }));
     await submitEssay(outsiders.student, theirs, ESSAY, daysFromNow(-1));
 
     const items = await queueOf(w.teacher);
@@ -136,7 +122,7 @@ async function bulkQueue(size: number) {
   const classroom = await makeClassroom(teacher, { name: `Class of ${size}` });
   const { id: assignmentId } = await setAssignment(teacher, {
     classroomId: classroom.id,
-    questionId: await questionOf(teacher),
+    questionId: await makeQuestion(teacher),
     rubricId: "holistic-25-five-levels",
     dueAt: daysFromNow(7),
     wordLimit: 1500,
@@ -160,15 +146,6 @@ async function bulkQueue(size: number) {
   return teacher;
 }
 
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const query = vi.spyOn(pg.Client.prototype, "query");
-  try {
-    await run();
-    return query.mock.calls.map(([sent]) => (typeof sent === "string" ? sent : (sent as { text: string }).text));
-  } finally {
-    query.mockRestore();
-  }
-}
 
 describe("the marking queue's cost", () => {
   it("is one statement a page, and one for Mark next, for 5 students as for 60", async () => {

@@ -1,30 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
 import { readLinks } from "@/lib/coverage/links";
 import { saveDraft, submitDraft } from "@/lib/drafts/drafts";
 import { setParagraphLink } from "@/lib/drafts/paragraph-links";
-import { isAppError } from "@/lib/errors";
 import { statedPlan } from "@/lib/coverage/fixtures";
 import { getMarkingDesk } from "@/lib/marking/desk";
 import { savePlan } from "@/lib/planner/plans";
 import { draftOf, makeAssignedClass, makeOutsiders } from "./work-fixtures";
+import { statusOf } from "./refusal-status";
 
 // Links the student sets by hand in the coverage panel (docs/decisions/021-plan-coverage.md):
 // stored with the draft by their own statement, reloaded with the workspace, copied to the
 // version at hand-in, and refused — with nothing written — to anyone else, after hand-in, and
 // for bad input.
 
-async function statusOf(attempt: Promise<unknown>): Promise<number> {
-  const error = await attempt.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  if (isAppError(error)) return error.status;
-  if (error instanceof z.ZodError) return 400;
-  return 500;
-}
 
 async function withDraft() {
   const world = await makeAssignedClass();

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
@@ -7,6 +6,7 @@ import { saveDraft } from "@/lib/drafts/drafts";
 import { savePlan } from "@/lib/planner/plans";
 import { emptyPlan } from "@/lib/planner/initial-plan";
 import { makeAssignedClass } from "./work-fixtures";
+import { statementsOf } from "./statements";
 
 // Issue 11: an autosave costs at most 2 SQL statements on success — the session lookup
 // (none while the token is cached) and the save itself — where it cost 12
@@ -18,15 +18,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const query = vi.spyOn(pg.Client.prototype, "query");
-  try {
-    await run();
-    return query.mock.calls.map(([sent]) => (typeof sent === "string" ? sent : (sent as { text: string }).text));
-  } finally {
-    query.mockRestore();
-  }
-}
 
 /** A student signed in, with the workspace opened once (which creates the draft row). */
 async function signedInStudent() {

@@ -1,36 +1,15 @@
-import pg from "pg";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { setAssignment } from "@/lib/assignments/assignments";
 import { getAssignmentAnalytics, getBoardPage, getClassBoard, getDepartmentOverview } from "@/lib/tracking/tracking-data";
-import { makeClassroom, makeTeacher } from "../factories";
+import { makeClassroom, makeQuestion, makeTeacher } from "../factories";
 import { daysFromNow } from "./work-fixtures";
+import { statementsOf } from "./statements";
 
 // The board, the analytics and the department view load in a fixed number of SQL
-// statements whatever the class size. Statements are counted where they leave for the
-// server: the pg adapter sends every one through a pooled pg.Client's query() (Pool#query
-// checks a client out and calls it), so a spy on pg.Client.prototype.query sees each
-// statement once, on the embedded database and on PostgreSQL alike.
+// statements whatever the class size (counted by ./statements.ts).
 
-let spy: { mockRestore(): void } | undefined;
-afterEach(() => {
-  spy?.mockRestore();
-  spy = undefined;
-});
-
-/** Runs `run` and returns the SQL statements it sent, in order. */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const query = vi.spyOn(pg.Client.prototype, "query");
-  spy = query;
-  try {
-    await run();
-    return query.mock.calls.map(([sent]) => (typeof sent === "string" ? sent : (sent as { text: string }).text));
-  } finally {
-    query.mockRestore();
-    spy = undefined;
-  }
-}
 
 const RUBRICS = ["strands-20-four-strands", "summed-30-two-tables", "holistic-25-five-levels"] as const;
 
@@ -60,17 +39,7 @@ type State = (typeof STATES)[number];
 async function bulkClass(size: number) {
   const teacher = await makeTeacher({ name: `Teacher of ${size}` });
   const classroom = await makeClassroom(teacher, { name: `Class of ${size}` });
-  const topic = await db().topic.create({
-    data: {
-      title: "Khrushchev",
-      ownerId: teacher.id,
-      sourceFormat: "TEXT",
-      sourceText: "",
-      questions: { create: { text: "How far did Khrushchev change the USSR?", createdById: teacher.id, source: "MANUAL", stem: "HOW_FAR", focus: "NONE" } },
-    },
-    select: { questions: { select: { id: true } } },
-  });
-  const questionId = topic.questions[0]!.id;
+  const questionId = await makeQuestion(teacher);
 
   const students = await db().user.createManyAndReturn({
     data: Array.from({ length: size }, (_, i) => ({

@@ -1,13 +1,12 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { saveDraft, submitDraft, type SaveResult } from "@/lib/drafts/drafts";
-import { isAppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getWritingProcess } from "@/lib/process/process";
 import { PAUSE_CAP_MS } from "@/lib/process/summary";
 import { draftOf, makeAssignedClass, makeOutsiders } from "./work-fixtures";
+import { statusOf } from "./refusal-status";
 
 // Issue 12 part 6: paste sizes ride on the autosave and the writing-process summary is read
 // from the draft's history (docs/decisions/023-writing-process.md). Saves say what time it is
@@ -31,16 +30,6 @@ function writer(user: SessionUser, assignmentId: string) {
   };
 }
 
-/** The status json-route.ts would answer for the refusal (500 for anything unrecognised). */
-async function statusOf(attempt: Promise<unknown>): Promise<number> {
-  const error = await attempt.then(
-    () => expect.fail("expected a refusal"),
-    (e: unknown) => e,
-  );
-  if (isAppError(error)) return error.status;
-  if (error instanceof z.ZodError) return 400;
-  return 500;
-}
 
 const pastesOf = async (assignmentId: string, studentId: string) => {
   const draft = await draftOf(assignmentId, studentId);
