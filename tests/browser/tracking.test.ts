@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
-import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs } from "./browser";
+import { expectNoConsoleErrors, newSession, sharedBrowser, signInAs } from "./browser";
 
 const browser = sharedBrowser();
 
@@ -66,7 +66,6 @@ it("the teacher opens the demo class board, filters to late work, opens a cell, 
   expect((await page.getByTestId("print-view").locator("section[aria-label=Essay]").textContent())!.length).toBeGreaterThan(100);
   expect(await page.getByRole("button", { name: "Print" }).isVisible()).toBe(true);
 
-  await poll(() => errors.length).toBe(0);
   expectNoConsoleErrors(errors);
   await context.close();
 });
