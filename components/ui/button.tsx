@@ -23,3 +23,12 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
 export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={buttonClass(variant, className)} {...props} />;
 }
+
+/**
+ * A file download styled as a button. A plain anchor with `download`, not a Next Link: the
+ * client router would first fetch the file as a page payload, find it is not one, and only
+ * then navigate, a wasted request whose failure under load is logged as a console error.
+ */
+export function DownloadLink({ variant = "primary", className = "", ...props }: ComponentProps<"a"> & { href: string; variant?: Variant }) {
+  return <a className={buttonClass(variant, className)} download {...props} />;
+}

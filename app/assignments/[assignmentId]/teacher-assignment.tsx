@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format";
 import { STATUS_STYLE } from "@/components/tracking/status-style";
 import type { getAssignmentOverview } from "@/lib/assignments/assignments";
@@ -22,7 +22,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
             <h2 className="text-lg font-semibold">Students</h2>
             <div className="flex flex-wrap gap-2">
               <ButtonLink href={`/assignments/${o.id}/analytics`} variant="secondary" className="px-3 py-1.5">Analytics</ButtonLink>
-              <ButtonLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5" prefetch={false}>Marks (CSV)</ButtonLink>
+              <DownloadLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5">Marks (CSV)</DownloadLink>
             </div>
           </div>
           <table className="mt-3 w-full text-left text-sm" data-testid="assignment-students">

@@ -7,7 +7,7 @@ import { FunnelChart } from "@/components/charts/funnel-chart";
 import { Histogram } from "@/components/charts/histogram";
 import { LevelHeatmap } from "@/components/charts/level-heatmap";
 import { Card, PageHeader } from "@/components/ui/card";
-import { ButtonLink } from "@/components/ui/button";
+import { DownloadLink } from "@/components/ui/button";
 import { formatDue } from "@/components/format";
 import { HeatmapPages } from "./heatmap-pages";
 
@@ -39,9 +39,9 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
         title="Analytics"
         description={`${a.classroom.name} · ${a.assignment.questionText} · due ${formatDue(a.assignment.dueAt)} · ${rubric.title}`}
         actions={
-          <ButtonLink href={`/assignments/${assignmentId}/marks.csv`} variant="secondary" prefetch={false}>
+          <DownloadLink href={`/assignments/${assignmentId}/marks.csv`} variant="secondary">
             Download marks (CSV)
-          </ButtonLink>
+          </DownloadLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">

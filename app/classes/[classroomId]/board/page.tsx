@@ -9,7 +9,7 @@ import { getBoardPage } from "@/lib/tracking/tracking-data";
 import { BoardPagination } from "./pagination";
 import { BoardTable, StatusLegend } from "@/components/tracking/board-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { truncate } from "@/components/format";
 
 export const metadata: Metadata = { title: "Class board" };
@@ -59,9 +59,9 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
         description={`${students} students · ${columns.length} assignments. Each cell opens that student's plan and draft, marking or feedback.`}
         actions={
           <>
-            <ButtonLink href={`/classes/${classroomId}/marks.csv`} variant="secondary" prefetch={false}>
+            <DownloadLink href={`/classes/${classroomId}/marks.csv`} variant="secondary">
               Download marks (CSV)
-            </ButtonLink>
+            </DownloadLink>
             <ButtonLink href="/department" variant="secondary">
               All my classes
             </ButtonLink>
