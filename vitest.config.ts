@@ -42,6 +42,9 @@ export default defineConfig({
           fileParallelism: false,
           hookTimeout: 120_000,
           testTimeout: 90_000,
+          // A page answers in well under a second on a quiet machine but can take several on a
+          // loaded CI one; vitest's default of one second made bare expect.poll calls flaky.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -50,7 +50,7 @@ it("an owner invites a second teacher, who accepts from their dashboard and mark
   const offers = colleague.page.getByTestId("co-teaching-invitations");
   expect(await offers.textContent()).toContain("Ms Olive Owner invited you to teach 12S Shared");
   await offers.getByRole("button", { name: "Accept the invitation to teach 12S Shared" }).click();
-  await poll(() => colleague.page.getByTestId("co-teaching-outcome").textContent()).toContain("You now teach 12S Shared");
+  await poll(() => colleague.page.getByTestId("co-teaching-invitations-outcome").textContent()).toContain("You now teach 12S Shared");
   await colleague.page.getByRole("link", { name: "Open the class" }).click();
   await colleague.page.waitForURL(`**${world.classroom.url}`);
   const teachers = colleague.page.getByTestId("class-teachers");

@@ -61,8 +61,8 @@ it("a teacher imports a roster: a bad row is reported first, then everyone is in
   expect(await existing.page.getByTestId("student-classes").count()).toBe(0);
   expect(await existing.page.getByTestId("class-invitations").textContent()).toContain("Ms Hughes invited you to join 12H History.");
   await existing.page.getByRole("button", { name: "Accept the invitation to 12H History" }).click();
-  await poll(() => existing.page.getByTestId("invitation-outcome").textContent()).toBe("You have joined 12H History.");
-  expect(await existing.page.evaluate(() => document.activeElement?.contains(document.querySelector('[data-testid="invitation-outcome"]')))).toBe(true);
+  await poll(() => existing.page.getByTestId("class-invitations-outcome").textContent()).toBe("You have joined 12H History.");
+  expect(await existing.page.evaluate(() => document.activeElement?.contains(document.querySelector('[data-testid="class-invitations-outcome"]')))).toBe(true);
   await poll(() => existing.page.getByTestId("student-classes").textContent()).toContain("12H History");
   expect(await existing.page.getByRole("button", { name: /Accept the invitation/ }).count()).toBe(0);
 
@@ -144,7 +144,7 @@ it("a student declines an invitation on the dashboard: they are not in the class
 
   await student.page.reload();
   await student.page.getByRole("button", { name: "Decline the invitation to Not Your Class" }).click();
-  await poll(() => student.page.getByTestId("invitation-outcome").textContent()).toBe("You declined the invitation to Not Your Class.");
+  await poll(() => student.page.getByTestId("class-invitations-outcome").textContent()).toBe("You declined the invitation to Not Your Class.");
   await poll(() => student.page.getByRole("button", { name: /the invitation to Not Your Class/ }).count()).toBe(0);
   expect(await student.page.getByTestId("student-classes").count()).toBe(0);
   expect(await student.page.getByTestId("student-assignments").count()).toBe(0);
