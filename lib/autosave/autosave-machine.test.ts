@@ -1,68 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAutosave, type AutosaveOptions, type Transport } from "./autosave-machine";
-import type { StorageLike } from "./local-copy";
+import { DRAFT_KEY as KEY, fakeDraftServer, memoryStorage, parseConflict, tick, timers, type FakeDraftServer } from "./fake-draft-server";
 
-type Reply = { status: number; body?: unknown } | "network";
-type Sent = { text: string; baseRevision: number; checkpoint?: string };
-
-/**
- * A fake draft endpoint doing compare-and-swap like the real one. Replies can be scripted one
- * request at a time, and requests can be held "in flight" until released.
- */
-function fakeServer(text = "", revision = 1) {
-  const state = { text, revision };
-  const sent: Sent[] = [];
-  const inits: RequestInit[] = [];
-  const script: Reply[] = [];
-  let holding = false;
-  const held: (() => void)[] = [];
-  const fetch: Transport = async (_url, init) => {
-    const body = JSON.parse(String(init.body)) as Sent;
-    sent.push(body);
-    inits.push(init);
-    if (holding) await new Promise<void>((release) => held.push(release));
-    const reply = script.shift() ?? cas(body);
-    if (reply === "network") throw new TypeError("Failed to fetch");
-    return { ok: reply.status < 300, status: reply.status, json: async () => reply.body };
-  };
-  function cas(b: Sent): Reply {
-    if (b.baseRevision !== state.revision) return { status: 409, body: { error: "Newer elsewhere", current: { text: state.text, revision: state.revision } } };
-    state.text = b.text;
-    state.revision += 1;
-    return { status: 200, body: { revision: state.revision, savedAt: "2026-11-28T10:00:00.000Z" } };
-  }
-  return {
-    state,
-    sent,
-    inits,
-    fetch,
-    reply: (...r: Reply[]) => script.push(...r),
-    hold: () => void (holding = true),
-    release: () => {
-      holding = false;
-      held.splice(0).forEach((r) => r());
-    },
-  };
-}
-
-function memoryStorage(): StorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
-
-const KEY = "extent:draft:u:a";
-const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-
-function draftMachine(server: ReturnType<typeof fakeServer>, storage = memoryStorage(), extra: Partial<AutosaveOptions<string>> = {}) {
+function draftMachine(server: FakeDraftServer, storage = memoryStorage(), extra: Partial<AutosaveOptions<string>> = {}) {
   const m = createAutosave<string>({
     url: "/api/assignments/a/draft",
     storageKey: KEY,
     initial: { value: server.state.text, revision: server.state.revision },
     body: (text, baseRevision, checkpoint) => ({ text, baseRevision, checkpoint }),
-    parseConflict: (c) => {
-      const cur = c as { text: string; revision: number };
-      return { value: cur.text, revision: cur.revision };
-    },
+    parseConflict,
     fetch: server.fetch,
     timers,
     storage,
@@ -72,19 +18,13 @@ function draftMachine(server: ReturnType<typeof fakeServer>, storage = memorySto
   return { m, storage, status: () => m.getSnapshot().status.kind, local: () => JSON.parse(storage.data.get(KEY) ?? "null") as { value: string; baseRevision: number } | null };
 }
 
-// Advances fake time, then lets the chains of promises a fake response sets off run to the end
-// (a response can schedule a save at 0 ms, whose response then settles in turn).
-async function tick(ms = 0) {
-  await vi.advanceTimersByTimeAsync(ms);
-  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
-}
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
 describe("saving", () => {
   it("goes idle → dirty → saving → saved, debounced, carrying the base revision; the local copy lasts until confirmed", async () => {
-    const server = fakeServer("", 1);
+    const server = fakeDraftServer("", 1);
     const { m, status, local } = draftMachine(server);
     expect(status()).toBe("idle");
     m.setValue("The");
@@ -106,7 +46,7 @@ describe("saving", () => {
   });
 
   it("an edit made while a save is in flight is saved next, on the new revision", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.hold();
     m.setValue("One.");
@@ -123,7 +63,7 @@ describe("saving", () => {
   });
 
   it("typing back to the saved text sends nothing", async () => {
-    const server = fakeServer("Same", 4);
+    const server = fakeDraftServer("Same", 4);
     const { m, status, local } = draftMachine(server);
     m.setValue("Samey");
     m.setValue("Same");
@@ -134,7 +74,7 @@ describe("saving", () => {
   });
 
   it("carries a checkpoint with the next save only, and keeps it through a failed attempt", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     server.reply("network");
     m.setValue("Outline", { checkpoint: "outline" });
@@ -147,7 +87,7 @@ describe("saving", () => {
   });
 
   it("a paste does not downgrade a pending outline checkpoint", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     m.setValue("Outline", { checkpoint: "outline" });
     m.setValue("Outline pasted", { checkpoint: "paste" });
@@ -158,7 +98,7 @@ describe("saving", () => {
 
 describe("offline and server errors", () => {
   it("retries a network failure with capped exponential back-off, keeping the local copy", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status, local } = draftMachine(server);
     server.reply("network", "network", "network", "network", "network", "network");
     m.setValue("Kept safe.");
@@ -178,7 +118,7 @@ describe("offline and server errors", () => {
   });
 
   it("edits while offline wait for the back-off rather than hammering the server", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply("network");
     m.setValue("A");
@@ -192,7 +132,7 @@ describe("offline and server errors", () => {
   });
 
   it("retries at once when the browser comes back online", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply("network", "network");
     m.setValue("Back soon.");
@@ -206,7 +146,7 @@ describe("offline and server errors", () => {
   });
 
   it("retries a 5xx, saying the server had a problem", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply({ status: 500, body: { error: "Something went wrong on our side." } }, { status: 503 });
     m.setValue("Resilient.");
@@ -219,7 +159,7 @@ describe("offline and server errors", () => {
   });
 
   it("treats a request that never answers as offline", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const hanging: Transport = (_u, init) => new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
     const real = server.fetch;
     let calls = 0;
@@ -232,7 +172,7 @@ describe("offline and server errors", () => {
   });
 });
 
-function optionsOf(server: ReturnType<typeof fakeServer>): AutosaveOptions<string> {
+function optionsOf(server: FakeDraftServer): AutosaveOptions<string> {
   return {
     url: "/x",
     storageKey: KEY,
@@ -247,7 +187,7 @@ function optionsOf(server: ReturnType<typeof fakeServer>): AutosaveOptions<strin
 
 describe("refusals", () => {
   it.each([400, 413, 422])("a %i refusal shows the server's message and field errors, and the next edit saves again", async (code) => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status, local } = draftMachine(server);
     server.reply({ status: code, body: { error: "A draft can be at most 100,000 characters.", fieldErrors: { text: ["A draft can be at most 100,000 characters."] } } });
     m.setValue("x".repeat(50));
@@ -264,7 +204,7 @@ describe("refusals", () => {
   });
 
   it("401 stops saving and says to sign in again; the text stays in the browser", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, local } = draftMachine(server);
     server.reply({ status: 401, body: { error: "Your session has ended." } });
     m.setValue("Still mine.");
@@ -280,7 +220,7 @@ describe("refusals", () => {
   });
 
   it.each([403, 404, 423])("a %i stops saving with the server's message", async (code) => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     server.reply({ status: code, body: { error: "Your teacher has closed this assignment." } });
     m.setValue("Late words.");
@@ -295,7 +235,7 @@ describe("refusals", () => {
 
 describe("conflicts", () => {
   it("a 409 exposes the newer version and saves nothing until the student chooses; 'theirs' adopts it", async () => {
-    const server = fakeServer("Base.", 3);
+    const server = fakeDraftServer("Base.", 3);
     const { m, status, local } = draftMachine(server);
     server.state.text = "Other tab.";
     server.state.revision = 4;
@@ -314,7 +254,7 @@ describe("conflicts", () => {
   });
 
   it("'mine' saves this tab's text over the newer version, on its revision", async () => {
-    const server = fakeServer("Base.", 3);
+    const server = fakeDraftServer("Base.", 3);
     const { m, status } = draftMachine(server);
     server.state.revision = 4;
     server.state.text = "Other tab.";
@@ -328,7 +268,7 @@ describe("conflicts", () => {
   });
 
   it("a 409 whose newer version is this tab's own earlier save (its answer was lost) is no conflict", async () => {
-    const server = fakeServer("", 1);
+    const server = fakeDraftServer("", 1);
     // The save reaches the server but the answer is lost on the way back.
     const real = server.fetch;
     let lose = true;
@@ -448,14 +388,14 @@ describe("merging", () => {
 
 describe("drain", () => {
   it("with nothing pending resolves at once with the revision, sending nothing", async () => {
-    const server = fakeServer("Done.", 7);
+    const server = fakeDraftServer("Done.", 7);
     const { m } = draftMachine(server);
     expect(await m.drain()).toEqual({ ok: true, revision: 7 });
     expect(server.sent).toEqual([]);
   });
 
   it("sends a debounced edit at once, without waiting for the pause", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     m.setValue("Quick.");
     expect(await m.drain()).toEqual({ ok: true, revision: 2 });
@@ -463,7 +403,7 @@ describe("drain", () => {
   });
 
   it("during a save waits for it, then sends what was typed meanwhile, and resolves on the server's copy of the screen", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.hold();
     m.setValue("First sentence.");
@@ -483,7 +423,7 @@ describe("drain", () => {
   });
 
   it("while offline tries once, then resolves with the offline state instead of hanging; the retries go on", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply("network", "network");
     m.setValue("No signal.");
@@ -497,7 +437,7 @@ describe("drain", () => {
   });
 
   it("after a refusal resolves with the invalid state and its message", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     server.reply({ status: 400, body: { error: "Too long." } });
     m.setValue("Way too long.");
@@ -505,7 +445,7 @@ describe("drain", () => {
   });
 
   it("in a conflict resolves with the conflict state", async () => {
-    const server = fakeServer("Base.", 1);
+    const server = fakeDraftServer("Base.", 1);
     const { m } = draftMachine(server);
     server.state.revision = 2;
     server.state.text = "Elsewhere.";
@@ -516,7 +456,7 @@ describe("drain", () => {
 
 describe("loading, locking and adopting", () => {
   it("leaves alone a copy another open tab is still writing, and brings it back once that tab has gone quiet", async () => {
-    const server = fakeServer("Saved.", 2);
+    const server = fakeDraftServer("Saved.", 2);
     const storage = memoryStorage();
     const first = draftMachine(server, storage, { tabId: "tab-1" });
     first.m.setValue("Saved. Typing in the first tab.");
@@ -533,7 +473,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("brings back an unsaved local copy made on the same revision and saves it", async () => {
-    const server = fakeServer("Saved.", 2);
+    const server = fakeDraftServer("Saved.", 2);
     const storage = memoryStorage();
     storage.setItem(KEY, JSON.stringify({ value: "Saved. Unsaved.", baseRevision: 2, at: 0 }));
     const { m } = draftMachine(server, storage);
@@ -543,7 +483,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("treats a local copy made on an older revision as a conflict, not restoring it blindly", async () => {
-    const server = fakeServer("Newer.", 5);
+    const server = fakeDraftServer("Newer.", 5);
     const storage = memoryStorage();
     storage.setItem(KEY, JSON.stringify({ value: "Old local.", baseRevision: 3, at: 0 }));
     const { m, status } = draftMachine(server, storage);
@@ -554,7 +494,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("on a read-only draft offers a differing local copy back instead of dropping it", async () => {
-    const server = fakeServer("Submitted.", 5);
+    const server = fakeDraftServer("Submitted.", 5);
     const storage = memoryStorage();
     storage.setItem(KEY, JSON.stringify({ value: "Submitted. And a last line.", baseRevision: 4, at: 0 }));
     const { m, local } = draftMachine(server, storage, { readOnly: true });
@@ -566,7 +506,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("ignores junk in storage", () => {
-    const server = fakeServer("Saved.", 2);
+    const server = fakeDraftServer("Saved.", 2);
     const storage = memoryStorage();
     storage.setItem(KEY, "{not json");
     const { m, status } = draftMachine(server, storage);
@@ -575,7 +515,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("adopt replaces the base and ignores the answer to a save sent before it", async () => {
-    const server = fakeServer("v1", 1);
+    const server = fakeDraftServer("v1", 1);
     const { m, status, local } = draftMachine(server);
     server.hold();
     m.setValue("typed");
@@ -590,7 +530,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("lock stops further saves", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     m.setValue("Before.");
     m.lock();
@@ -600,7 +540,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("on leaving the page sends what is pending with keepalive", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     m.setValue("Leaving now.");
     expect(m.hasUnsaved()).toBe(true);
@@ -616,7 +556,7 @@ describe("loading, locking and adopting", () => {
   });
 
   it("notifies subscribers with a new snapshot on each change", () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     const seen: string[] = [];
     const off = m.subscribe(() => seen.push(m.getSnapshot().value));

@@ -1,77 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_DRAFT_CHARS, MAX_PASTES_PER_SAVE } from "../drafts/draft-limits";
-import { createAutosave, type Transport } from "./autosave-machine";
-import type { StorageLike } from "./local-copy";
+import { createAutosave } from "./autosave-machine";
+import { DRAFT_KEY as KEY, fakeDraftServer, memoryStorage, parseConflict, tick, timers, type FakeDraftServer } from "./fake-draft-server";
 
 // Paste sizes ride on the autosave until a save carrying them is confirmed
 // (docs/decisions/023-writing-process.md): a failed, retried or lost save must neither drop
 // nor double-count them. The fake endpoint stores the pastes of every save its CAS accepts,
 // as lib/drafts/drafts.ts does, so `stored` is what the database would hold.
 
-type Sent = { text: string; baseRevision: number; pastes?: number[] };
-/** "landed-lost": the save is applied, then the response is lost (a timeout, a dropped connection). */
-type Reply = { status: number; body?: unknown } | "network" | "landed-lost";
-
-function fakeServer(text = "", revision = 1) {
-  const state = { text, revision };
-  const sent: Sent[] = [];
-  const stored: number[] = [];
-  const script: Reply[] = [];
-  let holding = false;
-  const held: (() => void)[] = [];
-  function cas(b: Sent) {
-    if (b.baseRevision !== state.revision) return { status: 409, body: { error: "Newer elsewhere", current: { text: state.text, revision: state.revision } } };
-    state.text = b.text;
-    state.revision += 1;
-    stored.push(...(b.pastes ?? []));
-    return { status: 200, body: { revision: state.revision, savedAt: "2026-12-01T10:00:00.000Z" } };
-  }
-  const fetch: Transport = async (_url, init) => {
-    const body = JSON.parse(String(init.body)) as Sent;
-    sent.push(body);
-    if (holding) await new Promise<void>((release) => held.push(release));
-    const scripted = script.shift();
-    if (scripted === "network") throw new TypeError("Failed to fetch");
-    if (scripted === "landed-lost") {
-      cas(body);
-      throw new TypeError("Failed to fetch");
-    }
-    const reply = scripted ?? cas(body);
-    return { ok: reply.status < 300, status: reply.status, json: async () => reply.body };
-  };
-  return {
-    state,
-    sent,
-    stored,
-    fetch,
-    reply: (...r: Reply[]) => script.push(...r),
-    hold: () => void (holding = true),
-    release: () => {
-      holding = false;
-      held.splice(0).forEach((r) => r());
-    },
-  };
-}
-
-function memoryStorage(): StorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
-
-const KEY = "extent:draft:u:a";
-const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-
-function draftMachine(server: ReturnType<typeof fakeServer>, storage = memoryStorage(), tabId = "tab-1") {
+function draftMachine(server: FakeDraftServer, storage = memoryStorage(), tabId = "tab-1") {
   const m = createAutosave<string>({
     url: "/api/assignments/a/draft",
     storageKey: KEY,
     initial: { value: server.state.text, revision: server.state.revision },
     // As the workspace sends it: no `pastes` key when there are none.
     body: (text, baseRevision, _checkpoint, pastes) => ({ text, baseRevision, ...(pastes.length ? { pastes } : {}) }),
-    parseConflict: (c) => {
-      const cur = c as { text: string; revision: number };
-      return { value: cur.text, revision: cur.revision };
-    },
+    parseConflict,
     fetch: server.fetch,
     timers,
     storage,
@@ -81,17 +25,13 @@ function draftMachine(server: ReturnType<typeof fakeServer>, storage = memorySto
   return { m, storage, status: () => m.getSnapshot().status.kind };
 }
 
-async function tick(ms = 0) {
-  await vi.advanceTimersByTimeAsync(ms);
-  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
-}
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
 describe("paste sizes on the autosave", () => {
   it("go with the next save only, and are not sent again once it is confirmed", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     m.setValue("Typed.");
     await tick(1200);
@@ -105,7 +45,7 @@ describe("paste sizes on the autosave", () => {
   });
 
   it("a save that fails on the network keeps them for the retry: stored once", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply("network");
     m.setValue("Pasted.", { paste: 300 });
@@ -118,7 +58,7 @@ describe("paste sizes on the autosave", () => {
   });
 
   it("a save that landed but whose answer was lost is recognised on the 409: not stored twice, later pastes still sent", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply("landed-lost");
     m.setValue("Pasted.", { paste: 300 });
@@ -137,7 +77,7 @@ describe("paste sizes on the autosave", () => {
   });
 
   it("a refused save (400, 5xx) keeps them; they go with the save that succeeds", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m, status } = draftMachine(server);
     server.reply({ status: 400, body: { error: "Too long." } });
     m.setValue("Way too long.", { paste: 250 });
@@ -154,7 +94,7 @@ describe("paste sizes on the autosave", () => {
   });
 
   it("a paste made while a save is in flight waits for the next save", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     server.hold();
     m.setValue("First.", { paste: 6 });
@@ -168,7 +108,7 @@ describe("paste sizes on the autosave", () => {
   });
 
   it("stays within what the server accepts: whole sizes from 1 to the cap, at most MAX_PASTES_PER_SAVE, the largest kept", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const { m } = draftMachine(server);
     server.hold();
     m.setValue("x", { paste: 0 });
@@ -187,7 +127,7 @@ describe("paste sizes on the autosave", () => {
   });
 
   it("survive a reload in the local copy until a save carrying them is confirmed", async () => {
-    const server = fakeServer();
+    const server = fakeDraftServer();
     const storage = memoryStorage();
     const first = draftMachine(server, storage);
     server.reply("network");
