@@ -121,6 +121,8 @@ type AssignmentSpec = {
   marking: "all-returned" | "in-progress" | "none";
   // The share of students with unfinished work who have gone quiet (no activity for 6+ days).
   quiet: number;
+  // Marked blind with the names hidden (docs/decisions/029): the queue, desk and board show candidate numbers.
+  blind?: boolean;
 };
 
 const STRANDS = "strands-20-four-strands";
@@ -187,6 +189,7 @@ const TERM: AssignmentSpec[] = [
     setDaysAgo: 12,
     wordLimit: 1500,
     instructions: "Plan first: weigh de-Stalinisation against at least two other factors, each with evidence from the notes.",
+    blind: true,
     handedIn: 5,
     late: 0,
     drafting: 13,
@@ -535,6 +538,7 @@ export async function seedBigClass(teacher: SessionUser, passwordHash: string): 
         status: closedAt ? "CLOSED" : "OPEN",
         closedAt: closedAt ? at(closedAt) : null,
         createdAt: at(setAt),
+        blindMarking: spec.blind ?? false,
       },
       select: { id: true },
     });

@@ -62,6 +62,17 @@ export function BoardTable({ board, status, now, className }: { board: Board; st
               </th>
               {row.cells.map((cell, i) => {
                 const column = board.columns[i]!;
+                // A blind column in a named row: nothing of the work, only the way to the column's candidate view (decision 029).
+                if (cell.blind) {
+                  return (
+                    <td key={cell.assignmentId} className="board-cell" data-blind="" data-testid="board-cell">
+                      <Link href={cell.href} aria-label={`A${column.number}: marked blind. Open the column to see its work by candidate number`} prefetch={false}>
+                        <b>Blind</b>
+                        {"\u00a0"}
+                      </Link>
+                    </td>
+                  );
+                }
                 const match = cellMatches(cell, status);
                 const label = `${row.student.name}, A${column.number}: ${CELL_STATUS_LABELS[cell.status]}${cell.mark !== null ? `, ${cell.mark} out of ${column.rubric.totalMarks}` : ""}${cell.overdue ? ", overdue" : ""}`;
                 // Compact on purpose: a page of 50 students × many assignments repeats this

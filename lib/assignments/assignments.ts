@@ -5,6 +5,9 @@ import type { SessionUser } from "../auth/sessions";
 import { pinRubric } from "../rubrics/internal/pin-rubric";
 import { trackAssignment } from "../tracking/internal/load-tracking";
 import { deriveWorkStatus } from "./status";
+import { namesHidden } from "../marking/blind";
+import { displayName } from "../marking/display-name";
+import { classCandidateNumbers } from "../marking/internal/candidate-numbers";
 import { SetAssignmentSchema, UpdateAssignmentSchema, type SetAssignmentInput, type UpdateAssignmentInput } from "./schemas";
 
 function assertFuture(dueAt: Date) {
@@ -28,6 +31,7 @@ export async function setAssignment(user: SessionUser, raw: SetAssignmentInput) 
       dueAt: input.dueAt,
       wordLimit: input.wordLimit,
       instructions: input.instructions,
+      blindMarking: input.blindMarking,
     },
     select: { id: true },
   });
@@ -108,19 +112,25 @@ export async function listStudentAssignments(user: SessionUser) {
   });
 }
 
-/** The teacher's view of one assignment: every enrolled student and where they stand (board statuses). */
+/**
+ * The teacher's view of one assignment: every enrolled student and where they stand (board
+ * statuses). Marked blind with names hidden, candidate numbers in number order instead.
+ */
 export async function getAssignmentOverview(user: SessionUser, assignmentId: string) {
   const assignment = await requireTeacherOfAssignment(user, assignmentId);
-  const [details, tracked] = await Promise.all([
+  const [{ blindMarking, namesRevealedAt, namesRevealedBy, ...details }, tracked] = await Promise.all([
     db().assignment.findUniqueOrThrow({
       where: { id: assignmentId },
-      select: { ...assignmentSummary, classroom: { select: { id: true, name: true } } },
+      select: { ...assignmentSummary, classroom: { select: { id: true, name: true } }, blindMarking: true, namesRevealedAt: true, namesRevealedBy: { select: { name: true } } },
     }),
     trackAssignment(assignment.classroomId, assignmentId),
   ]);
-  const students = tracked.rows.map(({ student, cell }) => ({
+  const hidden = namesHidden({ blindMarking, namesRevealedAt });
+  const numbers = hidden ? await classCandidateNumbers(assignmentId) : null;
+  const rows = numbers ? [...tracked.rows].sort((a, b) => (numbers.get(a.student.id) ?? 0) - (numbers.get(b.student.id) ?? 0)) : tracked.rows;
+  const students = rows.map(({ student, cell }) => ({
     id: student.id,
-    name: student.name,
+    name: displayName(student, { hidden, candidate: numbers?.get(student.id) }),
     words: cell.words,
     late: cell.late,
     submittedAt: cell.submittedAt,
@@ -128,5 +138,6 @@ export async function getAssignmentOverview(user: SessionUser, assignmentId: str
     workStatus: cell.status,
     cell,
   }));
-  return { ...details, totalMarks: tracked.column.rubric.totalMarks, students };
+  const blind = { blindMarking, hidden, revealedAt: namesRevealedAt, revealedBy: namesRevealedBy?.name ?? null };
+  return { ...details, blind, totalMarks: tracked.column.rubric.totalMarks, students };
 }

@@ -42,7 +42,10 @@ const fields = {
   instructions: proseText().trim().max(2000, "Keep the instructions under 2,000 characters.").default(""),
 };
 
-export const SetAssignmentSchema = z.object({ classroomId: idText(), ...fields });
+// A checkbox: present ("on") when ticked, absent otherwise; booleans from lib/ callers too.
+const blindMarking = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true");
+
+export const SetAssignmentSchema = z.object({ classroomId: idText(), ...fields, blindMarking });
 export type SetAssignmentInput = z.input<typeof SetAssignmentSchema>;
 
 // The rubric is pinned when the assignment is set; editing changes only these.

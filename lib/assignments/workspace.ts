@@ -6,6 +6,7 @@ import { initialPlan } from "../planner/initial-plan";
 import { PlanSchema, type Plan } from "../planner/plan-schema";
 import { analysisColumnsSelect, columnsToAnalysis } from "../questions/question-record";
 import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
+import { markerStudent } from "../marking/internal/marker-student";
 
 // Everything the planner-and-draft screen needs, in a fixed handful of queries.
 async function loadWorkspace(assignmentId: string, studentId: string) {
@@ -67,7 +68,7 @@ export async function getStudentWorkspace(user: SessionUser, assignmentId: strin
   await requireTeacherOfStudentWork(user, assignmentId, studentId);
   const [workspace, student, submissions] = await Promise.all([
     loadWorkspace(assignmentId, studentId),
-    db().user.findUniqueOrThrow({ where: { id: studentId }, select: { id: true, name: true } }),
+    markerStudent(assignmentId, studentId),
     db().submission.findMany({
       where: { draft: { assignmentId, studentId } },
       orderBy: { number: "asc" },

@@ -11,6 +11,7 @@ import { readLinks } from "../coverage/links";
 import { initialPlan } from "../planner/initial-plan";
 import { PlanSchema } from "../planner/plan-schema";
 import { analysisColumnsSelect, columnsToAnalysis } from "../questions/question-record";
+import { markerStudent } from "./internal/marker-student";
 
 /**
  * Everything the marking screen needs for one student's essay, in a fixed handful of
@@ -31,7 +32,8 @@ export async function getMarkingDesk(user: SessionUser, assignmentId: string, st
         rubricVersion: { select: { content: true } },
       },
     }),
-    db().user.findUniqueOrThrow({ where: { id: studentId }, select: { id: true, name: true } }),
+    // The name, or the candidate number while the assignment's names are hidden (decision 029).
+    markerStudent(assignmentId, studentId),
     db().draft.findUnique({
       where: { assignmentId_studentId: { assignmentId, studentId } },
       select: {

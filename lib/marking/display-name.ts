@@ -1,8 +1,12 @@
+import { candidateLabel } from "./blind";
+
 /**
- * The name a teacher sees for a student on marking screens (the queue today). One function
- * so that blind marking (issue 13, part 4) can replace names by candidate numbers in one
- * place: it will pass the assignment's setting and the student's number here.
+ * The name a teacher sees for a student on marking screens: the desk, the queue, the board's
+ * column for an assignment, its analytics and exports. While an assignment is marked blind
+ * and its names are hidden (lib/marking/blind.ts namesHidden), the student's candidate
+ * number instead: every marker-facing data function passes through here, so a screen never
+ * receives a name it should not show (docs/decisions/029-blind-marking.md).
  */
-export function displayName(student: { name: string }): string {
-  return student.name;
+export function displayName(student: { name: string }, blind?: { hidden: boolean; candidate: number | null | undefined }): string {
+  return blind?.hidden ? candidateLabel(blind.candidate) : student.name;
 }

@@ -4,6 +4,8 @@ import { Prisma } from "../generated/prisma/client";
 import { assertTeacher, taughtClassroomIds } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { displayName } from "./display-name";
+import { namesHidden } from "./blind";
+import { candidateNumbers } from "./internal/candidate-numbers";
 
 // The teacher's marking queue: every handed-in version still waiting for its marking to be
 // returned, across the classes they teach, oldest hand-in first (docs/decisions/027).
@@ -31,7 +33,15 @@ export type QueueItem = {
   href: string;
 };
 
-type Row = Omit<QueueItem, "student" | "state" | "href"> & { studentName: string; markingStatus: string | null; total: number | null };
+type Row = Omit<QueueItem, "student" | "state" | "href"> & {
+  studentName: string;
+  markingStatus: string | null;
+  total: number | null;
+  // Blind marking (decision 029): the item shows the candidate number while names are hidden.
+  blindMarking: boolean;
+  namesRevealedAt: Date | null;
+  candidate: number | null;
+};
 
 // Only a student's latest version can wait: an earlier one was returned before the redraft
 // began (submitDraft refuses otherwise). Checking it keeps the queue right even so, and
@@ -50,7 +60,8 @@ function waiting(user: SessionUser): Prisma.Sql {
 
 const columns = Prisma.sql`
   w.id AS "submissionId", w."assignmentId", w."studentId", u.name AS "studentName", c.name AS classroom, q.text AS question,
-  w.number AS version, w."submittedAt", w.late, w."markingStatus", w.total, mk.name AS "markerName"`;
+  w.number AS version, w."submittedAt", w.late, w."markingStatus", w.total, mk.name AS "markerName",
+  a."blindMarking", a."namesRevealedAt", cn.number AS candidate`;
 
 // LEFT JOINs: the queue page's empty row (see getMarkingQueue) must survive them.
 const details = Prisma.sql`
@@ -58,20 +69,34 @@ const details = Prisma.sql`
   LEFT JOIN "Assignment" a ON a.id = w."assignmentId"
   LEFT JOIN "Classroom" c ON c.id = a."classroomId"
   LEFT JOIN "Question" q ON q.id = a."questionId"
-  LEFT JOIN "User" mk ON mk.id = w."markerId"`;
+  LEFT JOIN "User" mk ON mk.id = w."markerId"
+  LEFT JOIN "CandidateNumber" cn ON cn."assignmentId" = w."assignmentId" AND cn."studentId" = w."studentId"`;
 
 const picked = (user: SessionUser) => Prisma.sql`
   SELECT s.id, d."assignmentId", d."studentId", s.number, s."submittedAt", s.late, m.status::text AS "markingStatus", m.total, m."markerId"
   ${waiting(user)}`;
 
 function toItem(r: Row): QueueItem {
-  const { studentName, markingStatus, total, ...rest } = r;
+  const { studentName, markingStatus, total, blindMarking, namesRevealedAt, candidate, ...rest } = r;
   return {
     ...rest,
-    student: displayName({ name: studentName }),
+    student: displayName({ name: studentName }, { hidden: namesHidden({ blindMarking, namesRevealedAt }), candidate }),
     state: markingStatus === null ? "new" : total === null ? "begun" : "marked",
     href: `/assignments/${r.assignmentId}/students/${r.studentId}/mark`,
   };
+}
+
+// A blind item whose student has no number yet (handed in before the first blind screen was
+// opened) is given one here: rare, and never on an assignment that is not blind, so the
+// queue's statement count stays the same for the common case.
+async function withCandidates<R extends Row>(rows: R[]): Promise<R[]> {
+  const missing = rows.filter((r) => r.candidate === null && namesHidden(r));
+  if (!missing.length) return rows;
+  const drawn = new Map<string, Map<string, number>>();
+  for (const assignmentId of new Set(missing.map((r) => r.assignmentId))) {
+    drawn.set(assignmentId, await candidateNumbers(assignmentId, missing.filter((r) => r.assignmentId === assignmentId).map((r) => r.studentId)));
+  }
+  return rows.map((r) => (r.candidate === null && namesHidden(r) ? { ...r, candidate: drawn.get(r.assignmentId)?.get(r.studentId) ?? null } : r));
 }
 
 /** One page of the queue and the number waiting in all; a page past the end is empty. */
@@ -87,7 +112,7 @@ export async function getMarkingQueue(user: SessionUser, page = 1): Promise<{ it
     ${details}
     ORDER BY w."submittedAt", w.id`;
   const total = rows[0]?.waitingCount ?? 0;
-  const items = rows.filter((r): r is Row & { waitingCount: number } => r.submissionId != null).map(toItem);
+  const items = (await withCandidates(rows.filter((r): r is Row & { waitingCount: number } => r.submissionId != null))).map(toItem);
   return { items, total, page: Math.max(1, page), pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
 }
 
@@ -111,5 +136,5 @@ export async function nextToMark(user: SessionUser, afterSubmissionId?: string):
     WHERE w.id <> ${after}
     ORDER BY COALESCE((w."submittedAt", w.id) > (cur."submittedAt", cur.id), true) DESC, w."submittedAt", w.id
     LIMIT 1`;
-  return row ? toItem(row) : null;
+  return row ? toItem((await withCandidates([row]))[0]!) : null;
 }

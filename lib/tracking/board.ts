@@ -6,7 +6,17 @@ import { deriveCell, isInactive, type Cell, type CellStatus } from "./cell-statu
 // rows the data layer loads in a fixed number of queries (lib/tracking/tracking-data.ts),
 // so it can be tested, filtered and exported without a database.
 
-export type TrackedAssignment = { id: string; classroomId: string; questionText: string; dueAt: Date; createdAt: Date; status: "OPEN" | "CLOSED"; rubric: Rubric };
+export type TrackedAssignment = {
+  id: string;
+  classroomId: string;
+  questionText: string;
+  dueAt: Date;
+  createdAt: Date;
+  status: "OPEN" | "CLOSED";
+  rubric: Rubric;
+  /** Marked blind with the names still hidden (lib/marking/blind.ts, lib/marking/blind-board.ts). */
+  namesHidden?: boolean;
+};
 export type TrackedStudent = { id: string; name: string; email: string };
 export type TrackedPlan = { assignmentId: string; studentId: string; revision: number; updatedAt: Date };
 export type TrackedMarking = { status: "IN_PROGRESS" | "RETURNED"; total: number | null; awards: Award[]; returnedAt: Date | null };
@@ -37,6 +47,8 @@ export type BoardCell = Cell & {
   submittedAt: Date | null;
   returnedAt: Date | null;
   href: string;
+  /** A blind column's cell in a row that names the student: it shows nothing of the work (lib/marking/blind-board.ts). */
+  blind?: true;
 };
 
 export type BoardRow = { student: TrackedStudent; cells: BoardCell[]; lastActivityAt: Date | null; inactive: boolean; averagePercent: number | null };

@@ -22,13 +22,15 @@ const marksPerCriterion = (c: BoardColumn) => c.rubric.shape === "summed";
 const when = (d: Date | null, zone: string) => (d ? csvDateTime(d, zone) : null);
 
 /** One assignment: status, dates, a level (and mark, for summed tables) per criterion, the total. */
-export function assignmentMarksRows(board: Board, assignmentId: string, zone: string): CsvValue[][] {
+// `namesHidden`: the rows hold candidate numbers (lib/marking/blind-board.ts candidateRows),
+// so the first column is headed "Candidate" and the email column stays empty.
+export function assignmentMarksRows(board: Board, assignmentId: string, zone: string, namesHidden = false): CsvValue[][] {
   const index = board.columns.findIndex((c) => c.id === assignmentId);
   const column = board.columns[index];
   if (!column) throw new RangeError(`No assignment ${assignmentId} on this board.`);
   const criteria = column.rubric.criteria;
   const header = [
-    "Student",
+    namesHidden ? "Candidate" : "Student",
     "Email",
     "Status",
     `Handed in (${zone})`,
@@ -43,7 +45,7 @@ export function assignmentMarksRows(board: Board, assignmentId: string, zone: st
     const cell = row.cells[index]!;
     return [
       row.student.name,
-      row.student.email,
+      namesHidden ? null : row.student.email,
       CELL_STATUS_LABELS[cell.status],
       when(cell.submittedAt, zone),
       cell.latestVersion === null ? null : cell.late ? "yes" : "no",
@@ -73,6 +75,12 @@ export function classMarksRows(board: Board, zone: string): CsvValue[][] {
     row.averagePercent,
   ]);
   // A key below the table: which question each A-number is, and when it was due.
-  const key = board.columns.map((c, i) => [`${label(i)}:`, c.questionText, `due ${csvDateTime(c.dueAt, zone)} (${zone})`]);
+  // A blind column whose names are hidden is blank in every row (lib/marking/blind-board.ts): the key says so.
+  const key = board.columns.map((c, i) => [
+    `${label(i)}:`,
+    c.questionText,
+    `due ${csvDateTime(c.dueAt, zone)} (${zone})`,
+    ...(c.namesHidden ? ["Marked blind, names hidden: marks left out until revealed"] : []),
+  ]);
   return [header, ...rows, [], ...key];
 }

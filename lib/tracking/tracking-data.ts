@@ -8,6 +8,9 @@ import type { Board, BoardColumn, BoardFilter, TrackedAssignment } from "./board
 import { boardPage, columnSummaries, departmentSummaries, emptySummary, PAGE_SIZE, type ColumnSummary } from "./internal/board-sql";
 import { HEATMAP_PAGE_SIZE, markedWork } from "./internal/analytics-sql";
 import { loadAssignments, loadTracking } from "./internal/load-tracking";
+import { candidateRows, maskBlindColumns } from "../marking/blind-board";
+import { classCandidateNumbers } from "../marking/internal/candidate-numbers";
+import { displayName } from "../marking/display-name";
 
 // The board, the analytics and the department view for the acting teacher: each authorizes,
 // then reads a fixed number of statements. Counting, filtering, sorting and paging happen in
@@ -20,7 +23,8 @@ export async function getClassBoard(user: SessionUser, classroomId: string, now 
   await requireTeacherOf(user, classroomId);
   const [only] = await loadTracking({ classroomIds: [classroomId] }, now);
   if (!only) throw notFound("That class");
-  return only;
+  // The class export names every student: blind columns whose names are hidden are left blank.
+  return { ...only, board: maskBlindColumns(only.board) };
 }
 
 const scopeOf = (classroomIds: string[], assignments: TrackedAssignment[], now: Date) => ({
@@ -38,6 +42,8 @@ export type BoardPage = ClassBoard & {
   matched: number;
   page: number;
   pages: number;
+  /** Filtered to a blind assignment whose names are hidden: rows are candidate numbers (decision 029). */
+  candidateView: boolean;
 };
 
 /**
@@ -48,22 +54,31 @@ export async function getBoardPage(user: SessionUser, classroomId: string, filte
   await requireTeacherOf(user, classroomId);
   const assignments = await loadAssignments([classroomId]);
   const scope = { ...scopeOf([classroomId], assignments, now), classroomId };
+  // Blind marking (decision 029): the column view of a hidden assignment shows candidate
+  // numbers, drawn before the page's SQL orders the rows by them; elsewhere its cells are blank.
+  const hiddenIds = assignments.filter((a) => a.namesHidden).map((a) => a.id);
+  const candidatesOf = filter.assignmentId && hiddenIds.includes(filter.assignmentId) ? filter.assignmentId : undefined;
+  const numbers = candidatesOf ? await classCandidateNumbers(candidatesOf) : null;
+  const blind = { hiddenIds, candidatesOf };
   let page = Math.max(1, Math.floor(requestedPage) || 1);
-  const [students, first] = await Promise.all([db().enrolment.count({ where: { classroomId } }), boardPage(scope, filter, page)]);
+  const [students, first] = await Promise.all([db().enrolment.count({ where: { classroomId } }), boardPage(scope, filter, page, PAGE_SIZE, blind)]);
   const summaries = first.summaries;
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   // Past the end (a stale link): show the last page rather than an empty one.
-  const chosen = page > pages ? await boardPage(scope, filter, (page = pages)) : first;
+  const chosen = page > pages ? await boardPage(scope, filter, (page = pages), PAGE_SIZE, blind) : first;
   const [loaded] = await loadTracking({ classroomIds: [classroomId], studentIds: chosen.ids }, now, assignments);
   if (!loaded) throw notFound("That class");
   const columns = assignments.map((a, i) => column(a, i, summaries.get(a.id)));
   const keep = columns.flatMap((c, i) => (!filter.assignmentId || c.id === filter.assignmentId ? [i] : []));
-  const byId = new Map(loaded.board.rows.map((r) => [r.student.id, r]));
+  const full = candidatesOf ? loaded.board : maskBlindColumns(loaded.board);
+  const byId = new Map(full.rows.map((r) => [r.student.id, r]));
   const rows = chosen.ids.flatMap((id) => {
     const r = byId.get(id);
     return r ? [{ ...r, cells: keep.map((i) => r.cells[i]!) }] : [];
   });
-  return { classroom: loaded.classroom, columns, board: { columns: keep.map((i) => columns[i]!), rows }, students, matched: chosen.total, page, pages };
+  const shown = { columns: keep.map((i) => columns[i]!), rows };
+  const board = numbers ? candidateRows(shown, numbers) : shown;
+  return { classroom: loaded.classroom, columns, board, students, matched: chosen.total, page, pages, candidateView: !!numbers };
 }
 
 export type ClassOverview = {
@@ -118,10 +133,17 @@ export async function getAssignmentAnalytics(user: SessionUser, assignmentId: st
   const only = assignments[index]!;
   const scope = scopeOf([classroomId], [only], now);
   let page = Math.max(1, Math.floor(requestedPage) || 1);
-  const [summaries, students, first] = await Promise.all([columnSummaries(scope), db().enrolment.count({ where: { classroomId } }), markedWork(classroomId, assignmentId, page)]);
+  // Blind with names hidden (decision 029): every row by candidate number, in number order.
+  const hidden = !!only.namesHidden;
+  if (hidden) await classCandidateNumbers(assignmentId);
+  const [summaries, students, first] = await Promise.all([
+    columnSummaries(scope),
+    db().enrolment.count({ where: { classroomId } }),
+    markedWork(classroomId, assignmentId, page, HEATMAP_PAGE_SIZE, hidden),
+  ]);
   const pages = Math.max(1, Math.ceil(first.marked / HEATMAP_PAGE_SIZE));
   // Past the end (a stale link): the last page rather than an empty one.
-  const work = page > pages ? await markedWork(classroomId, assignmentId, (page = pages)) : first;
+  const work = page > pages ? await markedWork(classroomId, assignmentId, (page = pages), HEATMAP_PAGE_SIZE, hidden) : first;
   const assignment = column(only, index, summaries.get(assignmentId));
   const rubric = assignment.rubric;
   const criteria = rubric.criteria.map((c) => ({ id: c.id, name: c.name, levelCount: c.levels.length }));
@@ -136,7 +158,7 @@ export async function getAssignmentAnalytics(user: SessionUser, assignmentId: st
     ),
     marked: work.marked,
     averageMark: assignment.averageMark,
-    heatmap: heatmapFromTallies(criteria, work.tallies, heatmapRows({ criteria, students: work.rows.map((m) => ({ id: m.id, name: m.name, awards: awardsOf(m.awards) })) })),
+    heatmap: heatmapFromTallies(criteria, work.tallies, heatmapRows({ criteria, students: work.rows.map((m) => ({ id: m.id, name: displayName(m, { hidden, candidate: m.cand }), awards: awardsOf(m.awards) })) })),
     heatmapPage: { page, pages, pageSize: HEATMAP_PAGE_SIZE },
   };
 }

@@ -189,6 +189,12 @@ export const ACTIONS: Record<string, ActionRow> = {
     input: (w) => ({ assignmentId: w.assignmentId, dueAt: futureDue(), wordLimit: "", instructions: w.m.instructions }),
   },
   setAssignmentOpenAction: { file: "app/assignments/actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId, open: "true" }) },
+  // Blind marking (decision 029), aimed so the shared world does not change: switching off an
+  // assignment that is not blind is a no-op, and revealing or hiding its names is a 409 about
+  // the data for the class's teachers; everyone else is refused first.
+  setBlindMarkingAction: { file: "app/assignments/blind-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId, on: "false" }) },
+  revealNamesAction: { file: "app/assignments/blind-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId }) },
+  hideNamesAction: { file: "app/assignments/blind-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId }) },
   listRevisionsAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId }) },
   revisionTextAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, revisionId: w.revisionId }) },
   // Handed in: the student is told it is locked; anyone else is refused before that.

@@ -6,7 +6,7 @@ import { STATUS_STYLE } from "@/components/tracking/status-style";
 import type { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { CELL_STATUS_LABELS } from "@/lib/tracking/cell-status";
 import { AssignmentHeader } from "./assignment-header";
-import { AssignmentSettings } from "./lazy-settings";
+import { AssignmentSettings, BlindMarkingSettings } from "./lazy-settings";
 
 type Overview = Awaited<ReturnType<typeof getAssignmentOverview>>;
 
@@ -29,7 +29,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
             <caption className="sr-only">Where each student stands</caption>
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 font-medium">Student</th>
+                <th scope="col" className="py-2 font-medium">{o.blind.hidden ? "Candidate" : "Student"}</th>
                 <th scope="col" className="py-2 font-medium">Status</th>
                 <th scope="col" className="py-2 font-medium">Words</th>
                 <th scope="col" className="py-2 font-medium">Last activity</th>
@@ -62,7 +62,10 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
             </tbody>
           </table>
         </Card>
-        <AssignmentSettings assignmentId={o.id} dueAt={o.dueAt.toISOString()} wordLimit={o.wordLimit} instructions={o.instructions} open={o.status === "OPEN"} />
+        <div>
+          <AssignmentSettings assignmentId={o.id} dueAt={o.dueAt.toISOString()} wordLimit={o.wordLimit} instructions={o.instructions} open={o.status === "OPEN"} />
+          <BlindMarkingSettings assignmentId={o.id} blindMarking={o.blind.blindMarking} revealed={o.blind.revealedAt ? `${o.blind.revealedBy ? `by ${o.blind.revealedBy} ` : ""}on ${formatDateTime(o.blind.revealedAt)}` : null} />
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import type { CriterionTally } from "../analytics";
 
 // Internal: callers have already authorized the teacher. What an assignment's analytics
@@ -17,10 +18,13 @@ export type MarkedWork = {
   marked: number;
   totals: { total: number; n: number }[];
   tallies: CriterionTally[];
-  rows: { id: string; name: string; awards: unknown }[];
+  rows: { id: string; name: string; awards: unknown; cand: number | null }[];
 };
 
-export async function markedWork(classroomId: string, assignmentId: string, page: number, pageSize = HEATMAP_PAGE_SIZE): Promise<MarkedWork> {
+// `byCandidate`: the assignment is marked blind with names hidden (decision 029), so the
+// heatmap's rows go in candidate-number order (drawn beforehand), never by name.
+export async function markedWork(classroomId: string, assignmentId: string, page: number, pageSize = HEATMAP_PAGE_SIZE, byCandidate = false): Promise<MarkedWork> {
+  const order = byCandidate ? Prisma.sql`cand, id` : Prisma.sql`name, id`;
   // An award counts when its level is a number, as AwardSchema would have it; awards that
   // are not an array (never written by the app) count as none.
   const [row] = await db().$queryRaw<{ marked: number; totals: MarkedWork["totals"] | null; tallies: CriterionTally[] | null; rows: MarkedWork["rows"] | null }[]>`
@@ -41,10 +45,11 @@ awards AS (
 ),
 tallies AS (SELECT "criterionId", sum(level)::float8 AS sum, count(*)::int AS count FROM awards GROUP BY "criterionId"),
 shown AS (
-  SELECT u.id, u.name, l.awards FROM latest l JOIN "User" u ON u.id = l."studentId"
-  ORDER BY u.name, u.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+  SELECT u.id, u.name, l.awards, cn.number AS cand FROM latest l JOIN "User" u ON u.id = l."studentId"
+  LEFT JOIN "CandidateNumber" cn ON cn."assignmentId" = ${assignmentId} AND cn."studentId" = u.id
+  ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
 )
 SELECT (SELECT count(*)::int FROM latest) AS marked, (SELECT json_agg(totals) FROM totals) AS totals,
-  (SELECT json_agg(tallies) FROM tallies) AS tallies, (SELECT json_agg(shown ORDER BY shown.name, shown.id) FROM shown) AS rows`;
+  (SELECT json_agg(tallies) FROM tallies) AS tallies, (SELECT json_agg(shown ORDER BY ${order}) FROM shown) AS rows`;
   return { marked: row?.marked ?? 0, totals: row?.totals ?? [], tallies: row?.tallies ?? [], rows: row?.rows ?? [] };
 }

@@ -48,11 +48,20 @@ export const PAGE_SIZE = 50;
  * last activity and average are over all its cells. Also the number of matching students
  * and the column summaries over the whole class, from the same materialised `cells`.
  */
-export async function boardPage(scope: CellScope & { classroomId: string }, filter: BoardFilter, page: number, pageSize = PAGE_SIZE) {
-  const needle = filter.student?.trim().toLowerCase() ?? "";
+// Blind marking (docs/decisions/029): `hiddenIds` are blind columns whose names are hidden;
+// on the named board they neither match a status nor count in a row's activity or average.
+// `candidatesOf` is the hidden column being viewed on its own: rows go in candidate-number
+// order and a name search is ignored, so neither the order nor a search gives a name away.
+export type BlindScope = { hiddenIds: string[]; candidatesOf?: string };
+
+export async function boardPage(scope: CellScope & { classroomId: string }, filter: BoardFilter, page: number, pageSize = PAGE_SIZE, blind: BlindScope = { hiddenIds: [] }) {
+  const needle = blind.candidatesOf ? "" : (filter.student?.trim().toLowerCase() ?? "");
   const inColumn = filter.assignmentId ? Prisma.sql`"assignmentId" = ${filter.assignmentId}` : Prisma.sql`true`;
-  const order =
-    filter.sort === "activity"
+  const masked = blind.hiddenIds.filter((id) => id !== blind.candidatesOf);
+  const visible = masked.length ? Prisma.sql`"assignmentId" NOT IN (${Prisma.join(masked)})` : Prisma.sql`true`;
+  const order = blind.candidatesOf
+    ? Prisma.sql`cand ASC NULLS LAST, id`
+    : filter.sort === "activity"
       ? Prisma.sql`last ASC NULLS FIRST, lower(name), id`
       : filter.sort === "mark"
         ? Prisma.sql`avgp ASC NULLS LAST, lower(name), id`
@@ -61,12 +70,14 @@ export async function boardPage(scope: CellScope & { classroomId: string }, filt
   const [row] = await db().$queryRaw<{ total: number; ids: string[]; columns: ColumnRow[] | null }[]>`${cte},
 col AS (${COLUMN_ROWS}),
 per AS (
-  SELECT "studentId", max(act) AS last, round((100 * avg(share))::numeric) AS avgp, bool_or((${statusMatch(filter.status)}) AND ${inColumn}) AS hit
+  SELECT "studentId", max(act) FILTER (WHERE ${visible}) AS last, round((100 * avg(share) FILTER (WHERE ${visible}))::numeric) AS avgp,
+    bool_or((${statusMatch(filter.status)}) AND ${inColumn} AND ${visible}) AS hit
   FROM cells GROUP BY "studentId"
 ),
 matched AS (
-  SELECT u.id, u.name, per.last, per.avgp
+  SELECT u.id, u.name, per.last, per.avgp, cn.number AS cand
   FROM "Enrolment" e JOIN "User" u ON u.id = e."studentId" LEFT JOIN per ON per."studentId" = u.id
+  LEFT JOIN "CandidateNumber" cn ON cn."assignmentId" = ${blind.candidatesOf ?? ""} AND cn."studentId" = u.id
   WHERE e."classroomId" = ${scope.classroomId}
     AND (${needle} = '' OR strpos(lower(u.name), ${needle}) > 0 OR strpos(u.email, ${needle}) > 0)
     AND (${filter.status ?? ""} = '' OR COALESCE(per.hit, false))

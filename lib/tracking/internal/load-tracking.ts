@@ -4,6 +4,7 @@ import { notFound } from "../../errors";
 import { AwardSchema } from "../../marking/schemas";
 import { rubricFromSnapshot } from "../../rubrics/rubric-catalogue";
 import { buildBoard, type TrackedAssignment, type TrackedDraft } from "../board";
+import { namesHidden } from "../../marking/blind";
 
 // Internal: callers have already authorized the teacher (lib/tracking/tracking-data.ts,
 // lib/tracking/exports.ts, lib/assignments/assignments.ts); app/ may not import this (lint).
@@ -27,9 +28,24 @@ export async function loadAssignments(classroomIds: string[], assignmentId?: str
   const assignments = await db().assignment.findMany({
     where: assignmentId ? { ...inClasses, id: assignmentId } : inClasses,
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, classroomId: true, dueAt: true, createdAt: true, status: true, question: { select: { text: true } }, rubricVersion: { select: { content: true } } },
+    select: {
+      id: true,
+      classroomId: true,
+      dueAt: true,
+      createdAt: true,
+      status: true,
+      blindMarking: true,
+      namesRevealedAt: true,
+      question: { select: { text: true } },
+      rubricVersion: { select: { content: true } },
+    },
   });
-  return assignments.map(({ question, rubricVersion, ...a }) => ({ ...a, questionText: question.text, rubric: rubricFromSnapshot(rubricVersion.content) }));
+  return assignments.map(({ question, rubricVersion, blindMarking, namesRevealedAt, ...a }) => ({
+    ...a,
+    questionText: question.text,
+    rubric: rubricFromSnapshot(rubricVersion.content),
+    namesHidden: namesHidden({ blindMarking, namesRevealedAt }),
+  }));
 }
 
 export async function loadTracking({ classroomIds, assignmentId, studentIds }: Scope, now: Date, known?: TrackedAssignment[]) {

@@ -44,6 +44,11 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
           </DownloadLink>
         }
       />
+      {a.assignment.namesHidden ? (
+        <p className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="blind-note">
+          Marked blind: students are shown by candidate number until a teacher reveals the names on the assignment&apos;s page.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Progress</h2>

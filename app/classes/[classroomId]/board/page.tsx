@@ -111,7 +111,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
             </label>
             <label className="text-sm font-medium text-slate-800">
               Student
-              <input type="search" name="student" defaultValue={filter.student ?? ""} placeholder="Name or email" className={control} />
+              <input type="search" name="student" defaultValue={result.candidateView ? "" : (filter.student ?? "")} placeholder="Name or email" className={control} disabled={result.candidateView} aria-describedby={result.candidateView ? "blind-note" : undefined} />
             </label>
             <label className="text-sm font-medium text-slate-800">
               Sort
@@ -130,6 +130,13 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
           <div className="mb-3">
             <StatusLegend />
           </div>
+          {result.candidateView ? (
+            <p id="blind-note" className="mb-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="blind-note">
+              Marked blind: students are shown by candidate number, in number order, until a teacher reveals the names on the assignment&apos;s page. Searching by name and sorting are off.
+            </p>
+          ) : columns.some((c) => c.namesHidden) ? (
+            <p className="mb-2 text-sm text-slate-700">Cells marked “Blind” belong to assignments marked blind: choose that assignment above to see its work by candidate number.</p>
+          ) : null}
           <p role="status" className="mb-2 text-sm text-slate-700" data-testid="board-count">
             {result.pages > 1 ? `Students ${(result.page - 1) * 50 + 1}–${(result.page - 1) * 50 + shown.rows.length} of ${result.matched}` : `Showing ${result.matched} of ${students} students`}
             {filter.status ? ` with ${(CELL_STATUS_LABELS as Record<string, string>)[filter.status] ?? EXTRA_FILTERS[filter.status as keyof typeof EXTRA_FILTERS]} work` : ""}

@@ -16,6 +16,13 @@ export function SetAssignmentForm({ classroomId, questions, rubrics, defaultDue 
       <DateTimeField name="dueAt" label="Due" defaultValue={defaultDue} />
       <TextField name="wordLimit" label="Word limit (optional)" inputMode="numeric" placeholder="e.g. 1200" />
       <TextArea name="instructions" label="Instructions (optional)" rows={4} placeholder="e.g. Plan first: at least three factors, each with evidence. Write in timed conditions." />
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input type="checkbox" name="blindMarking" className="mt-1" aria-describedby="blind-hint" />
+        <span>
+          <span className="font-medium">Mark blind</span>
+          <span id="blind-hint" className="block text-slate-600">Markers see candidate numbers instead of names until a teacher reveals them.</span>
+        </span>
+      </label>
     </ActionForm>
   );
 }
