@@ -28,6 +28,7 @@ export async function setAssignment(user: SessionUser, raw: SetAssignmentInput) 
       dueAt: input.dueAt,
       wordLimit: input.wordLimit,
       instructions: input.instructions,
+      feedbackBeforeMarks: input.feedbackBeforeMarks,
     },
     select: { id: true },
   });
