@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { DateTimeField } from "@/components/ui/date-time-field";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { setAssignmentAction } from "@/app/assignments/actions";
+import { FeedbackBeforeMarksField } from "./feedback-before-marks-field";
 
 type Option = { value: string; label: string };
 
@@ -16,6 +17,7 @@ export function SetAssignmentForm({ classroomId, questions, rubrics, defaultDue 
       <DateTimeField name="dueAt" label="Due" defaultValue={defaultDue} />
       <TextField name="wordLimit" label="Word limit (optional)" inputMode="numeric" placeholder="e.g. 1200" />
       <TextArea name="instructions" label="Instructions (optional)" rows={4} placeholder="e.g. Plan first: at least three factors, each with evidence. Write in timed conditions." />
+      <FeedbackBeforeMarksField />
     </ActionForm>
   );
 }
