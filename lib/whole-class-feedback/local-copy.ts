@@ -1,7 +1,9 @@
-import { WholeClassContentSchema, type WholeClassContent } from "./schemas";
+import type { WholeClassContent } from "./schemas";
 
 // Unsaved whole-class feedback kept in this browser, so a dropped connection, a crash or a
 // closed tab loses nothing typed (decision 032). Pure: the editor reads and writes storage.
+// Checked by hand, not with the zod schema, to keep zod out of the browser (decision 018);
+// the server checks whatever is saved.
 
 export type LocalCopy = { content: WholeClassContent; baseRevision: number };
 
@@ -21,10 +23,21 @@ export function localCopyToRestore(raw: string | null, server: { content: WholeC
   }
   if (typeof v !== "object" || v === null) return null;
   const { content, baseRevision } = v as Record<string, unknown>;
-  const parsed = WholeClassContentSchema.safeParse(content);
-  if (!parsed.success || !Number.isInteger(baseRevision) || (baseRevision as number) < 0 || (baseRevision as number) > server.revision) return null;
-  if (sameContent(parsed.data, server.content)) return null;
-  return { content: parsed.data, baseRevision: baseRevision as number };
+  if (!isContent(content) || !Number.isInteger(baseRevision) || (baseRevision as number) < 0 || (baseRevision as number) > server.revision) return null;
+  if (sameContent(content, server.content)) return null;
+  return { content: { intro: content.intro, comments: content.comments, criteria: content.criteria.map(({ criterionId, strengths, targets }) => ({ criterionId, strengths, targets })) }, baseRevision: baseRevision as number };
+}
+
+const isText = (v: unknown): v is string => typeof v === "string";
+function isContent(v: unknown): v is WholeClassContent {
+  if (typeof v !== "object" || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return (
+    isText(c.intro) &&
+    isText(c.comments) &&
+    Array.isArray(c.criteria) &&
+    c.criteria.every((x: unknown) => typeof x === "object" && x !== null && isText((x as Record<string, unknown>).criterionId) && isText((x as Record<string, unknown>).strengths) && isText((x as Record<string, unknown>).targets))
+  );
 }
 
 /** Same words in every section, whatever order the keys came in. */
