@@ -795,6 +795,7 @@ export async function seedBigClass(teacher: SessionUser, passwordHash: string): 
       allowRedraft: m.allowRedraft,
       status: m.status,
       returnedAt: m.returnedAt === null ? null : at(m.returnedAt),
+      marksReleasedAt: m.returnedAt === null ? null : at(m.returnedAt),
       revision: m.status === "RETURNED" ? rng.int(2, 5) : rng.int(1, 3),
       response: m.response,
       respondedAt: m.respondedAt === null ? null : at(m.respondedAt),

@@ -8,6 +8,7 @@ import { parseNotes } from "../lib/notes/parse-notes";
 import { saveTopic } from "../lib/notes/internal/save-topic";
 import { setAssignment } from "../lib/assignments/assignments";
 import { seedMarking } from "./seed-marking";
+import { seedFeedbackDemo } from "./seed-feedback";
 import { BIG_CLASS, BIG_CLASS_STUDENTS, seedBigClass } from "./seed-class";
 import { emailFor } from "./seed-data/class-13b";
 
@@ -115,6 +116,7 @@ async function seedDemo(): Promise<{ userIds: string[]; classroomIds: string[] }
   await seedMarking(teacher, assignmentId, { toMark: students[2]!, returned: students[3]! });
   // A second, full class with a term of work in every state, so the board and charts have data.
   const big = await seedBigClass(teacher, passwordHash);
+  await seedFeedbackDemo(teacher, big.classroomId);
   return { userIds: [teacher.id, ...students.map((s) => s.id), ...big.studentIds], classroomIds: [classroom.id, big.classroomId] };
 }
 

@@ -32,6 +32,7 @@ export async function setAssignment(user: SessionUser, raw: SetAssignmentInput) 
       wordLimit: input.wordLimit,
       instructions: input.instructions,
       blindMarking: input.blindMarking,
+      feedbackBeforeMarks: input.feedbackBeforeMarks,
     },
     select: { id: true },
   });

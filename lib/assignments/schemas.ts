@@ -42,10 +42,13 @@ const fields = {
   instructions: proseText().trim().max(2000, "Keep the instructions under 2,000 characters.").default(""),
 };
 
-// A checkbox: present ("on") when ticked, absent otherwise; booleans from lib/ callers too.
-const blindMarking = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true");
+// A form's checkbox sends "on" when ticked and nothing when not; lib/ passes the boolean back.
+const checkbox = z
+  .union([z.boolean(), z.enum(["on", "true", "false"])])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
 
-export const SetAssignmentSchema = z.object({ classroomId: idText(), ...fields, blindMarking });
+export const SetAssignmentSchema = z.object({ classroomId: idText(), ...fields, blindMarking: checkbox, feedbackBeforeMarks: checkbox });
 export type SetAssignmentInput = z.input<typeof SetAssignmentSchema>;
 
 // The rubric is pinned when the assignment is set; editing changes only these.
@@ -58,3 +61,5 @@ export const UpdateAssignmentSchema = z.object({
 export type UpdateAssignmentInput = z.input<typeof UpdateAssignmentSchema>;
 
 export const AssignmentIdSchema = z.object({ assignmentId: idText() });
+
+export const FeedbackBeforeMarksSchema = z.object({ assignmentId: idText(), feedbackBeforeMarks: z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true") });

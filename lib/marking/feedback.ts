@@ -3,11 +3,17 @@ import { AppError, notFound } from "../errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { annotationRowSelect, viewAnnotations, type AnnotationRow } from "./annotation-view";
-import { markingSelect, toMarkingView, type MarkingView } from "./markings";
+import { markingSelect, toMarkingView } from "./markings";
+import { forStudent, type StudentMarkingView } from "./marks-release";
 import { RespondSchema } from "./schemas";
+import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
+import { readWholeClassContent } from "../whole-class-feedback/read-content";
 
 // The student's side of marking. Feedback exists for them only once it is returned: a
-// marking in progress, and its annotations, are never sent to the student's browser.
+// marking in progress, and its annotations, are never sent to the student's browser. On a
+// feedback-before-marks assignment the levels and mark of a returned marking are held back
+// here, in the data, until the student has responded (decision 031); nothing reaches a page
+// or a client component's props before that.
 
 export type ReturnedVersion = {
   number: number;
@@ -15,7 +21,7 @@ export type ReturnedVersion = {
   wordCount: number;
   submittedAt: Date;
   late: boolean;
-  marking: MarkingView | null;
+  marking: StudentMarkingView | null;
 };
 
 /**
@@ -24,7 +30,12 @@ export type ReturnedVersion = {
  */
 export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
   const assignment = await requireOwnWork(user, assignmentId);
-  const draft = await db().draft.findUnique({
+  const [settings, draft] = await Promise.all([
+    db().assignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      select: { feedbackBeforeMarks: true, rubricVersion: { select: { content: true } }, wholeClassFeedback: { select: { content: true, publishedAt: true } } },
+    }),
+    db().draft.findUnique({
     where: { assignmentId_studentId: { assignmentId, studentId: user.id } },
     select: {
       text: true,
@@ -34,7 +45,8 @@ export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
         select: { number: true, text: true, wordCount: true, submittedAt: true, late: true, marking: { select: markingSelect } },
       },
     },
-  });
+  }),
+  ]);
   const rows: AnnotationRow[] = draft
     ? await db().annotation.findMany({
         where: { submission: { draft: { assignmentId, studentId: user.id }, marking: { status: "RETURNED" } } },
@@ -44,12 +56,18 @@ export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
     : [];
   const versions: ReturnedVersion[] = (draft?.submissions ?? []).map(({ marking, ...v }) => ({
     ...v,
-    marking: marking?.status === "RETURNED" ? toMarkingView(marking) : null,
+    marking: marking?.status === "RETURNED" ? forStudent(toMarkingView(marking), settings.feedbackBeforeMarks) : null,
   }));
   const latest = versions.at(-1);
+  const latestReturned = [...versions].reverse().find((v) => v.marking) ?? null;
+  // The class's feedback comes with the student's own: once published, and once theirs is returned.
+  const wcf = settings.wholeClassFeedback;
+  const wholeClass =
+    latestReturned && wcf?.publishedAt ? { content: readWholeClassContent(wcf.content, rubricFromSnapshot(settings.rubricVersion.content)), publishedAt: wcf.publishedAt } : null;
   return {
     versions,
-    latestReturned: [...versions].reverse().find((v) => v.marking) ?? null,
+    wholeClass,
+    latestReturned,
     /** Returned with a redraft allowed, and not redrafting already. */
     canRedraft: !!(assignment.status === "OPEN" && draft?.submittedAt && latest?.marking?.allowRedraft),
     redrafting: !!(draft && !draft.submittedAt && versions.length > 0),
@@ -60,14 +78,19 @@ export async function getOwnFeedback(user: SessionUser, assignmentId: string) {
 
 export type OwnFeedback = Awaited<ReturnType<typeof getOwnFeedback>>;
 
-/** The student's reply to returned feedback; it can be revised. */
+/**
+ * The student's reply to returned feedback; it can be revised. The first reply releases marks
+ * held on a feedback-before-marks assignment (the time is kept); later edits change nothing there.
+ */
 export async function respondToFeedback(user: SessionUser, raw: { assignmentId: string; submissionNumber: number; response: string }) {
   const input = RespondSchema.parse(raw);
   await requireOwnWork(user, input.assignmentId);
-  const { count } = await db().marking.updateMany({
-    where: { status: "RETURNED", submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } },
-    data: { response: input.response, respondedAt: new Date() },
-  });
+  const where = { status: "RETURNED" as const, submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } };
+  const now = new Date();
+  const [{ count }] = await db().$transaction([
+    db().marking.updateMany({ where, data: { response: input.response, respondedAt: now } }),
+    db().marking.updateMany({ where: { ...where, marksReleasedAt: null }, data: { marksReleasedAt: now } }),
+  ]);
   if (!count) throw notFound("Returned feedback on that version");
 }
 

@@ -20,6 +20,8 @@ export type MarkingView = {
   markerName: string | null;
   response: string;
   respondedAt: Date | null;
+  /** Null while a feedback-before-marks marking holds its levels and mark (decision 031). */
+  marksReleasedAt: Date | null;
 };
 
 export const EMPTY_MARKING: MarkingView = {
@@ -35,6 +37,7 @@ export const EMPTY_MARKING: MarkingView = {
   markerName: null,
   response: "",
   respondedAt: null,
+  marksReleasedAt: null,
 };
 
 export const markingSelect = {
@@ -49,6 +52,7 @@ export const markingSelect = {
   updatedAt: true,
   response: true,
   respondedAt: true,
+  marksReleasedAt: true,
   marker: { select: { name: true } },
 } as const;
 
@@ -103,7 +107,8 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
     evenBetterIf: input.evenBetterIf,
     allowRedraft: input.allowRedraft,
     markerId: user.id,
-    ...(returning ? { status: "RETURNED" as const, returnedAt: now } : {}),
+    // On a feedback-before-marks assignment the marks wait for the student's response (decision 031).
+    ...(returning ? { status: "RETURNED" as const, returnedAt: now, marksReleasedAt: submission.feedbackBeforeMarks ? null : now } : {}),
   };
   if (returning && !input.wentWell && !input.evenBetterIf) {
     throw new AppError("Write the summary (what went well, even better if) before returning the marking.", 422, {

@@ -17,12 +17,12 @@ export async function requireSubmissionToMark(user: SessionUser, work: { assignm
       number: true,
       text: true,
       marking: { select: { id: true, status: true, revision: true } },
-      draft: { select: { assignment: { select: { rubricVersion: { select: { content: true } } } } } },
+      draft: { select: { assignment: { select: { feedbackBeforeMarks: true, rubricVersion: { select: { content: true } } } } } },
     },
   });
   if (!submission) throw notFound("That version of the essay");
   const { draft, ...rest } = submission;
-  return { ...rest, rubric: rubricFromSnapshot(draft.assignment.rubricVersion.content) };
+  return { ...rest, feedbackBeforeMarks: draft.assignment.feedbackBeforeMarks, rubric: rubricFromSnapshot(draft.assignment.rubricVersion.content) };
 }
 
 export function assertStillMarking(marking: { status: "IN_PROGRESS" | "RETURNED" } | null) {

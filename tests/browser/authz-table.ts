@@ -59,6 +59,9 @@ export const PAGES: Record<string, PageRow> = {
       ofClass(role) ? [w.m.instructions] : role === "studentOf" ? [w.m.instructions, ...(phase === "after feedback" ? [w.m.comment, w.m.summary] : [])] : [],
   },
   "/assignments/[assignmentId]/analytics": { expect: ownerTeacher },
+  // Whole-class feedback (decision 032): the class's teachers draft, edit and print it.
+  "/assignments/[assignmentId]/whole-class-feedback": { expect: ownerTeacher },
+  "/assignments/[assignmentId]/whole-class-feedback/print": { expect: ownerTeacher },
   "/assignments/[assignmentId]/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay] : []) },
   // In a shared class the desk names who marked (the co-teacher's name is a marker too).
   "/assignments/[assignmentId]/students/[studentId]/mark": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay, w.m.comment, w.m.nameC] : []) },
@@ -195,6 +198,16 @@ export const ACTIONS: Record<string, ActionRow> = {
   setBlindMarkingAction: { file: "app/assignments/blind-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId, on: "false" }) },
   revealNamesAction: { file: "app/assignments/blind-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId }) },
   hideNamesAction: { file: "app/assignments/blind-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId }) },
+  // Left off, so the matrix's returned marking keeps showing its marks (decision 031).
+  setFeedbackBeforeMarksAction: { file: "app/assignments/feedback-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId, feedbackBeforeMarks: "false" }) },
+  // A stale revision: the teacher gets the saved text back as a conflict, nothing is saved.
+  saveWholeClassFeedbackAction: {
+    file: "app/assignments/feedback-actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ assignmentId: w.assignmentId, baseRevision: 999, content: { intro: "", comments: "", criteria: [] } }),
+  },
+  // Nothing saved yet: the class's teachers are told to save first (409); nobody else learns it exists.
+  publishWholeClassFeedbackAction: { file: "app/assignments/feedback-actions.ts", expect: classTeacher, input: (w) => ({ assignmentId: w.assignmentId, baseRevision: 999, publish: true }) },
   listRevisionsAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId }) },
   revisionTextAction: { file: "app/assignments/actions.ts", expect: ownEssay, input: (w) => ({ assignmentId: w.assignmentId, revisionId: w.revisionId }) },
   // Handed in: the student is told it is locked; anyone else is refused before that.

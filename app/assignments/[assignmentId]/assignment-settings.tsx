@@ -6,11 +6,26 @@ import { DateTimeField } from "@/components/ui/date-time-field";
 import { TextArea, TextField } from "@/components/ui/field";
 import { setAssignmentOpenAction, updateAssignmentAction } from "../actions";
 import { guardAction } from "@/lib/client/call-action";
+import { FeedbackReleaseSetting } from "./feedback-release-setting";
 
 // Offline or a 5xx becomes a message here instead of the error page.
 const guardedSetAssignmentOpen = guardAction(setAssignmentOpenAction);
 
-export function AssignmentSettings({ assignmentId, dueAt, wordLimit, instructions, open }: { assignmentId: string; dueAt: string; wordLimit: number | null; instructions: string; open: boolean }) {
+export function AssignmentSettings({
+  assignmentId,
+  dueAt,
+  wordLimit,
+  instructions,
+  open,
+  release,
+}: {
+  assignmentId: string;
+  dueAt: string;
+  wordLimit: number | null;
+  instructions: string;
+  open: boolean;
+  release: { feedbackBeforeMarks: boolean; held: number };
+}) {
   const [state, toggle, pending] = useActionState(guardedSetAssignmentOpen, null);
   return (
     <section aria-labelledby="settings-h" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -30,6 +45,7 @@ export function AssignmentSettings({ assignmentId, dueAt, wordLimit, instruction
         </button>
         {state && !state.ok ? <p className="mt-1 text-sm text-red-700">{state.formError}</p> : null}
       </form>
+      <FeedbackReleaseSetting assignmentId={assignmentId} on={release.feedbackBeforeMarks} held={release.held} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
 import { getOwnFeedback } from "@/lib/marking/feedback";
+import { getFeedbackRelease } from "@/lib/marking/feedback-release";
 import { getWritingProcess } from "@/lib/process/process";
 import { StudentAssignment, type StudentView } from "./student-assignment";
 import { TeacherAssignment } from "./teacher-assignment";
@@ -14,8 +15,8 @@ export default async function AssignmentPage({ params, searchParams }: { params:
   const user = await requireUserPage();
   const { assignmentId } = await params;
   if (user.role === "TEACHER") {
-    const overview = await getAssignmentOverview(user, assignmentId).catch(orNotFound);
-    return <TeacherAssignment overview={overview} justSet={!!(await searchParams).set} />;
+    const [overview, release] = await Promise.all([getAssignmentOverview(user, assignmentId), getFeedbackRelease(user, assignmentId)]).catch(orNotFound);
+    return <TeacherAssignment overview={overview} justSet={!!(await searchParams).set} release={release} />;
   }
   const [workspace, feedback, writing] = await Promise.all([getOwnWorkspace(user, assignmentId), getOwnFeedback(user, assignmentId), getWritingProcess(user, assignmentId, user.id)]).catch(orNotFound);
   const query = await searchParams;

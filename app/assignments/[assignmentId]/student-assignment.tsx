@@ -2,6 +2,8 @@ import Link from "next/link";
 import { Workspace } from "./_workspace/workspace";
 import { FeedbackEssay, FeedbackResponse, RedraftButton } from "./_feedback/lazy";
 import { Scorecard, SummaryFeedback } from "./_feedback/scorecard";
+import { HeldMarks } from "./_feedback/held-marks";
+import { WholeClassSections } from "./_feedback/whole-class-sections";
 import { formatDateTime } from "@/components/format";
 import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";
@@ -66,11 +68,19 @@ export function StudentAssignment({
                 </div>
               ) : null}
               <div className="grid gap-6 lg:grid-cols-2">
-                <Scorecard rubric={a.rubric} marking={shown.marking} />
+                {shown.marking.marksHeld ? <HeldMarks /> : <Scorecard rubric={a.rubric} marking={shown.marking} />}
                 <SummaryFeedback marking={shown.marking} />
               </div>
               <FeedbackEssay text={shown.text} version={shown.number} annotations={feedback.annotationsFor(shown.text, shown.number)} criteria={criteria} answerable={shown.number === latest?.number} />
               <FeedbackResponse assignmentId={a.id} version={shown.number} initial={shown.marking.response} respondedAt={shown.marking.respondedAt} />
+              {feedback.wholeClass ? (
+                <section aria-labelledby="whole-class-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="whole-class-feedback">
+                  <h2 id="whole-class-heading" className="mb-3 text-lg font-semibold text-slate-900">
+                    Feedback to the whole class
+                  </h2>
+                  <WholeClassSections content={feedback.wholeClass.content} criteria={criteria} headingLevel={3} />
+                </section>
+              ) : null}
             </>
           ) : (
             <>

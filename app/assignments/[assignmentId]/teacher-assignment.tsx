@@ -10,7 +10,7 @@ import { AssignmentSettings, BlindMarkingSettings } from "./lazy-settings";
 
 type Overview = Awaited<ReturnType<typeof getAssignmentOverview>>;
 
-export function TeacherAssignment({ overview: o, justSet }: { overview: Overview; justSet: boolean }) {
+export function TeacherAssignment({ overview: o, justSet, release }: { overview: Overview; justSet: boolean; release: { feedbackBeforeMarks: boolean; held: number } }) {
   return (
     <div>
       <p className="mb-2 text-sm"><Link href={`/classes/${o.classroom.id}`} className="text-indigo-700 underline">← {o.classroom.name}</Link></p>
@@ -22,6 +22,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
             <h2 className="text-lg font-semibold">Students</h2>
             <div className="flex flex-wrap gap-2">
               <ButtonLink href={`/assignments/${o.id}/analytics`} variant="secondary" className="px-3 py-1.5">Analytics</ButtonLink>
+              <ButtonLink href={`/assignments/${o.id}/whole-class-feedback`} variant="secondary" className="px-3 py-1.5">Whole-class feedback</ButtonLink>
               <DownloadLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5">Marks (CSV)</DownloadLink>
             </div>
           </div>
@@ -63,7 +64,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
           </table>
         </Card>
         <div>
-          <AssignmentSettings assignmentId={o.id} dueAt={o.dueAt.toISOString()} wordLimit={o.wordLimit} instructions={o.instructions} open={o.status === "OPEN"} />
+          <AssignmentSettings assignmentId={o.id} dueAt={o.dueAt.toISOString()} wordLimit={o.wordLimit} instructions={o.instructions} open={o.status === "OPEN"} release={release} />
           <BlindMarkingSettings assignmentId={o.id} blindMarking={o.blind.blindMarking} revealed={o.blind.revealedAt ? `${o.blind.revealedBy ? `by ${o.blind.revealedBy} ` : ""}on ${formatDateTime(o.blind.revealedAt)}` : null} />
         </div>
       </div>

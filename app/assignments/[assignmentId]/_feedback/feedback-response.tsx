@@ -10,6 +10,7 @@ import { formatDateTime } from "@/components/format";
 /** The student's written response to returned feedback (it can be revised). */
 export function FeedbackResponse({ assignmentId, version, initial, respondedAt }: { assignmentId: string; version: number; initial: string; respondedAt: Date | null }) {
   const id = useId();
+  const router = useRouter();
   const [response, setResponse] = useState(initial);
   const [saved, setSaved] = useState<Date | null>(respondedAt);
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +24,8 @@ export function FeedbackResponse({ assignmentId, version, initial, respondedAt }
     else {
       setError(null);
       setSaved(new Date());
+      // A first response releases marks held back (decision 031): fetch the page again to show them.
+      router.refresh();
     }
   }
 

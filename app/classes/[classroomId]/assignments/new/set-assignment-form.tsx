@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { DateTimeField } from "@/components/ui/date-time-field";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { setAssignmentAction } from "@/app/assignments/actions";
+import { FeedbackBeforeMarksField } from "./feedback-before-marks-field";
 
 type Option = { value: string; label: string };
 
@@ -23,6 +24,7 @@ export function SetAssignmentForm({ classroomId, questions, rubrics, defaultDue 
           <span id="blind-hint" className="block text-slate-600">Markers see candidate numbers instead of names until a teacher reveals them.</span>
         </span>
       </label>
+      <FeedbackBeforeMarksField />
     </ActionForm>
   );
 }

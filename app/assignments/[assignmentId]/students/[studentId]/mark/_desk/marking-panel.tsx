@@ -190,6 +190,8 @@ export function MarkingPanel({
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           Returned to {studentName}
           {marking.returnedAt ? ` on ${formatDateTime(marking.returnedAt)}` : ""}. The marking is now read-only.
+          {/* Feedback before marks (decision 031): the student sees the level and mark after responding. */}
+          {marking.marksReleasedAt === null ? <span className="block" data-testid="marks-held">Marks held until {studentName} responds to the feedback.</span> : null}
         </p>
       ) : null}
       {restored && !returned ? (
