@@ -68,7 +68,8 @@ export async function startApp(opts: { databaseUrl: string; sessionSecret: strin
   const began = performance.now();
   // Its own process group, so stop() ends the launcher and everything it spawned, and only those.
   const child: ChildProcess = spawn("npm", ["start"], {
-    cwd: root,
+    // BENCH_APP_ROOT: another checkout's build, for comparing two builds in one run.
+    cwd: process.env.BENCH_APP_ROOT || root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: opts.databaseUrl, SESSION_SECRET: opts.sessionSecret, PORT: String(opts.port), HOST: "127.0.0.1", APP_ORIGIN: origin, SEED_DEMO: "" },
@@ -84,17 +85,30 @@ export async function startApp(opts: { databaseUrl: string; sessionSecret: strin
   child.on("exit", () => (exited = true));
   const stop = async () => {
     if (exited || !child.pid) return;
+    // Every process of the app, taken before the signal: npm exits as soon as the launcher
+    // does, while the server's primary (which holds the port) and its workers may still be
+    // closing. A start measured before they are gone would be answered by the old server,
+    // or find its port taken.
+    const tree = processTree(child.pid);
     try {
       process.kill(-child.pid, "SIGTERM");
     } catch {
       return;
     }
-    for (let i = 0; i < 100 && !exited; i++) await sleep(100);
-    if (!exited) {
+    const alive = () => tree.filter((pid) => readStat(pid) !== null);
+    for (let i = 0; i < 100 && alive().length > 0; i++) await sleep(100);
+    if (alive().length > 0) {
       try {
         process.kill(-child.pid, "SIGKILL");
       } catch {
         /* gone */
+      }
+      for (const pid of alive()) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          /* gone */
+        }
       }
     }
   };

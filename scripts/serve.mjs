@@ -103,7 +103,14 @@ if (cluster.isPrimary && workers > 1) {
       if (goEnv) worker.send({ type: "go", env: goEnv });
     });
   };
-  for (let i = 0; i < workers; i++) fork();
+  // One worker first, the others once it listens: on a small machine the first worker then
+  // loads Next with a core to itself instead of sharing it with the rest, so the server
+  // answers about as soon as one process can; the others join a second or so later and take
+  // their share of new connections from then on.
+  fork();
+  cluster.once("listening", () => {
+    for (let i = 1; i < workers; i++) fork();
+  });
   const stop = (code) => {
     if (stopping) return;
     stopping = true;

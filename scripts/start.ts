@@ -16,7 +16,10 @@ import os from "node:os";
 import path from "node:path";
 import { migrateReportedSuccess, pendingMigrations, type AppliedMigration } from "../lib/start/migrations";
 import { workerCount } from "../lib/start/workers";
+import { launcherBundleIsFresh } from "../lib/start/launcher-bundle.mjs";
 
+// One level below the repository both here (scripts/) and in the bundle `npm run build`
+// makes of this file (.next/extent-start.mjs, run by scripts/launch.mjs).
 const root = path.resolve(import.meta.dirname, "..");
 // EXTENT_DATA_DIR lets the browser tests run a throwaway copy beside a developer's own data.
 const dataDir = path.resolve(process.env.EXTENT_DATA_DIR ?? path.join(root, ".data"));
@@ -235,6 +238,11 @@ async function main() {
     log("Building the app (first run, or the source changed) …");
     await run(process.execPath, [bin.next, "build"], env);
     await run(process.execPath, [path.join(root, "scripts", "build-fast-path.mjs")], env);
+    await run(process.execPath, [path.join(root, "scripts", "build-launcher.mjs")], env);
+  } else if (!dev && !launcherBundleIsFresh(root)) {
+    // The app's build is current but this launcher changed (or was never bundled): bundle
+    // it alone, a fraction of a second, so the next start runs it with plain node.
+    await run(process.execPath, [path.join(root, "scripts", "build-launcher.mjs")], env);
   }
 
   // The address the server binds; APP_ORIGIN (logged above) is the one people open.

@@ -61,8 +61,8 @@ export async function getBoardPage(user: SessionUser, classroomId: string, filte
   const numbers = candidatesOf ? await classCandidateNumbers(candidatesOf) : null;
   const blind = { hiddenIds, candidatesOf };
   let page = Math.max(1, Math.floor(requestedPage) || 1);
-  const [students, first] = await Promise.all([db().enrolment.count({ where: { classroomId } }), boardPage(scope, filter, page, PAGE_SIZE, blind)]);
-  const summaries = first.summaries;
+  const first = await boardPage(scope, filter, page, PAGE_SIZE, blind);
+  const { summaries, students } = first;
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   // Past the end (a stale link): show the last page rather than an empty one.
   const chosen = page > pages ? await boardPage(scope, filter, (page = pages), PAGE_SIZE, blind) : first;
@@ -97,15 +97,11 @@ export async function getDepartmentOverview(user: SessionUser, now = new Date())
   const ids = classes.map((c) => c.id);
   const assignments = await loadAssignments(ids);
   const scope = scopeOf(ids, assignments, now);
-  const [{ columns: summaries, classes: perClass }, enrolled] = await Promise.all([
-    departmentSummaries(scope),
-    db().enrolment.groupBy({ by: ["classroomId"], where: { classroomId: { in: ids } }, _count: { _all: true } }),
-  ]);
-  const counts = new Map(enrolled.map((e) => [e.classroomId, e._count._all]));
+  const { columns: summaries, classes: perClass } = await departmentSummaries(scope);
   return classes.map((classroom) => ({
     classroom,
     columns: assignments.filter((a) => a.classroomId === classroom.id).map((a, i) => column(a, i, summaries.get(a.id))),
-    students: counts.get(classroom.id) ?? 0,
+    students: perClass.get(classroom.id)?.students ?? 0,
     inactive: perClass.get(classroom.id)?.inactive ?? 0,
     averagePercent: perClass.get(classroom.id)?.averagePercent ?? null,
   }));

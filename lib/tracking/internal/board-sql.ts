@@ -42,11 +42,18 @@ function summarise(rows: ColumnRow[]): Map<string, ColumnSummary> {
 
 export const PAGE_SIZE = 50;
 
+/** `cells` for the scope, or an empty `cells` when it has no assignments (the statement's other parts still run). */
+const cellsOrNone = (scope: CellScope) =>
+  scope.assignments.length
+    ? cellsCte(scope)
+    : Prisma.sql`WITH cells AS (SELECT NULL::text AS "classroomId", NULL::text AS "studentId", NULL::text AS "assignmentId", NULL::float8 AS act, NULL::float8 AS share, NULL::text AS status, false AS overdue, false AS inactive, NULL::int AS mark WHERE false)`;
+
 /**
  * The students on one page of the filtered, sorted board (filterBoard in board.ts, in SQL):
  * a row matches when one of its cells in the chosen column(s) matches the status; the row's
- * last activity and average are over all its cells. Also the number of matching students
- * and the column summaries over the whole class, from the same materialised `cells`.
+ * last activity and average are over all its cells. Also the number of matching students,
+ * the class's number of students and the column summaries over the whole class, from the
+ * same materialised `cells`: one round trip.
  */
 // Blind marking (docs/decisions/029): `hiddenIds` are blind columns whose names are hidden;
 // on the named board they neither match a status nor count in a row's activity or average.
@@ -66,8 +73,7 @@ export async function boardPage(scope: CellScope & { classroomId: string }, filt
       : filter.sort === "mark"
         ? Prisma.sql`avgp ASC NULLS LAST, lower(name), id`
         : Prisma.sql`lower(name), id`;
-  const cte = scope.assignments.length ? cellsCte(scope) : Prisma.sql`WITH cells AS (SELECT NULL::text AS "studentId", NULL::text AS "assignmentId", NULL::float8 AS act, NULL::float8 AS share, NULL::text AS status, false AS overdue, false AS inactive, NULL::int AS mark WHERE false)`;
-  const [row] = await db().$queryRaw<{ total: number; ids: string[]; columns: ColumnRow[] | null }[]>`${cte},
+  const [row] = await db().$queryRaw<{ students: number; total: number; ids: string[]; columns: ColumnRow[] | null }[]>`${cellsOrNone(scope)},
 col AS (${COLUMN_ROWS}),
 per AS (
   SELECT "studentId", max(act) FILTER (WHERE ${visible}) AS last, round((100 * avg(share) FILTER (WHERE ${visible}))::numeric) AS avgp,
@@ -82,31 +88,35 @@ matched AS (
     AND (${needle} = '' OR strpos(lower(u.name), ${needle}) > 0 OR strpos(u.email, ${needle}) > 0)
     AND (${filter.status ?? ""} = '' OR COALESCE(per.hit, false))
 )
-SELECT (SELECT count(*)::int FROM matched) AS total,
+SELECT (SELECT count(*)::int FROM "Enrolment" WHERE "classroomId" = ${scope.classroomId}) AS students,
+  (SELECT count(*)::int FROM matched) AS total,
   ARRAY(SELECT id FROM matched ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) AS ids,
   (SELECT json_agg(col) FROM col) AS columns`;
-  return { total: row?.total ?? 0, ids: row?.ids ?? [], summaries: summarise(row?.columns ?? []) };
+  return { students: row?.students ?? 0, total: row?.total ?? 0, ids: row?.ids ?? [], summaries: summarise(row?.columns ?? []) };
 }
 
-export type ClassSummary = { inactive: number; averagePercent: number | null };
+export type ClassSummary = { students: number; inactive: number; averagePercent: number | null };
 
 /**
- * The department view in one statement: the column summaries and, per class, the students
- * with no recent activity on some open assignment and the mean of the students' averages.
- * Both read one materialised `cells`.
+ * The department view in one statement: the column summaries and, per class, its number of
+ * students, the students with no recent activity on some open assignment and the mean of
+ * the students' averages. The summaries read one materialised `cells`.
  */
 export async function departmentSummaries(scope: CellScope): Promise<{ columns: Map<string, ColumnSummary>; classes: Map<string, ClassSummary> }> {
-  if (!scope.assignments.length) return { columns: new Map(), classes: new Map() };
-  const [row] = await db().$queryRaw<{ columns: ColumnRow[] | null; classes: { classroomId: string; inactive: number; average: number | null }[] | null }[]>`${cellsCte(scope)},
+  if (!scope.classroomIds.length) return { columns: new Map(), classes: new Map() };
+  type ClassRow = { classroomId: string; students: number; inactive: number | null; average: number | null };
+  const [row] = await db().$queryRaw<{ columns: ColumnRow[] | null; classes: ClassRow[] | null }[]>`${cellsOrNone(scope)},
 per AS (
   SELECT "classroomId", "studentId", bool_or(inactive) AS inactive, round((100 * avg(share))::numeric) AS avgp
   FROM cells GROUP BY "classroomId", "studentId"
 ),
 col AS (${COLUMN_ROWS}),
-cls AS (SELECT "classroomId", count(*) FILTER (WHERE inactive)::int AS inactive, round(avg(avgp))::float8 AS average FROM per GROUP BY "classroomId")
-SELECT (SELECT json_agg(col) FROM col) AS columns, (SELECT json_agg(cls) FROM cls) AS classes`;
+cls AS (SELECT "classroomId", count(*) FILTER (WHERE inactive)::int AS inactive, round(avg(avgp))::float8 AS average FROM per GROUP BY "classroomId"),
+enrolled AS (SELECT "classroomId", count(*)::int AS students FROM "Enrolment" WHERE "classroomId" = ANY(${scope.classroomIds}::text[]) GROUP BY "classroomId")
+SELECT (SELECT json_agg(col) FROM col) AS columns,
+  (SELECT json_agg(json_build_object('classroomId', e."classroomId", 'students', e.students, 'inactive', cls.inactive, 'average', cls.average)) FROM enrolled e LEFT JOIN cls USING ("classroomId")) AS classes`;
   return {
     columns: summarise(row?.columns ?? []),
-    classes: new Map((row?.classes ?? []).map((r) => [r.classroomId, { inactive: r.inactive, averagePercent: r.average }])),
+    classes: new Map((row?.classes ?? []).map((r) => [r.classroomId, { students: r.students, inactive: r.inactive ?? 0, averagePercent: r.average }])),
   };
 }
