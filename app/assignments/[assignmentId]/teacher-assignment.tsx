@@ -22,6 +22,7 @@ export function TeacherAssignment({ overview: o, justSet }: { overview: Overview
             <h2 className="text-lg font-semibold">Students</h2>
             <div className="flex flex-wrap gap-2">
               <ButtonLink href={`/assignments/${o.id}/analytics`} variant="secondary" className="px-3 py-1.5">Analytics</ButtonLink>
+              <ButtonLink href={`/assignments/${o.id}/moderation`} variant="secondary" className="px-3 py-1.5">Moderation</ButtonLink>
               <ButtonLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5" prefetch={false}>Marks (CSV)</ButtonLink>
             </div>
           </div>
