@@ -60,3 +60,18 @@ export const AgreeMarkSchema = z.preprocess(
   }),
 );
 export type AgreeMarkInput = z.input<typeof AgreeMarkSchema>;
+
+// A head invites a teacher to their department by the email the teacher signs in with
+// (lower-cased, as account emails are stored).
+export const InviteToDepartmentSchema = z.object({
+  departmentId: id,
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter the email address the teacher signs in with.")
+    .max(254, "That email address is too long.")
+    .email("Enter a valid email address, like name@school.org."),
+});
+export type InviteToDepartmentInput = z.input<typeof InviteToDepartmentSchema>;
+export const DepartmentInvitationIdSchema = z.object({ invitationId: id });

@@ -4,6 +4,7 @@ import { getMarkingDesk } from "@/lib/marking/desk";
 import { getOwnFeedback } from "@/lib/marking/feedback";
 import { saveMarking } from "@/lib/marking/markings";
 import { setDepartmentMember, removeDepartmentMember } from "@/lib/moderation/internal/departments";
+import { acceptDepartmentInvitation, inviteToDepartment, listMyDepartmentInvitations } from "@/lib/moderation/departments";
 import { agreeMark, getModerationItem, saveSecondMarking } from "@/lib/moderation/item";
 import { chooseSample, getModerationOverview } from "@/lib/moderation/moderation";
 import { getAssignmentModerationReport, getDepartmentModerationReport } from "@/lib/moderation/report";
@@ -65,6 +66,42 @@ describe("who may moderate", () => {
     await removeDepartmentMember("History", w.head.email);
     expect(await statusOf(getModerationOverview(w.head, w.assignmentId))).toBe(404);
     expect(await statusOf(getDepartmentModerationReport(w.head))).toBe(403);
+  });
+});
+
+describe("joining a department", () => {
+  it("a head invites by email; only the teacher with that email may accept, once, and their classes then open to the head", async () => {
+    const w = await makeMarkedClass();
+    const head = await makeTeacher({ name: "Ms Grace Lee" });
+    const { department } = await setDepartmentMember("History", head.email, "HEAD");
+    const member = await makeTeacher();
+    await setDepartmentMember("History", member.email, "MEMBER");
+    const otherHead = await makeTeacher();
+    await setDepartmentMember("Geography", otherHead.email, "HEAD");
+    const stranger = await makeTeacher();
+    const student = await makeStudent({ email: "student.same@school.test" });
+
+    // Only a head of this department invites.
+    expect(await statusOf(inviteToDepartment(member, { departmentId: department.id, email: w.teacher.email }))).toBe(403);
+    expect(await statusOf(inviteToDepartment(otherHead, { departmentId: department.id, email: w.teacher.email }))).toBe(404);
+    expect(await statusOf(inviteToDepartment(head, { departmentId: department.id, email: "not an email" }))).toBe(400);
+    expect(await db().departmentInvitation.count()).toBe(0);
+
+    await inviteToDepartment(head, { departmentId: department.id, email: w.teacher.email.toUpperCase() });
+    expect(await statusOf(inviteToDepartment(head, { departmentId: department.id, email: w.teacher.email }))).toBe(409);
+    // An address that is a student's gets the same answer, and the student never sees it.
+    await inviteToDepartment(head, { departmentId: department.id, email: student.email });
+    expect(await listMyDepartmentInvitations(student)).toEqual([]);
+    expect(await statusOf(acceptDepartmentInvitation(student, { invitationId: (await db().departmentInvitation.findFirstOrThrow({ where: { email: student.email } })).id }))).toBe(403);
+
+    const [invitation] = await listMyDepartmentInvitations(w.teacher);
+    expect(invitation).toMatchObject({ department: { name: "History" }, invitedBy: { name: "Ms Grace Lee" } });
+    expect(await statusOf(getModerationOverview(head, w.assignmentId))).toBe(404);
+    expect(await statusOf(acceptDepartmentInvitation(stranger, { invitationId: invitation!.id }))).toBe(404);
+    expect(await acceptDepartmentInvitation(w.teacher, { invitationId: invitation!.id })).toEqual({ department: "History" });
+    expect(await statusOf(acceptDepartmentInvitation(w.teacher, { invitationId: invitation!.id }))).toBe(404);
+    expect(await listMyDepartmentInvitations(w.teacher)).toEqual([]);
+    expect((await getModerationOverview(head, w.assignmentId)).as).toBe("head");
   });
 });
 

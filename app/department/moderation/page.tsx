@@ -3,9 +3,32 @@ import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors";
 import { getDepartmentModerationReport } from "@/lib/moderation/report";
+import { listDepartmentMembers, listMyDepartmentInvitations } from "@/lib/moderation/departments";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CriterionAgreementTable, MarkerAgreementTable, decimal, percent } from "@/components/moderation-tables";
 import { formatDue } from "@/components/format";
+import { AcceptDepartmentInvitation, InviteToDepartmentForm } from "./department-forms";
+
+/** Invitations to join a department, addressed to this teacher's email. */
+async function MyInvitations({ user }: { user: SessionUser }) {
+  const invitations = await listMyDepartmentInvitations(user);
+  if (!invitations.length) return null;
+  return (
+    <Card className="mb-6">
+      <h2 className="text-lg font-semibold text-slate-900">Invitations to join a department</h2>
+      <ul className="mt-2 space-y-3" data-testid="department-invitations">
+        {invitations.map((i) => (
+          <li key={i.id} className="text-sm text-slate-800">
+            {i.invitedBy ? `${i.invitedBy.name} invited you to join ${i.department.name}.` : `You are invited to join ${i.department.name}.`} Its heads will then be able to
+            second-mark and moderate the work in your classes.
+            <AcceptDepartmentInvitation invitationId={i.id} departmentName={i.department.name} />
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
 
 export const metadata: Metadata = { title: "Department moderation" };
 
@@ -21,6 +44,7 @@ export default async function DepartmentModerationPage() {
     return (
       <div>
         <PageHeader title="Department moderation" />
+        <MyInvitations user={user} />
         <EmptyState title="For heads of department">
           You do not head a department. Your school&apos;s administrator makes departments and their heads; you can still moderate your own classes&apos; assignments from each assignment&apos;s page.
         </EmptyState>
@@ -28,12 +52,14 @@ export default async function DepartmentModerationPage() {
     );
   }
   const { departments, assignments, report } = data;
+  const members = await listDepartmentMembers(user, departments.map((d) => d.id));
   return (
     <div>
       <PageHeader
         title="Department moderation"
         description={`${departments.map((d) => d.name).join(", ")}: second marking across every assignment in your members' classes.`}
       />
+      <MyInvitations user={user} />
       <div className="space-y-6">
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Assignments</h2>
@@ -88,6 +114,27 @@ export default async function DepartmentModerationPage() {
             <MarkerAgreementTable report={report} />
           </div>
         </Card>
+        {members.map((d) => (
+          <Card key={d.id}>
+            <h2 className="text-lg font-semibold text-slate-900">{d.name}: members</h2>
+            <ul className="mt-2 text-sm text-slate-800" data-testid="department-members">
+              {d.members.map((m) => (
+                <li key={m.teacher.id}>
+                  {m.teacher.name}
+                  {m.role === "HEAD" ? <span className="text-slate-600"> (head)</span> : null}
+                </li>
+              ))}
+              {d.invitations.map((i) => (
+                <li key={i.id} className="text-slate-600">
+                  {i.email} (invited, waiting)
+                </li>
+              ))}
+            </ul>
+            <div className="mt-4 max-w-md">
+              <InviteToDepartmentForm departmentId={d.id} departmentName={d.name} />
+            </div>
+          </Card>
+        ))}
       </div>
     </div>
   );

@@ -24,6 +24,18 @@ CREATE TABLE "DepartmentMember" (
 );
 
 -- CreateTable
+CREATE TABLE "DepartmentInvitation" (
+    "id" TEXT NOT NULL,
+    "departmentId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "invitedById" TEXT,
+    "acceptedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DepartmentInvitation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "ModerationSample" (
     "id" TEXT NOT NULL,
     "assignmentId" TEXT NOT NULL,
@@ -67,6 +79,15 @@ CREATE UNIQUE INDEX "Department_name_key" ON "Department"("name");
 CREATE INDEX "DepartmentMember_teacherId_idx" ON "DepartmentMember"("teacherId");
 
 -- CreateIndex
+CREATE INDEX "DepartmentInvitation_email_idx" ON "DepartmentInvitation"("email");
+
+-- CreateIndex
+CREATE INDEX "DepartmentInvitation_invitedById_idx" ON "DepartmentInvitation"("invitedById");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DepartmentInvitation_departmentId_email_key" ON "DepartmentInvitation"("departmentId", "email");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ModerationSample_assignmentId_key" ON "ModerationSample"("assignmentId");
 
 -- CreateIndex
@@ -92,6 +113,12 @@ ALTER TABLE "DepartmentMember" ADD CONSTRAINT "DepartmentMember_departmentId_fke
 
 -- AddForeignKey
 ALTER TABLE "DepartmentMember" ADD CONSTRAINT "DepartmentMember_teacherId_fkey" FOREIGN KEY ("teacherId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DepartmentInvitation" ADD CONSTRAINT "DepartmentInvitation_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DepartmentInvitation" ADD CONSTRAINT "DepartmentInvitation_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ModerationSample" ADD CONSTRAINT "ModerationSample_assignmentId_fkey" FOREIGN KEY ("assignmentId") REFERENCES "Assignment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
