@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs } from "./browser";
@@ -49,7 +50,9 @@ async function markEssay(page: Page, assignmentUrl: string, student: string, wit
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 it("a head of department samples a teacher's marked essays, second-marks one blind, agrees a mark and reads the report", async () => {
-  const world = await buildWorld(browser(), { className: "12M Moderated", question: QUESTIONS.deStalinisation, rubric: RUBRICS.holistic25, teacherName: "Ms Mira Marker" });
+  // Unique, since the demo head's department gathers every run's classes on a reused server (BROWSER_BASE_URL).
+  const className = `12M Moderated ${randomBytes(3).toString("hex")}`;
+  const world = await buildWorld(browser(), { className, question: QUESTIONS.deStalinisation, rubric: RUBRICS.holistic25, teacherName: "Ms Mira Marker" });
   for (const name of Object.keys(FIRST)) {
     const student = await newStudent(browser(), world, name);
     await writeAndSubmit(student.page, /de-Stalinisation/, essay(name));
@@ -81,10 +84,10 @@ it("a head of department samples a teacher's marked essays, second-marks one bli
 
   // The head finds her assignment among the department's and samples half of it at random.
   await head.page.reload();
-  const row = head.page.getByTestId("department-assignments").getByRole("row").filter({ hasText: "12M Moderated" });
+  const row = head.page.getByTestId("department-assignments").getByRole("row").filter({ hasText: className });
   expect(await row.textContent()).toContain("no sample");
   await row.getByRole("link").click();
-  await head.page.waitForURL(/\/moderation$/);
+  await head.page.waitForURL(/\/assignments\/[^/]+\/moderation$/);
   const moderationUrl = new URL(head.page.url()).pathname;
   const choose = head.page.getByTestId("choose-sample");
   await choose.getByRole("radio", { name: /A random percentage/ }).check();
@@ -111,7 +114,8 @@ it("a head of department samples a teacher's marked essays, second-marks one bli
   // Submitting without a level is refused at the criterion; then one level below the first.
   const form = head.page.getByTestId("second-marking-form");
   await form.getByRole("button", { name: "Submit second marking" }).click();
-  await poll(() => form.getByText(/Choose a level for/).count()).toBe(1);
+  await poll(() => form.locator("fieldset").getByText(/Choose a level for/).count()).toBe(1);
+  expect(await form.getByTestId("form-error").textContent()).toMatch(/Choose a level for/);
   const secondLevel = FIRST[sampled]!.level - 1;
   await form.getByRole("radio", { name: new RegExp(`^Level ${secondLevel} \\(`) }).check();
   await form.getByRole("button", { name: "Submit second marking" }).click();
