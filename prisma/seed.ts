@@ -9,6 +9,7 @@ import { saveTopic } from "../lib/notes/internal/save-topic";
 import { setAssignment } from "../lib/assignments/assignments";
 import { seedMarking } from "./seed-marking";
 import { seedFeedbackDemo } from "./seed-feedback";
+import { DEMO_HEAD, seedModeration } from "./seed-moderation";
 import { BIG_CLASS, BIG_CLASS_STUDENTS, seedBigClass } from "./seed-class";
 import { emailFor } from "./seed-data/class-13b";
 
@@ -36,7 +37,7 @@ export const DEMO_RUBRIC = "holistic-25-five-levels";
 // The DemoSeed row's key: one demo per database.
 export const DEMO_KEY = "demo";
 
-const DEMO_EMAILS = [DEMO_TEACHER.email, ...DEMO_STUDENTS.map((s) => s.email), ...BIG_CLASS_STUDENTS.map(emailFor)];
+const DEMO_EMAILS = [DEMO_TEACHER.email, DEMO_HEAD.email, ...DEMO_STUDENTS.map((s) => s.email), ...BIG_CLASS_STUDENTS.map(emailFor)];
 const DEMO_JOIN_CODES = [DEMO_JOIN_CODE, BIG_CLASS.joinCode];
 
 export type SeedOutcome = "seeded" | "already seeded" | "interrupted" | "found";
@@ -117,7 +118,10 @@ async function seedDemo(): Promise<{ userIds: string[]; classroomIds: string[] }
   // A second, full class with a term of work in every state, so the board and charts have data.
   const big = await seedBigClass(teacher, passwordHash);
   await seedFeedbackDemo(teacher, big.classroomId);
-  return { userIds: [teacher.id, ...students.map((s) => s.id), ...big.studentIds], classroomIds: [classroom.id, big.classroomId] };
+  // The head of the History department, which Ms Hughes belongs to, and a moderated sample.
+  const head = await demoUser({ ...DEMO_HEAD, role: "TEACHER" });
+  await seedModeration(teacher, head, assignmentId, big.classroomId);
+  return { userIds: [teacher.id, head.id, ...students.map((s) => s.id), ...big.studentIds], classroomIds: [classroom.id, big.classroomId] };
 }
 
 /**

@@ -15,7 +15,15 @@ export default async function DepartmentPage() {
   const classes = await getDepartmentOverview(user);
   return (
     <div>
-      <PageHeader title="All my classes" description="Where every class stands on every assignment. Open a class's board to see each student." />
+      <PageHeader
+        title="All my classes"
+        description="Where every class stands on every assignment. Open a class's board to see each student."
+        actions={
+          <Link href="/department/moderation" className="text-sm text-indigo-800 underline">
+            Department moderation
+          </Link>
+        }
+      />
       {classes.length === 0 ? (
         <EmptyState title="No classes yet">
           <Link href="/classes/new" className="text-indigo-800 underline">

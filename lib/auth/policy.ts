@@ -161,3 +161,39 @@ export async function requireAnnotationForStudent(user: SessionUser, annotationI
   if (!found) throw notFound("That comment");
   return found;
 }
+
+// ── Moderation (docs/decisions/030-moderation.md) ──────────────────────────────────────────
+// A head of department moderates every assignment in a class taught (owned or co-taught) by
+// a member of a department they head. Like class teaching, it goes by membership rows read on
+// every request, so taking someone out of a department ends their access at once. Heading a
+// department opens only the moderation screens and the department report, not the class's
+// other pages: the blind second marker is not shown the first marks elsewhere.
+
+/** The where-fragment for the classes a head of department moderates. */
+export const moderatedBy = (headId: string) =>
+  ({ teachers: { some: { teacher: { departments: { some: { department: { members: { some: { teacherId: headId, role: "HEAD" } } } } } } } } }) as const;
+
+export type ModerationAccess = { as: "teacher" | "head"; assignment: { id: string; classroomId: string } };
+
+/** A teacher of the class, or a head of a department one of its teachers belongs to; to anyone else the assignment is not found. */
+export async function requireModerationAccess(user: SessionUser, assignmentId: string): Promise<ModerationAccess> {
+  assertTeacher(user);
+  const found = await db().assignment.findFirst({
+    where: { id: assignmentId, classroom: { OR: [taughtBy(user.id), moderatedBy(user.id)] } },
+    select: { id: true, classroomId: true, classroom: { select: { teachers: { where: { teacherId: user.id }, select: { role: true } } } } },
+  });
+  if (!found) throw notFound("That assignment");
+  return { as: found.classroom.teachers.length ? "teacher" : "head", assignment: { id: found.id, classroomId: found.classroomId } };
+}
+
+/** The departments the user heads; refused for anyone who heads none. */
+export async function requireHeadOfDepartment(user: SessionUser): Promise<{ id: string; name: string }[]> {
+  assertTeacher(user);
+  const rows = await db().departmentMember.findMany({
+    where: { teacherId: user.id, role: "HEAD" },
+    orderBy: { department: { name: "asc" } },
+    select: { department: { select: { id: true, name: true } } },
+  });
+  if (!rows.length) throw forbidden("see a department's moderation: it is for heads of department");
+  return rows.map((r) => r.department);
+}

@@ -158,6 +158,8 @@ async function runPages(phase: Phase): Promise<string[]> {
       const got = pageOutcome(reply);
       const want = row.expect[role];
       const problems = leaks(role, phase, reply);
+      const shown = (row.hides?.(w) ?? []).filter((mk) => reply.text.includes(mk));
+      if (shown.length) problems.push(`shows ${shown.join(", ")}, which this page must never show`);
       const matches = got === want || (want === "deny" && got === "notfound");
       if (!matches) problems.push(`expected ${want}, got ${got}`);
       if (got === "ok") {

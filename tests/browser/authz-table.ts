@@ -22,6 +22,8 @@ type PageRow = {
   expect: Record<Role, PageExpect> | "internal";
   /** Markers a cell must show, so the leak checks are known to see rendered data. */
   shows?: (w: World, role: Role, phase: Phase) => string[];
+  /** Markers this page must never show anyone, even those allowed to open it. */
+  hides?: (w: World) => string[];
 };
 
 const publicPage: Record<Role, PageExpect> = { anonymous: "ok", studentOf: "home", studentElsewhere: "home", teacherOf: "home", coTeacher: "home", otherTeacher: "home" };
@@ -69,6 +71,14 @@ export const PAGES: Record<string, PageRow> = {
   "/assignments/[assignmentId]/students/[studentId]/print": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.comment] : []) },
   // Any signed-in account may open a link; only the invited teacher is offered an answer (the token here opens nothing).
   "/co-teaching/[token]": { expect: signedIn },
+  // Moderation (decision 030). The world's marking is sampled; no teacher here heads a
+  // department (tests/integration/moderation.test.ts covers heads). The department report
+  // tells a teacher who heads none what it is for.
+  "/department/moderation": { expect: anyTeacher },
+  "/assignments/[assignmentId]/moderation": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.nameS1] : []) },
+  "/assignments/[assignmentId]/moderation/report": { expect: ownerTeacher },
+  // The second-marking desk and the comparison show the essay, never the first marker's comments or summary.
+  "/assignments/[assignmentId]/moderation/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay] : []), hides: (w) => [w.m.comment, w.m.summary] },
 };
 
 /**
@@ -288,6 +298,30 @@ export const ACTIONS: Record<string, ActionRow> = {
     input: async (w, _role, phase) => ({ invitationId: await w.once(`decline teaching ${phase}`, () => w.teacherInvitationForB(`decline ${phase}`)) }),
   },
 };
+
+// Moderation (decision 030), on the world's sample of S1's essay (A marked it first). The sample
+// exists already, so choosing again is refused about the data. C second-marks it blind and
+// then agrees A's marks; A, the first marker, is told someone else second-marks, and that the
+// mark is agreed already.
+const nobody: Record<Role, ActionExpect> = { anonymous: "deny", studentOf: "deny", studentElsewhere: "deny", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
+const moderation = (w: World, extra: object = {}) => ({ assignmentId: w.assignmentId, studentId: w.S1.id, levels: { [w.awards[0]!.criterionId]: w.awards[0]!.level }, ...extra });
+Object.assign(ACTIONS, {
+  chooseSampleAction: { file: "app/assignments/[assignmentId]/moderation/actions.ts", expect: classTeacher, input: (w: World) => ({ assignmentId: w.assignmentId, method: "ALL" }) },
+  saveSecondMarkingAction: { file: "app/assignments/[assignmentId]/moderation/actions.ts", expect: classTeacher, input: (w: World) => moderation(w) },
+  agreeMarkAction: {
+    file: "app/assignments/[assignmentId]/moderation/actions.ts",
+    expect: classTeacher,
+    input: (w: World) => moderation(w, { total: w.awards[0]!.mark, reason: "The first marking stands." }),
+  },
+  // No actor heads a department, and no invitation is addressed to one: everyone is refused
+  // (tests/integration/moderation.test.ts covers heads inviting and teachers accepting).
+  inviteToDepartmentAction: {
+    file: "app/department/moderation/actions.ts",
+    expect: nobody,
+    input: () => ({ departmentId: "matrix-department", email: `colleague-${randomBytes(4).toString("hex")}@example.test` }),
+  },
+  acceptDepartmentInvitationAction: { file: "app/department/moderation/actions.ts", expect: nobody, input: () => ({ invitationId: "matrix-invitation" }) },
+} satisfies Record<string, ActionRow>);
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */
 export const NOT_EXPOSED = ["deleteFromBankAction"];

@@ -155,6 +155,8 @@ export async function buildWorld() {
     "save marking",
   );
   const markingRevision = (saved.result!.data as { marking: { revision: number } }).marking.revision;
+  // A samples the complete marking for moderation (decision 030): the matrix's moderation rows work on it.
+  expectDone(await A.action(actionNamed("chooseSampleAction"), `/assignments/${assignmentId}/moderation`, { assignmentId, method: "ALL" }), "choose a moderation sample");
 
   // An invitation to A's class, for the revoke row (a fresh address nobody owns).
   await inviteTo(A, classA);

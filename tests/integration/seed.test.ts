@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { signIn } from "@/lib/auth/accounts";
 import { needsRehash } from "@/lib/auth/password";
 import { DEMO_JOIN_CODE, DEMO_KEY, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER, seed, seedOnStart } from "@/prisma/seed";
+import { DEMO_HEAD } from "@/prisma/seed-moderation";
+import { getDepartmentModerationReport } from "@/lib/moderation/report";
 import { BIG_CLASS, BIG_CLASS_STUDENTS } from "@/prisma/seed-class";
 import { CELL_STATUS_ORDER, deriveCell, isInactive, type CellStatus } from "@/lib/tracking/cell-status";
 import { levelHeatmap } from "@/lib/tracking/analytics";
@@ -27,7 +29,7 @@ it("seeds the demo teacher, class, students and the analysed Khrushchev topic, o
   expect(topic.title).toBe("Khrushchev and the USSR, 1953–1964");
   expect(topic._count.points).toBeGreaterThan(40);
   expect(topic.questions.filter((q) => q.source === "IMPORTED").map((q) => q.stem).sort()).toEqual(["HOW_FAR", "TO_WHAT_EXTENT"]);
-  expect(await db().user.count()).toBe(1 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
+  expect(await db().user.count()).toBe(2 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
 });
 
 it("seeds an essay waiting to be marked and one marked and returned for its student to read", async () => {
@@ -36,12 +38,30 @@ it("seeds an essay waiting to be marked and one marked and returned for its stud
   const byStudent = new Map(submissions.map((s) => [s.draft.student.email, s]));
   expect(byStudent.get("chloe@extent.demo")?.marking).toBeNull();
   const returned = byStudent.get("dev@extent.demo");
-  expect(returned?.marking).toMatchObject({ status: "RETURNED", total: 9, allowRedraft: true });
+  // Marked 9 by Ms Hughes; the mark agreed with the head of department in moderation is 8.
+  expect(returned?.marking).toMatchObject({ status: "RETURNED", total: 8, allowRedraft: true });
   expect(returned?._count.annotations).toBeGreaterThanOrEqual(4);
   const teacher = await db().user.findUniqueOrThrow({ where: { email: DEMO_TEACHER.email } });
   expect(await db().commentBankEntry.count({ where: { teacherId: teacher.id, criterionId: "overall" } })).toBeGreaterThanOrEqual(3);
   // Amira and Ben are left to start from scratch (the planning journey's browser test uses them).
   expect(byStudent.has("amira@extent.demo") || byStudent.has("ben@extent.demo")).toBe(false);
+});
+
+it("seeds a head of department with a moderated sample on the demo assignment and one part-way on 13B", async () => {
+  await seed();
+  const { user: head } = await signIn({ email: DEMO_HEAD.email, password: DEMO_PASSWORD }, "seed-test");
+  const { departments, assignments, report } = await getDepartmentModerationReport(head);
+  expect(departments.map((d) => d.name)).toEqual(["History"]);
+  const sampled = assignments.filter((a) => a.sampled);
+  expect(sampled).toHaveLength(2);
+  expect(sampled.find((a) => a.classroom.name === "12H History")?.counts).toEqual({ sampled: 1, secondMarked: 1, agreed: 1 });
+  const big = sampled.find((a) => a.classroom.name !== "12H History")!;
+  expect(big.counts.sampled).toBeGreaterThanOrEqual(3);
+  expect(big.counts.secondMarked).toBe(big.counts.sampled - 1);
+  expect(big.counts.agreed).toBe(2);
+  expect(report.markers.map((m) => m.marker.name).sort()).toEqual([DEMO_HEAD.name, DEMO_TEACHER.name]);
+  const original = await db().moderationItem.findFirstOrThrow({ where: { submission: { draft: { student: { email: "dev@extent.demo" } } } }, select: { originalTotal: true, agreedTotal: true } });
+  expect(original).toEqual({ originalTotal: 9, agreedTotal: 8 });
 });
 
 // Where the demo goes (docs/decisions/013-demo-data-and-local-services.md): its accounts share
@@ -70,10 +90,10 @@ it("runs from npm start's command line without --demo and leaves the database em
 
 it("seeds the demo into a DATABASE_URL database with --demo, and into the embedded one by default", async () => {
   expect(await seedOnStart({ embedded: false, demo: true })).toMatch(/seeded/);
-  expect(await demoUsers()).toBe(1 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
+  expect(await demoUsers()).toBe(2 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
   await db().$executeRawUnsafe(`TRUNCATE "User", "DemoSeed" CASCADE`);
   expect(await seedOnStart({ embedded: true, demo: false })).toMatch(/seeded/);
-  expect(await demoUsers()).toBe(1 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
+  expect(await demoUsers()).toBe(2 + DEMO_STUDENTS.length + BIG_CLASS_STUDENTS.length);
 });
 
 it("records the rows it made, and gives every demo account one hash at the real cost", async () => {
@@ -97,7 +117,7 @@ it("never re-creates a renamed or deleted demo account, and restarts cleanly aft
   expect(await seedOnStart({ embedded: true, demo: false })).toMatch(/already seeded/);
   expect(await everything()).toEqual(before);
   expect(await db().user.count({ where: { email: { in: [DEMO_TEACHER.email, "amira@extent.demo"] } } })).toBe(0);
-  expect(await db().user.count({ where: { role: "TEACHER" } })).toBe(1);
+  expect(await db().user.count({ where: { role: "TEACHER" } })).toBe(2);
 });
 
 it("adds nothing to a database that already holds demo rows but no record of them (seeded before the record, or a clash)", async () => {

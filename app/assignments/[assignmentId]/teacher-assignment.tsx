@@ -23,6 +23,7 @@ export function TeacherAssignment({ overview: o, justSet, release }: { overview:
             <div className="flex flex-wrap gap-2">
               <ButtonLink href={`/assignments/${o.id}/analytics`} variant="secondary" className="px-3 py-1.5">Analytics</ButtonLink>
               <ButtonLink href={`/assignments/${o.id}/whole-class-feedback`} variant="secondary" className="px-3 py-1.5">Whole-class feedback</ButtonLink>
+              <ButtonLink href={`/assignments/${o.id}/moderation`} variant="secondary" className="px-3 py-1.5">Moderation</ButtonLink>
               <DownloadLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5">Marks (CSV)</DownloadLink>
             </div>
           </div>
