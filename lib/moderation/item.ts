@@ -14,8 +14,8 @@ import { compareLevels } from "./stats";
 // and a mark can be agreed, which replaces the Marking's awards and total (so the student is
 // returned the agreed mark) while the first marking is kept on the item.
 
-const itemSelect = {
-  id: true,
+/** What an item and a report row both read: the second, agreed and original marks, whose essay and its first marking. */
+export const moderationRecordSelect = {
   secondMarkedAt: true,
   secondAwards: true,
   secondTotal: true,
@@ -24,20 +24,22 @@ const itemSelect = {
   agreedTotal: true,
   agreedReason: true,
   agreedAt: true,
-  agreedBy: { select: { name: true } },
   originalAwards: true,
   originalTotal: true,
   originalMarker: { select: { id: true, name: true } },
   submission: {
     select: {
-      id: true,
-      number: true,
-      text: true,
-      wordCount: true,
       draft: { select: { student: { select: { id: true, name: true } } } },
       marking: { select: { awards: true, total: true, status: true, marker: { select: { id: true, name: true } } } },
     },
   },
+} as const;
+
+const itemSelect = {
+  ...moderationRecordSelect,
+  id: true,
+  agreedBy: { select: { name: true } },
+  submission: { select: { ...moderationRecordSelect.submission.select, id: true, number: true, text: true, wordCount: true } },
 } as const;
 
 async function loadItem(user: SessionUser, assignmentId: string, studentId: string) {

@@ -3,33 +3,13 @@ import { moderatedBy, requireHeadOfDepartment, requireModerationAccess } from ".
 import type { SessionUser } from "../auth/sessions";
 import { displayName } from "../marking/display-name";
 import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
-import { firstMarking } from "./item";
+import { firstMarking, moderationRecordSelect } from "./item";
 import { readAwards } from "./marks";
 import { agreementReport, type ModeratedEssay } from "./stats";
 
 // Moderation reports: one assignment's, and a head of department's across every assignment
 // in their department's classes. An essay still awaiting its second marking shows no first
 // mark here either, so the report is never a way round the blind desk.
-
-const reportItemSelect = {
-  secondMarkedAt: true,
-  secondAwards: true,
-  secondTotal: true,
-  secondMarker: { select: { id: true, name: true } },
-  agreedAwards: true,
-  agreedTotal: true,
-  agreedReason: true,
-  agreedAt: true,
-  originalAwards: true,
-  originalTotal: true,
-  originalMarker: { select: { id: true, name: true } },
-  submission: {
-    select: {
-      draft: { select: { student: { select: { id: true, name: true } } } },
-      marking: { select: { awards: true, total: true, status: true, marker: { select: { id: true, name: true } } } },
-    },
-  },
-} as const;
 
 type ReportItem = {
   secondMarkedAt: Date | null;
@@ -91,7 +71,7 @@ export async function getAssignmentModerationReport(user: SessionUser, assignmen
       question: { select: { text: true } },
       classroom: { select: { name: true } },
       rubricVersion: { select: { content: true } },
-      moderationSample: { select: { method: true, percent: true, seed: true, perGroup: true, candidates: true, items: { select: reportItemSelect } } },
+      moderationSample: { select: { method: true, percent: true, seed: true, perGroup: true, candidates: true, items: { select: moderationRecordSelect } } },
     },
   });
   const rubric = rubricFromSnapshot(assignment.rubricVersion.content);
@@ -126,7 +106,7 @@ export async function getDepartmentModerationReport(user: SessionUser) {
       question: { select: { text: true } },
       classroom: { select: { id: true, name: true, teacher: { select: { name: true } } } },
       rubricVersion: { select: { content: true } },
-      moderationSample: { select: { items: { select: reportItemSelect } } },
+      moderationSample: { select: { items: { select: moderationRecordSelect } } },
     },
   });
   const all: ModeratedEssay[] = [];
