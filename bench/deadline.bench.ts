@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import pg from "pg";
 import { rmSync } from "node:fs";
 import { APP_LOG, postgresCpuMs, startApp, type App } from "./app";
+import { benchDatabase } from "./database";
 import { reloadLoop, runWriters, timePage, type WriteResult } from "./load";
 import { pgbenchUpdate } from "./pgbench";
 import { bytes, markdownTable, num, percentile, ratio, summarize } from "./stats";
@@ -49,18 +50,12 @@ async function measureWriters(app: App, client: pg.Client, secret: string, write
 
 export async function run(opts: { quick?: boolean } = {}) {
   const plan = opts.quick ? QUICK : FULL;
-  const admin = new URL(process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error("The bench runs on loopback only: BENCH_POSTGRES_URL must name 127.0.0.1.");
-  const dbName = `extent_bench_${process.pid}`;
-  const benchUrl = new URL(admin);
-  benchUrl.pathname = `/${dbName}`;
   const port = Number(process.env.BENCH_PORT ?? 3971);
   const secret = randomBytes(32).toString("hex");
 
   rmSync(APP_LOG, { force: true });
-  const adminClient = new pg.Client({ connectionString: admin.href });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  const database = await benchDatabase("bench", say);
+  const { name: dbName, url: benchUrl } = database;
   const client = new pg.Client({ connectionString: benchUrl.href });
   let app: App | undefined;
   let closeClasses = async () => {};
@@ -157,8 +152,7 @@ export async function run(opts: { quick?: boolean } = {}) {
     await app?.stop();
     await closeClasses().catch(() => {});
     await client.end().catch(() => {});
-    await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e: unknown) => say(`could not drop ${dbName}: ${String(e)}`));
-    await adminClient.end();
+    await database.drop();
   }
   console.log(out.join("\n"));
 }

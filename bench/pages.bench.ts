@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import pg from "pg";
 import { APP_LOG, startApp, type App } from "./app";
+import { benchDatabase } from "./database";
 import { timePage } from "./load";
 import { bytes, markdownTable, num, percentile } from "./stats";
 import { classSource } from "./class-source";
@@ -22,16 +23,10 @@ const ms = (x: number) => `${num(x, x < 10 ? 1 : 0)} ms`;
 export async function run() {
   const sizes = (process.env.BENCH_SIZES ?? "300,3000").split(",").map(Number);
   const repeats = Number(process.env.BENCH_REPEATS ?? 5);
-  const admin = new URL(process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error("The bench runs on loopback only.");
-  const dbName = `extent_pages_${process.pid}`;
-  const url = new URL(admin);
-  url.pathname = `/${dbName}`;
   const secret = randomBytes(32).toString("hex");
   const port = Number(process.env.BENCH_PORT ?? 3972);
-  const adminClient = new pg.Client({ connectionString: admin.href });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  const database = await benchDatabase("pages", say);
+  const { url } = database;
   const client = new pg.Client({ connectionString: url.href });
   let app: App | undefined;
   let close = async () => {};
@@ -67,7 +62,6 @@ export async function run() {
     await app?.stop();
     await close().catch(() => {});
     await client.end().catch(() => {});
-    await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e: unknown) => say(`could not drop ${dbName}: ${String(e)}`));
-    await adminClient.end();
+    await database.drop();
   }
 }

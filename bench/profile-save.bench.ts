@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { execFileSync, spawn } from "node:child_process";
 import { APP_LOG, cpuMsOf, postgresCpuMs } from "./app";
+import { benchDatabase } from "./database";
 import { runWriters } from "./load";
 import { num, ratio } from "./stats";
 import { writersWorld } from "./world";
@@ -61,17 +62,12 @@ function summarise(file: string) {
 }
 
 export async function run() {
-  const admin = new URL(process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  const dbName = `extent_profile_${process.pid}`;
-  const url = new URL(admin);
-  url.pathname = `/${dbName}`;
   const secret = randomBytes(32).toString("hex");
   rmSync(PROFILES, { recursive: true, force: true });
   mkdirSync(PROFILES, { recursive: true });
   rmSync(APP_LOG, { force: true });
-  const adminClient = new pg.Client({ connectionString: admin.href });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  const database = await benchDatabase("profile", say);
+  const { url } = database;
   const client = new pg.Client({ connectionString: url.href });
   // Migrate the new database with the CLI, then serve the existing build (no rebuild: this
   // measures what is built) from one process, under the profiler unless BENCH_PROFILE=0
@@ -107,8 +103,7 @@ export async function run() {
   } finally {
     await app.stop();
     await client.end().catch(() => {});
-    await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-    await adminClient.end();
+    await database.drop();
   }
   if (!profiling) return;
   // The server's profile is the largest file (npm and the launcher idle most of the run).

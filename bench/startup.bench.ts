@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import pg from "pg";
 import { startApp } from "./app";
+import { benchDatabase } from "./database";
 import { markdownTable, num, percentile } from "./stats";
 
 // Start-up alone (`npm run bench -- startup`, by name only): `npm start` against a database of
@@ -16,16 +16,10 @@ const say = (line: string) => console.error(`[startup] ${line}`);
 
 export async function run({ quick }: { quick: boolean }) {
   const starts = Number(process.env.BENCH_STARTS ?? (quick ? 2 : 5));
-  const admin = new URL(process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-  if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error("The bench runs on loopback only.");
-  const dbName = `extent_startup_${process.pid}`;
-  const url = new URL(admin);
-  url.pathname = `/${dbName}`;
   const secret = randomBytes(32).toString("hex");
   const port = Number(process.env.BENCH_PORT ?? 3972);
-  const adminClient = new pg.Client({ connectionString: admin.href });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${dbName}`);
+  const database = await benchDatabase("startup", say);
+  const { url } = database;
   try {
     say("first start (migrations; build if stale) …");
     const first = await startApp({ databaseUrl: url.href, sessionSecret: secret, port });
@@ -43,7 +37,6 @@ export async function run({ quick }: { quick: boolean }) {
     console.log(markdownTable(["Start", "Time (ms)", "Load"], rows));
     console.log(`\nMedian restart from a built, migrated state: ${num(percentile(times, 0.5))} ms\n`);
   } finally {
-    await adminClient.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e: unknown) => say(`could not drop ${dbName}: ${String(e)}`));
-    await adminClient.end();
+    await database.drop();
   }
 }
