@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCoverage, type Coverage } from "./coverage";
-import { CLAIM_QUESTION, STATED_QUESTION, claimAnalysis, claimPlan, statedAnalysis, statedPlan } from "./fixtures";
+import { AGRI, CLAIM_QUESTION, CUBA_NAMING_DESTAL, DESTAL, STATED_QUESTION, claimAnalysis, claimPlan, statedAnalysis, statedPlan } from "./fixtures";
 import type { Plan } from "../planner/plan-schema";
 import type { ParagraphLinks } from "./links";
 
@@ -9,12 +9,6 @@ import type { ParagraphLinks } from "./links";
 
 const INTRO =
   "Khrushchev fell from power in October 1964 for several reasons. This essay argues that agricultural failure was the main reason for his fall, and that de-Stalinisation only weakened him.";
-const AGRI =
-  "The failure of agriculture was the most important reason for his removal. The Virgin Lands scheme ploughed up 36 million hectares in Kazakhstan, and at first the harvests were good, but soil erosion followed and in 1963 the harvest failed so badly that grain had to be imported from Canada. This humiliated a leader who had promised to overtake America in meat and milk.";
-const CUBA_NAMING_DESTAL =
-  "The Cuban Missile Crisis of 1962 also damaged him. Whereas de-Stalinisation had made enemies, Cuba made him look weak: the missiles were withdrawn from Cuba in October 1962 and the Presidium saw the climbdown before Kennedy as a humiliation, even though the Jupiter missiles were removed from Turkey in secret.";
-const DESTAL =
-  "De-Stalinisation angered hardliners. After the Secret Speech to the 20th Party Congress in February 1956, Molotov and the Anti-Party Group tried to remove him in 1957, and the Hungarian uprising had to be crushed by tanks. Yet he survived that challenge, so it cannot explain 1964 on its own.";
 const CONCLUSION_AGREES = "In conclusion, de-Stalinisation was only to a limited extent responsible for his fall; the main reason was agricultural failure.";
 
 function cover(paragraphs: string[], opts: { plan?: Plan; links?: ParagraphLinks; final?: boolean; claim?: boolean } = {}): Coverage {
@@ -233,13 +227,6 @@ describe("paragraphs", () => {
     const c = computeCoverage({ text: [INTRO, AGRI, CUBA_NAMING_DESTAL].join("\n"), plan: statedPlan(), analysis: statedAnalysis(), question: STATED_QUESTION });
     expect(c.paragraphs.map((p) => p.factorId)).toEqual([null, "agri", "cuba"]);
     expect(c.paragraphs[1]!.start).toBe(INTRO.length + 1);
-  });
-
-  it("30. is quick enough to run as the student types (a 1,500-word essay)", () => {
-    const text = Array.from({ length: 6 }, () => [AGRI, CUBA_NAMING_DESTAL, DESTAL].join("\n\n")).join("\n\n");
-    const started = performance.now();
-    for (let i = 0; i < 5; i++) computeCoverage({ text: text + "x".repeat(i), plan: statedPlan(), analysis: statedAnalysis(), question: STATED_QUESTION });
-    expect((performance.now() - started) / 5).toBeLessThan(60);
   });
 });
 

@@ -81,3 +81,12 @@ export function claimPlan(): Plan {
 
 export const statedAnalysis = () => analyseQuestion(STATED_QUESTION);
 export const claimAnalysis = () => analyseQuestion(CLAIM_QUESTION);
+
+// Paragraphs of an essay on the stated-factor question, as the coverage tests and
+// bench/coverage.bench.ts use them.
+export const AGRI =
+  "The failure of agriculture was the most important reason for his removal. The Virgin Lands scheme ploughed up 36 million hectares in Kazakhstan, and at first the harvests were good, but soil erosion followed and in 1963 the harvest failed so badly that grain had to be imported from Canada. This humiliated a leader who had promised to overtake America in meat and milk.";
+export const CUBA_NAMING_DESTAL =
+  "The Cuban Missile Crisis of 1962 also damaged him. Whereas de-Stalinisation had made enemies, Cuba made him look weak: the missiles were withdrawn from Cuba in October 1962 and the Presidium saw the climbdown before Kennedy as a humiliation, even though the Jupiter missiles were removed from Turkey in secret.";
+export const DESTAL =
+  "De-Stalinisation angered hardliners. After the Secret Speech to the 20th Party Congress in February 1956, Molotov and the Anti-Party Group tried to remove him in 1957, and the Hungarian uprising had to be crushed by tanks. Yet he survived that challenge, so it cannot explain 1964 on its own.";
