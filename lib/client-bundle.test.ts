@@ -101,7 +101,9 @@ function clientEntries(): string[] {
   return [...workspaces, ...filesUnder("components"), ...filesUnder("lib/client"), ...filesUnder("lib/autosave")];
 }
 
-describe("the client bundle", () => {
+// Reads and parses every client module and what it imports: about a second on a quiet machine,
+// past vitest's 5 s default on a loaded one, so the walk gets room (this is not a timing test).
+describe("the client bundle", { timeout: 30_000 }, () => {
   it("finds the client modules it guards", () => {
     const entries = clientEntries().map((f) => path.relative(ROOT, f));
     expect(entries).toContain(path.join("app", "assignments", "[assignmentId]", "_workspace", "planner.tsx"));
