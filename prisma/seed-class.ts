@@ -13,6 +13,7 @@ import { anchorFor } from "../lib/annotations/anchor";
 import { areaFactors, blankFactor, initialPlan } from "../lib/planner/initial-plan";
 import { PlanSchema, type Evidence, type Factor, type Plan } from "../lib/planner/plan-schema";
 import { countWords } from "../lib/drafts/word-count";
+import { mulberry32 } from "../lib/seeded-random";
 import {
   ADDRESSED_NOTES,
   BIG_CLASS,
@@ -45,18 +46,7 @@ const HOUR = 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 
 // ---------------------------------------------------------------------------------------
-// Deterministic randomness.
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic randomness (mulberry32, lib/seeded-random.ts).
 
 type Rng = ReturnType<typeof makeRng>;
 

@@ -22,18 +22,17 @@ export const ClassroomIdSchema = z.object({ classroomId: IdSchema });
 export const RemoveStudentSchema = z.object({ classroomId: IdSchema, studentId: IdSchema });
 
 // Co-teachers (decision 025). The email is the invited teacher's; the form and the action share it.
-// Lower-cased as account emails are stored (lib/auth/schemas.ts), so the invited teacher's
-// dashboard finds it.
-export const InviteCoTeacherSchema = z.object({
-  classroomId: IdSchema,
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter the email address the teacher signs in with.")
-    .max(254, "That email address is too long.")
-    .email("Enter a valid email address, like name@school.org."),
-});
+// A teacher invited by email (to co-teach, to a department). Lower-cased as account emails are
+// stored (lib/auth/schemas.ts), so the invited teacher's dashboard finds it.
+export const teacherEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter the email address the teacher signs in with.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like name@school.org.");
+
+export const InviteCoTeacherSchema = z.object({ classroomId: IdSchema, email: teacherEmail });
 export type InviteCoTeacherInput = z.input<typeof InviteCoTeacherSchema>;
 export const TeacherInvitationIdSchema = z.object({ invitationId: IdSchema });
 export const RemoveCoTeacherSchema = z.object({ classroomId: IdSchema, teacherId: IdSchema });

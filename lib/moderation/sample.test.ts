@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseSample, mulberry32, randomCount, type Candidate } from "./sample";
+import { mulberry32 } from "../seeded-random";
+import { chooseSample, randomCount, type Candidate } from "./sample";
 
 const candidates = (n: number): Candidate[] => Array.from({ length: n }, (_, i) => ({ submissionId: `s${String(i).padStart(2, "0")}`, total: i }));
 const ids = (xs: { submissionId: string }[]) => xs.map((x) => x.submissionId);

@@ -1,3 +1,5 @@
+import { mulberry32 } from "../seeded-random";
+
 // Choosing which essays are second-marked. Pure: the caller passes the candidates (every
 // handed-in version of the assignment with a complete first marking) and gets back the
 // chosen submission ids. The order of the candidates does not matter: each method sorts
@@ -61,15 +63,4 @@ function shuffle<T>(items: T[], seed: number): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { teacherEmail } from "../classes/schemas";
 import { boundedInt } from "../validation/numbers";
 import { idText, lineText, proseText } from "../validation/text";
 
@@ -61,17 +62,7 @@ export const AgreeMarkSchema = z.preprocess(
 );
 export type AgreeMarkInput = z.input<typeof AgreeMarkSchema>;
 
-// A head invites a teacher to their department by the email the teacher signs in with
-// (lower-cased, as account emails are stored).
-export const InviteToDepartmentSchema = z.object({
-  departmentId: id,
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter the email address the teacher signs in with.")
-    .max(254, "That email address is too long.")
-    .email("Enter a valid email address, like name@school.org."),
-});
+// A head invites a teacher to their department by the email the teacher signs in with.
+export const InviteToDepartmentSchema = z.object({ departmentId: id, email: teacherEmail });
 export type InviteToDepartmentInput = z.input<typeof InviteToDepartmentSchema>;
 export const DepartmentInvitationIdSchema = z.object({ invitationId: id });
