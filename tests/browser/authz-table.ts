@@ -94,6 +94,7 @@ const openRoute: Record<Role, RouteExpect> = { anonymous: "done", studentOf: "do
 export const ROUTES: Record<string, RouteRow> = {
   "GET /api/health": { expect: openRoute },
   "GET /icon.svg": { expect: openRoute },
+  "GET /favicon.ico": { expect: openRoute },
   "PUT /api/assignments/[assignmentId]/draft": { expect: ownWork, body: (w) => ({ baseRevision: 0, text: w.essayText }) },
   "PUT /api/assignments/[assignmentId]/plan": {
     expect: ownWork,
