@@ -69,8 +69,10 @@ export async function signIn(raw: { email: string; password: string }, address: 
     where: { email },
     select: { id: true, name: true, email: true, role: true, passwordHash: true },
   });
+  // An account with no password (it signs in through its school's provider or LMS) is
+  // checked against the decoy too, so its answer takes as long and says the same.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) throw new AppError(WRONG_CREDENTIALS, 401);
+  if (!user?.passwordHash || !ok) throw new AppError(WRONG_CREDENTIALS, 401);
   await settleSuccess(slots, now);
   await pruneThrottles(now, KNOWN_ADDRESS_MS);
   await rehashIfOld(user.id, user.passwordHash, password);

@@ -197,3 +197,14 @@ export async function requireHeadOfDepartment(user: SessionUser): Promise<{ id: 
   if (!rows.length) throw forbidden("see a department's moderation: it is for heads of department");
   return rows.map((r) => r.department);
 }
+
+// ── Schools (docs/decisions/033-schools.md) ───────────────────────────────────────────────
+// A school's administrators (granted with `npm run school`) configure its sign-in providers,
+// email domains, two-factor policy and LMS registrations. To anyone else the school is not
+// found, so ids cannot be probed.
+
+/** An administrator of this school; to anyone else it is not found. */
+export async function requireSchoolAdmin(user: SessionUser, schoolId: string): Promise<void> {
+  const row = await db().schoolAdmin.findUnique({ where: { schoolId_userId: { schoolId, userId: user.id } }, select: { schoolId: true } });
+  if (!row) throw notFound("That school");
+}

@@ -71,6 +71,10 @@ export const PAGES: Record<string, PageRow> = {
   "/assignments/[assignmentId]/students/[studentId]/print": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.comment] : []) },
   // Any signed-in account may open a link; only the invited teacher is offered an answer (the token here opens nothing).
   "/co-teaching/[token]": { expect: signedIn },
+  // No actor administers a school (granted only by `npm run school`, decision 033): the
+  // school settings are not found for everyone; tests/integration/schools.test.ts covers admins.
+  "/admin": { expect: signedIn },
+  "/admin/[schoolId]": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
   // Moderation (decision 030). The world's marking is sampled; no teacher here heads a
   // department (tests/integration/moderation.test.ts covers heads). The department report
   // tells a teacher who heads none what it is for.

@@ -105,7 +105,7 @@ it("records the rows it made, and gives every demo account one hash at the real 
   expect(record.classroomIds).toHaveLength(2);
   // One hash made by the normal hash function: a demo sign-in costs what anyone's does.
   expect(new Set(demo.map((u) => u.passwordHash)).size).toBe(1);
-  expect(needsRehash(demo[0]!.passwordHash)).toBe(false);
+  expect(needsRehash(demo[0]!.passwordHash ?? "")).toBe(false);
 });
 
 it("never re-creates a renamed or deleted demo account, and restarts cleanly after it", async () => {
