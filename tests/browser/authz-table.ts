@@ -74,6 +74,7 @@ export const PAGES: Record<string, PageRow> = {
   // No actor administers a school (granted only by `npm run school`, decision 033): the
   // school settings are not found for everyone; tests/integration/schools.test.ts covers admins.
   "/admin": { expect: signedIn },
+  "/account": { expect: signedIn },
   "/admin/[schoolId]": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
   // Moderation (decision 030). The world's marking is sampled; no teacher here heads a
   // department (tests/integration/moderation.test.ts covers heads). The department report

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { requireUserPage } from "@/lib/auth/current-user";
+import { PageHeader } from "@/components/ui/card";
+import { LinkedAccountsSection } from "./linked-accounts-section";
+import { TwoFactorAccountSection } from "./two-factor-section";
+
+export const metadata: Metadata = { title: "Your account" };
+
+/** How this person signs in: linked school accounts and two-factor (issue 14). */
+export default async function AccountPage() {
+  const user = await requireUserPage();
+  return (
+    <div>
+      <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
+      <div className="space-y-6">
+        <LinkedAccountsSection user={user} />
+        <TwoFactorAccountSection user={user} />
+      </div>
+    </div>
+  );
+}
