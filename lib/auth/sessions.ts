@@ -11,10 +11,13 @@ const hashToken = (token: string) => sessionTokenHash(env().SESSION_SECRET, toke
 
 const expiry = () => new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
 
-export async function createSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+/** How a session was opened (decision 033): a password, a school's OpenID provider, or an LMS launch. */
+export type SignInMethod = "PASSWORD" | "PROVIDER" | "LTI";
+
+export async function createSession(userId: string, method: SignInMethod = "PASSWORD"): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = expiry();
-  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
+  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, method } });
   return { token, expiresAt };
 }
 
