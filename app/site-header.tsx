@@ -37,9 +37,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         </div>
         {user ? (
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700" data-testid="signed-in-as">
-              {user.name} <span className="text-slate-500">({user.role === "TEACHER" ? "teacher" : "student"})</span>
-            </span>
+            <Link href="/account" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100" data-testid="signed-in-as" title="Your account">
+              {user.name} <span className="text-slate-600">({user.role === "TEACHER" ? "teacher" : "student"})</span>
+            </Link>
             <SignOutButton />
           </div>
         ) : (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { requireUserPage } from "@/lib/auth/current-user";
+import Link from "next/link";
+import { listAdministeredSchools } from "@/lib/schools/schools";
 import { PageHeader } from "@/components/ui/card";
 import { LinkedAccountsSection } from "./linked-accounts-section";
 import { TwoFactorAccountSection } from "./two-factor-section";
@@ -9,9 +11,20 @@ export const metadata: Metadata = { title: "Your account" };
 /** How this person signs in: linked school accounts and two-factor (issue 14). */
 export default async function AccountPage() {
   const user = await requireUserPage();
+  const schools = await listAdministeredSchools(user);
   return (
     <div>
-      <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
+      <PageHeader
+        title="Your account"
+        description={`Signed in as ${user.email}.`}
+        actions={
+          schools.length ? (
+            <Link href="/admin" className="text-sm text-indigo-800 underline">
+              School administration
+            </Link>
+          ) : null
+        }
+      />
       <div className="space-y-6">
         <LinkedAccountsSection user={user} />
         <TwoFactorAccountSection user={user} />
