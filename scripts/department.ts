@@ -1,4 +1,4 @@
-import { disconnectDb } from "../lib/db";
+import { runCommand } from "./run-command";
 import { listDepartments, removeDepartmentMember, setDepartmentMember } from "../lib/moderation/internal/departments";
 
 // The school administrator's way to make departments and heads (decision 030), against
@@ -26,10 +26,4 @@ async function main(): Promise<string> {
   return 'Usage: npm run department -- add "Department" email [--head] | remove "Department" email | list';
 }
 
-main()
-  .then((line) => console.log(line))
-  .catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(disconnectDb);
+runCommand(main);

@@ -1,4 +1,4 @@
-import { disconnectDb } from "../lib/db";
+import { runCommand } from "./run-command";
 import { addSchoolAdmin, ensureSchool, listSchools, removeSchoolAdmin } from "../lib/schools/internal/schools";
 
 // First set-up of a school (decision 033), against DATABASE_URL (or the embedded database):
@@ -29,10 +29,4 @@ async function main(): Promise<string> {
   return 'Usage: npm run school -- create "School" | admin "School" email | remove-admin "School" email | list';
 }
 
-main()
-  .then((line) => console.log(line))
-  .catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(disconnectDb);
+runCommand(main);
