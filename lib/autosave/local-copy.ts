@@ -1,3 +1,5 @@
+import { storedRecord } from "../client/stored-record";
+
 // The copy of unsaved work kept in the browser (localStorage) until the server confirms it.
 // Storage can be full, disabled or hold junk from an older version of the app: every failure
 // here is swallowed, because the server save still runs and must not be stopped by it.
@@ -16,15 +18,15 @@ export type LocalCopy<T> = { value: T; baseRevision: number; base?: T; at: numbe
 export const LIVE_COPY_MS = 15_000;
 
 export function readLocal<T>(storage: StorageLike | null, key: string): LocalCopy<T> | null {
+  let raw: string | null | undefined;
   try {
-    const raw = storage?.getItem(key);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<LocalCopy<T>>;
-    if (parsed === null || typeof parsed !== "object" || !("value" in parsed) || typeof parsed.baseRevision !== "number") return null;
-    return parsed as LocalCopy<T>;
+    raw = storage?.getItem(key);
   } catch {
-    return null;
+    return null; // storage disabled (a private window's policy)
   }
+  const parsed = storedRecord(raw);
+  if (!parsed || !("value" in parsed) || typeof parsed.baseRevision !== "number") return null;
+  return parsed as LocalCopy<T>;
 }
 
 export function writeLocal<T>(storage: StorageLike | null, key: string, copy: LocalCopy<T> | null) {

@@ -1,3 +1,4 @@
+import { storedRecord } from "../client/stored-record";
 import type { Award } from "../rubrics/marks";
 
 /**
@@ -24,14 +25,8 @@ export function encodeStoredMarking(draft: MarkingDraft, baseRevision: number, a
 
 /** Anything unreadable (another version's format, a hand edit, a full disk's half write) is treated as nothing stored. */
 export function decodeStoredMarking(raw: string | null): StoredMarking | null {
-  if (!raw) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isRecord(v) || !isRecord(v.draft) || !isInt(v.baseRevision) || typeof v.at !== "number") return null;
+  const v = storedRecord(raw);
+  if (!v || !isRecord(v.draft) || !isInt(v.baseRevision) || typeof v.at !== "number") return null;
   const d = v.draft;
   if (!Array.isArray(d.awards) || !d.awards.every(isAward)) return null;
   if (!(d.total === null || typeof d.total === "number") || typeof d.wentWell !== "string" || typeof d.evenBetterIf !== "string" || typeof d.allowRedraft !== "boolean") return null;

@@ -1,3 +1,4 @@
+import { storedRecord } from "../client/stored-record";
 import type { WholeClassContent } from "./schemas";
 
 // Unsaved whole-class feedback kept in this browser, so a dropped connection, a crash or a
@@ -14,15 +15,9 @@ export const encodeLocalCopy = (copy: LocalCopy) => JSON.stringify(copy);
 
 /** Anything unreadable is nothing stored; a copy based on a revision the server never had is not this feedback's. */
 export function localCopyToRestore(raw: string | null, server: { content: WholeClassContent; revision: number }): LocalCopy | null {
-  if (!raw) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof v !== "object" || v === null) return null;
-  const { content, baseRevision } = v as Record<string, unknown>;
+  const v = storedRecord(raw);
+  if (!v) return null;
+  const { content, baseRevision } = v;
   if (!isContent(content) || !Number.isInteger(baseRevision) || (baseRevision as number) < 0 || (baseRevision as number) > server.revision) return null;
   if (sameContent(content, server.content)) return null;
   return { content: { intro: content.intro, comments: content.comments, criteria: content.criteria.map(({ criterionId, strengths, targets }) => ({ criterionId, strengths, targets })) }, baseRevision: baseRevision as number };
