@@ -7,6 +7,7 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { getStudentWorkspace } from "@/lib/assignments/workspace";
 import { PlanSummary } from "@/components/plan/plan-summary";
 import { checkPlan } from "@/lib/planner/check-plan";
+import { planCheckGuide } from "@/lib/planner/plan-check-guide";
 import { StudentWorkNav } from "./work-nav";
 
 export const metadata: Metadata = { title: "Student work" };
@@ -16,7 +17,8 @@ export default async function StudentWorkPage({ params }: { params: Promise<{ as
   const { assignmentId, studentId } = await params;
   const w = await getStudentWorkspace(user, assignmentId, studentId).catch(orNotFound);
   const plan = w.plan.content;
-  const problems = checkPlan(plan, w.analysis);
+  // The same check the student sees, in the assignment's mark scheme's words (decision 022).
+  const problems = checkPlan(plan, w.analysis, { guide: planCheckGuide(w.assignment.rubric), question: w.assignment.question.text });
   return (
     <div>
       <p className="mb-2 text-sm"><Link href={`/assignments/${assignmentId}`} className="text-indigo-700 underline">← All students</Link></p>
@@ -32,6 +34,16 @@ export default async function StudentWorkPage({ params }: { params: Promise<{ as
             <div className="mt-2 space-y-3">
               <PlanSummary plan={plan} />
               <p className="text-sm text-slate-600">Plan check: {problems.length === 0 ? "no problems" : `${problems.length} point${problems.length === 1 ? "" : "s"} to address`}.</p>
+              {problems.length ? (
+                <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="teacher-plan-checks">
+                  {problems.map((p, i) => (
+                    <li key={`${p.code}-${p.factorId ?? i}`}>
+                      <span className="font-medium">{p.severity === "error" ? "Fix: " : "Consider: "}</span>
+                      {p.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           )}
         </Card>
