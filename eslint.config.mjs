@@ -6,7 +6,7 @@ import extent from "./eslint-rules/use-server-exports.mjs";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/generated/**", ".data/**", ".scratch/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "lib/generated/**", ".data/**", ".scratch/**", "next-env.d.ts", "docs/research/**"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
