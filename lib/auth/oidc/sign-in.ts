@@ -80,8 +80,6 @@ export async function startProviderSignIn(
     code_challenge_method: "S256",
     state,
     nonce,
-    // Linking a second account at the provider should let the person choose which.
-    ...(input.link ? { prompt: "select_account" } : {}),
   });
   return { url: url.href, browserToken };
 }
