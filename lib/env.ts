@@ -45,7 +45,7 @@ export const TrustProxyHops = z.coerce
   .default(0);
 
 // An OpenID provider's issuer: https, or http on loopback only (the test provider). Empty: unset.
-const IssuerUrl = z.preprocess(
+export const IssuerUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
   z
     .string()
