@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser, signInAs } from "./browser";
 
@@ -14,11 +14,30 @@ const providerName = () => inject("oidcProviderName");
 // Unique per run, so a reused server (BROWSER_BASE_URL) keeps earlier runs' domains apart.
 const domain = `run${randomBytes(4).toString("hex")}.oidc.test`;
 
-/** At the provider's development login page: the login names the person (see the fixture). */
-async function signInAtProvider(page: Page, login: string) {
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
+const providerOrigin = () => new URL(inject("oidcIssuer")).origin;
+
+/**
+ * The provider's development pages load a web font and have no icon: answered here, so the
+ * closed network's refusals are not reported as console errors of ours.
+ */
+async function quietProvider(context: BrowserContext) {
+  await context.route("https://fonts.googleapis.com/**", (r) => r.fulfill({ status: 200, contentType: "text/css", body: "" }));
+  await context.route(`${providerOrigin()}/favicon.ico`, (r) => r.fulfill({ status: 204 }));
+}
+
+/**
+ * At the provider: its development login page (the login names the person, see the fixture),
+ * when it does not know the browser yet, then its consent page, which it shows every time
+ * to the test client (a "native" client, so its loopback redirect may use any port).
+ */
+async function throughProvider(page: Page, login?: string) {
+  await page.waitForURL((url) => url.origin === providerOrigin());
+  if (login) {
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill("any password");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+  }
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 it("an administrator admits a domain; its people sign in with the school's provider, sign out, and come back to the same account", async () => {
@@ -39,11 +58,11 @@ it("an administrator admits a domain; its people sign in with the school's provi
   await admin.context.close();
 
   const { page, context, errors } = await newSession(browser());
+  await quietProvider(context);
   const email = `jo.rivers@${domain}`;
   await page.goto("/sign-in");
   await page.getByRole("link", { name: `Sign in with ${providerName()}` }).click();
-  await page.waitForURL((url) => url.origin === new URL(inject("oidcIssuer")).origin);
-  await signInAtProvider(page, email);
+  await throughProvider(page, email);
   await page.waitForURL("**/dashboard");
   expect(await page.locator("body").textContent()).toContain("Jo Rivers");
 
@@ -57,8 +76,9 @@ it("an administrator admits a domain; its people sign in with the school's provi
   await page.goto("/dashboard");
   await page.waitForURL(/\/sign-in\?next=/);
 
-  // Again, the same person: the provider still knows them, so it goes straight back.
+  // Again, the same person: the provider still knows them, so only its consent page shows.
   await page.getByRole("link", { name: `Sign in with ${providerName()}` }).click();
+  await throughProvider(page);
   await page.waitForURL("**/dashboard");
   expect(await page.locator("body").textContent()).toContain("Jo Rivers");
   expectNoConsoleErrors(errors);
@@ -67,9 +87,10 @@ it("an administrator admits a domain; its people sign in with the school's provi
 
 it("a person whose domain no school lists is refused with a clear message, and is not signed in", async () => {
   const { page, context, errors } = await newSession(browser());
+  await quietProvider(context);
   await page.goto("/sign-in");
   await page.getByRole("link", { name: `Sign in with ${providerName()}` }).click();
-  await signInAtProvider(page, `eve@not-${domain}`);
+  await throughProvider(page, `eve@not-${domain}`);
   await page.waitForURL("**/sign-in?refused=no-school");
   await poll(() => page.getByTestId("provider-refused").textContent()).toContain("No school on Extent accepts this account.");
   await page.goto("/dashboard");
