@@ -37,7 +37,8 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/browser/global-app.ts"],
+          // The test OpenID provider first: the app is started with its issuer in the environment.
+          globalSetup: ["tests/browser/oidc-provider.ts", "tests/browser/global-app.ts"],
           // One app and one browser at a time: the machines have two cores.
           fileParallelism: false,
           hookTimeout: 120_000,

@@ -44,3 +44,14 @@ describe("APP_ORIGIN", () => {
     }
   });
 });
+
+describe("OIDC issuers", () => {
+  it("are https, or http on loopback only (the test provider); empty means unset", async () => {
+    const { IssuerUrl } = await import("./env");
+    expect(IssuerUrl.parse("https://login.hillside.example")).toBe("https://login.hillside.example");
+    expect(IssuerUrl.parse("http://127.0.0.1:4000")).toBe("http://127.0.0.1:4000");
+    expect(IssuerUrl.parse(" ")).toBeUndefined();
+    expect(IssuerUrl.safeParse("http://login.hillside.example").success).toBe(false);
+    expect(IssuerUrl.safeParse("login.hillside.example").success).toBe(false);
+  });
+});

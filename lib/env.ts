@@ -44,6 +44,20 @@ export const TrustProxyHops = z.coerce
   .max(10, "TRUST_PROXY_HOPS above 10 is surely a mistake.")
   .default(0);
 
+// An OpenID provider's issuer: https, or http on loopback only (the test provider). Empty: unset.
+export const IssuerUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .optional()
+    .refine((value) => {
+      if (value === undefined) return true;
+      const url = URL.canParse(value) ? new URL(value) : null;
+      return !!url && (url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)));
+    }, "must be an https:// issuer URL (http:// only on 127.0.0.1 or localhost)"),
+);
+const Optional = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(500).optional());
+
 // The one place that reads process.env. Parsed lazily (not at import) so that `next build`
 // and unit tests do not need a database URL.
 const EnvSchema = z.object({
@@ -56,6 +70,19 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_ORIGIN: AppOrigin,
   TRUST_PROXY_HOPS: z.preprocess((v) => v || undefined, TrustProxyHops),
+  // School sign-in providers (decision 034, README "Configuration"). A provider is offered
+  // only when its client id and secret are both set; the issuers default to the real ones and
+  // are overridden only to point tests at a provider on loopback.
+  OIDC_GOOGLE_CLIENT_ID: Optional,
+  OIDC_GOOGLE_CLIENT_SECRET: Optional,
+  OIDC_GOOGLE_ISSUER: IssuerUrl,
+  OIDC_MICROSOFT_CLIENT_ID: Optional,
+  OIDC_MICROSOFT_CLIENT_SECRET: Optional,
+  OIDC_MICROSOFT_ISSUER: IssuerUrl,
+  OIDC_GENERIC_ISSUER: IssuerUrl,
+  OIDC_GENERIC_CLIENT_ID: Optional,
+  OIDC_GENERIC_CLIENT_SECRET: Optional,
+  OIDC_GENERIC_NAME: Optional,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -11,6 +11,7 @@ import { seedMarking } from "./seed-marking";
 import { seedFeedbackDemo } from "./seed-feedback";
 import { DEMO_HEAD, seedModeration } from "./seed-moderation";
 import { BIG_CLASS, BIG_CLASS_STUDENTS, seedBigClass } from "./seed-class";
+import { seedSchool } from "./seed-school";
 import { emailFor } from "./seed-data/class-13b";
 
 // Demo data for a newcomer: one teacher, a class of students, and the Khrushchev topic
@@ -121,6 +122,7 @@ async function seedDemo(): Promise<{ userIds: string[]; classroomIds: string[] }
   // The head of the History department, which Ms Hughes belongs to, and a moderated sample.
   const head = await demoUser({ ...DEMO_HEAD, role: "TEACHER" });
   await seedModeration(teacher, head, assignmentId, big.classroomId);
+  await seedSchool(head.email);
   return { userIds: [teacher.id, head.id, ...students.map((s) => s.id), ...big.studentIds], classroomIds: [classroom.id, big.classroomId] };
 }
 

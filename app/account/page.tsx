@@ -9,9 +9,10 @@ import { TwoFactorAccountSection } from "./two-factor-section";
 export const metadata: Metadata = { title: "Your account" };
 
 /** How this person signs in: linked school accounts and two-factor (issue 14). */
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ linked?: string; refused?: string }> }) {
   const user = await requireUserPage();
   const schools = await listAdministeredSchools(user);
+  const { linked, refused } = await searchParams;
   return (
     <div>
       <PageHeader
@@ -26,7 +27,7 @@ export default async function AccountPage() {
         }
       />
       <div className="space-y-6">
-        <LinkedAccountsSection user={user} />
+        <LinkedAccountsSection user={user} linked={typeof linked === "string" ? linked : undefined} refused={typeof refused === "string" ? refused : undefined} />
         <TwoFactorAccountSection user={user} />
       </div>
     </div>

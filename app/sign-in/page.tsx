@@ -4,12 +4,13 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { ProviderButtons } from "./provider-buttons";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string; from?: string }> }) {
-  const { next: requested, signedOut, from } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string; from?: string; refused?: string }> }) {
+  const { next: requested, signedOut, from, refused } = await searchParams;
   // Cleaned here too, so the form and the sign-up link carry only a path on this app.
   const next = typeof requested === "string" && requested ? safeNextPath(requested) : undefined;
   if (await getCurrentUser()) redirect(safeNextPath(requested));
@@ -26,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <Card>
         <SignInForm next={next} />
+        <ProviderButtons next={next} refused={typeof refused === "string" ? refused : undefined} />
       </Card>
       <p className="mt-4 text-sm text-slate-700">
         New to Extent?{" "}

@@ -89,12 +89,14 @@ export const PAGES: Record<string, PageRow> = {
 /**
  * Route handlers, by method and pattern. done: the handler ran (2xx, or a 409/422/423 that
  * is about the data, such as a handed-in essay being locked). signin: 401. deny: 403 or 404.
+ * redirect: a 3xx (the school sign-in routes answer only with redirects, decision 034).
  */
-export type RouteExpect = "done" | "signin" | "deny";
+export type RouteExpect = "done" | "signin" | "deny" | "redirect";
 type RouteRow = { expect: Record<Role, RouteExpect>; body?: (w: World) => unknown };
 const ownWork: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "done", studentElsewhere: "deny", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
 const teacherFile: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "done", coTeacher: "done", otherTeacher: "deny" };
 const openRoute: Record<Role, RouteExpect> = { anonymous: "done", studentOf: "done", studentElsewhere: "done", teacherOf: "done", coTeacher: "done", otherTeacher: "done" };
+const redirects: Record<Role, RouteExpect> = { anonymous: "redirect", studentOf: "redirect", studentElsewhere: "redirect", teacherOf: "redirect", coTeacher: "redirect", otherTeacher: "redirect" };
 
 export const ROUTES: Record<string, RouteRow> = {
   "GET /api/health": { expect: openRoute },
@@ -107,6 +109,10 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   "GET /assignments/[assignmentId]/marks.csv": { expect: teacherFile },
   "GET /classes/[classroomId]/marks.csv": { expect: teacherFile },
+  // School sign-in (decision 034): anyone may leave for a configured provider (a redirect to
+  // it) or come back; a callback with no attempt behind it is sent back to /sign-in refused.
+  "GET /auth/[provider]/start": { expect: redirects },
+  "GET /auth/[provider]/callback": { expect: redirects },
 };
 
 /**
@@ -327,6 +333,11 @@ Object.assign(ACTIONS, {
     input: () => ({ departmentId: "matrix-department", email: `colleague-${randomBytes(4).toString("hex")}@example.test` }),
   },
   acceptDepartmentInvitationAction: { file: "app/department/moderation/actions.ts", expect: nobody, input: () => ({ invitationId: "matrix-invitation" }) },
+  // Decision 034. No actor has a linked provider account, so there is nothing of theirs to
+  // unlink (someone else's reads as not found; tests/integration/provider-sign-in.test.ts
+  // covers unlinking). No actor administers a school, so its sign-in settings are not found.
+  unlinkIdentityAction: { file: "app/account/linked-accounts-actions.ts", expect: nobody, input: () => ({ identityId: "matrix-identity" }) },
+  saveSignInRulesAction: { file: "app/admin/[schoolId]/sign-in-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", googleDomains: "evil.example" }) },
 } satisfies Record<string, ActionRow>);
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */
