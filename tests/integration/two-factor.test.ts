@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signIn } from "@/lib/auth/accounts";
 import { completeSecondFactor, createSession, findSessionUser, type SessionUser } from "@/lib/auth/sessions";
+import { resetTwoFactor } from "@/lib/auth/two-factor/internal/reset";
 import { totpCodeAt } from "@/lib/auth/two-factor/totp";
 import {
   confirmEnrolment,
@@ -197,5 +198,18 @@ describe("a school's policy", () => {
     expect(await statusOf(setStaffTwoFactorRequired(other, school.id, true))).toBe(404);
     expect(await statusOf(listStaffTwoFactor(other, school.id))).toBe(404);
     expect((await db().school.findUniqueOrThrow({ where: { id: school.id } })).requireStaffMfa).toBe(false);
+  });
+});
+
+describe("the command-line reset", () => {
+  it("turns two-factor off for a lost phone and ends the account's sessions", async () => {
+    const teacher = await makeTeacher();
+    await enrol(teacher);
+    const { token } = await signInWithPassword(teacher);
+    expect(await resetTwoFactor(teacher.email.toUpperCase())).toBe(true);
+    expect(await findSessionUser(token)).toBeNull();
+    expect((await getTwoFactorStatus(teacher)).state).toBe("off");
+    expect(await db().recoveryCode.count({ where: { userId: teacher.id } })).toBe(0);
+    expect(await resetTwoFactor("nobody@example.test")).toBe(false);
   });
 });
