@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
 import type { TwoFactorStatus } from "@/lib/auth/two-factor/two-factor";
 import { guardAction, type CallResult } from "@/lib/client/call-action";
 import { Button } from "@/components/ui/button";
@@ -11,18 +10,21 @@ import { regenerateRecoveryCodesAction, turnOffTwoFactorAction } from "./two-fac
 // Two-factor for a staff account, on /account and on /two-factor when the school requires it
 // (docs/decisions/035-two-factor.md): set up with a QR code or the key typed in, confirm with
 // a code, see the recovery codes once; then new recovery codes or turning it off, each with a
-// code. The recovery codes live in this component's state, which outlives the page refresh
-// that follows confirming, and nowhere else: they are never sent again.
+// code. The recovery codes live only in this component's action state, never sent again. It
+// is held here, not in the form: confirming refreshes the page into its "on" state in the
+// same commit as the result arrives, which unmounts the form that sent it.
 
-type Codes = { recoveryCodes: string[] };
 const guardedStart = guardAction(startTwoFactorAction);
 const guardedConfirm = guardAction(confirmTwoFactorAction);
 const guardedRegenerate = guardAction(regenerateRecoveryCodesAction);
 const guardedTurnOff = guardAction(turnOffTwoFactorAction);
 
 export function TwoFactorPanel({ status }: { status: TwoFactorStatus }) {
-  const [codes, setCodes] = useState<string[] | null>(null);
-  if (codes) return <RecoveryCodes codes={codes} onSaved={() => setCodes(null)} />;
+  const [confirmState, confirm] = useActionState(guardedConfirm, null);
+  const [regenerateState, regenerate] = useActionState(guardedRegenerate, null);
+  const [saved, setSaved] = useState<unknown[]>([]);
+  const shown = [regenerateState, confirmState].find((s) => s?.ok && !saved.includes(s));
+  if (shown?.ok) return <RecoveryCodes codes={shown.data.recoveryCodes} onSaved={() => setSaved((list) => [...list, shown])} />;
   if (status.state === "off") return <Off schoolRequires={status.schoolRequires} />;
   if (status.state === "pending") {
     return (
@@ -43,7 +45,7 @@ export function TwoFactorPanel({ status }: { status: TwoFactorStatus }) {
             <p className="mt-1 text-xs text-slate-600">Time-based, 6 digits, every 30 seconds.</p>
           </div>
         </div>
-        <CodeForm<Codes> action={guardedConfirm} label="Code from the app" submitLabel="Turn on two-factor" pendingLabel="Checking…" onDone={(d) => setCodes(d.recoveryCodes)} testId="confirm-two-factor" />
+        <CodeForm state={confirmState} action={confirm} label="Code from the app" submitLabel="Turn on two-factor" pendingLabel="Checking…" testId="confirm-two-factor" />
       </div>
     );
   }
@@ -56,18 +58,23 @@ export function TwoFactorPanel({ status }: { status: TwoFactorStatus }) {
       <details className="rounded-md border border-slate-200 p-3">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">Get new recovery codes</summary>
         <p className="mt-2 text-sm text-slate-600">Your old recovery codes stop working.</p>
-        <CodeForm<Codes> action={guardedRegenerate} label="Code from your app, to get new recovery codes" submitLabel="Get new recovery codes" pendingLabel="Making codes…" onDone={(d) => setCodes(d.recoveryCodes)} testId="regenerate-codes" />
+        <CodeForm state={regenerateState} action={regenerate} label="Code from your app, to get new recovery codes" submitLabel="Get new recovery codes" pendingLabel="Making codes…" testId="regenerate-codes" />
       </details>
       {status.schoolRequires ? (
         <p className="text-sm text-slate-600">Your school requires two-factor sign-in for staff, so it cannot be turned off.</p>
       ) : (
         <details className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium text-slate-800">Turn off two-factor sign-in</summary>
-          <CodeForm<void> action={guardedTurnOff} label="Code from your app, to turn off two-factor" submitLabel="Turn off two-factor" pendingLabel="Turning off…" variant="danger" testId="turn-off-two-factor" />
+          <TurnOff />
         </details>
       )}
     </div>
   );
+}
+
+function TurnOff() {
+  const [state, action] = useActionState(guardedTurnOff, null);
+  return <CodeForm state={state} action={action} label="Code from your app, to turn off two-factor" submitLabel="Turn off two-factor" pendingLabel="Turning off…" variant="danger" testId="turn-off-two-factor" />;
 }
 
 function Off({ schoolRequires }: { schoolRequires: boolean }) {
@@ -123,38 +130,36 @@ function Status({ state }: { state: CallResult<unknown> | null }) {
 }
 
 /**
- * One code field and its action, whose result data goes to `onDone`. Submitted without React's
- * form reset (as ActionForm does), so a refused code stays in the field to be corrected.
+ * One code field for an action whose state the caller holds. Submitted without React's form
+ * reset (as ActionForm does), so a refused code stays in the field to be corrected.
  */
-function CodeForm<T>({
+function CodeForm({
+  state,
   action,
   label,
   submitLabel,
   pendingLabel,
-  onDone,
   variant = "primary",
   testId,
 }: {
-  action: (prev: unknown, data: FormData) => Promise<CallResult<T>>;
+  state: CallResult<unknown> | null;
+  action: (data: FormData) => void;
   label: string;
   submitLabel: string;
   pendingLabel: string;
-  onDone?: (data: T) => void;
   variant?: "primary" | "danger";
   testId: string;
 }) {
-  const [state, formAction] = useActionState(action, null);
   const [pending, startTransition] = useTransition();
-  const handled = useRef<ActionResult<T> | null>(null);
+  const handled = useRef<CallResult<unknown> | null>(state);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
 
   useEffect(() => {
     if (!state || state === handled.current) return;
     handled.current = state;
-    if (state.ok) onDone?.(state.data);
-    else input.current?.focus();
-  }, [state, onDone]);
+    if (!state.ok) input.current?.focus();
+  }, [state]);
 
   const error = state && !state.ok ? (state.fieldErrors?.code?.join(" ") ?? null) : null;
   return (
@@ -165,7 +170,7 @@ function CodeForm<T>({
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
-        startTransition(() => formAction(data));
+        startTransition(() => action(data));
       }}
     >
       <Status state={state} />
