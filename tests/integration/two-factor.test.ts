@@ -65,6 +65,15 @@ describe("enrolment", () => {
     expect(await statusOf(confirmEnrolment(teacher, totpCodeAt(secret, later(30)), later(30)))).toBe(409);
   });
 
+  it("starts afresh when a pending secret no longer opens (SESSION_SECRET changed)", async () => {
+    const teacher = await makeTeacher();
+    await startEnrolment(teacher);
+    await db().twoFactor.update({ where: { userId: teacher.id }, data: { secretSealed: "v1.sealed.under.another-key" } });
+    expect((await getTwoFactorStatus(teacher)).state).toBe("off");
+    await startEnrolment(teacher);
+    expect((await getTwoFactorStatus(teacher)).state).toBe("pending");
+  });
+
   it("is for staff: a student cannot start it", async () => {
     const student = await makeStudent();
     expect(await statusOf(startEnrolment(student))).toBe(403);

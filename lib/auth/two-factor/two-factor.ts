@@ -50,17 +50,21 @@ export async function getTwoFactorStatus(user: SessionUser): Promise<TwoFactorSt
 
 /**
  * Begins enrolment: a new secret, sealed, not yet counted (confirmedAt null). Starting again
- * keeps a pending secret, so a second tab shows the same QR code; two-factor that is already
- * on is never replaced here (turn it off first, with a code).
+ * keeps a pending secret that still opens, so a second tab shows the same QR code (one that
+ * no longer opens, after SESSION_SECRET changed, is replaced); two-factor that is already on
+ * is never replaced here (turn it off first, with a code).
  */
 export async function startEnrolment(user: SessionUser): Promise<void> {
   assertTeacher(user);
+  const row = await db().twoFactor.findUnique({ where: { userId: user.id }, select: { secretSealed: true, confirmedAt: true } });
+  if (row?.confirmedAt) throw new AppError("Two-factor sign-in is already on for your account.", 409);
+  if (row && open(secretKey(), row.secretSealed, user.id)) return;
   const sealed = seal(secretKey(), newTotpSecret(), user.id);
-  await db().$executeRaw`
+  // The WHERE keeps a confirmation that lands in between.
+  const written = await db().$executeRaw`
     INSERT INTO "TwoFactor" ("userId", "secretSealed") VALUES (${user.id}, ${sealed})
-    ON CONFLICT ("userId") DO NOTHING`;
-  const on = await db().twoFactor.count({ where: { userId: user.id, confirmedAt: { not: null } } });
-  if (on) throw new AppError("Two-factor sign-in is already on for your account.", 409);
+    ON CONFLICT ("userId") DO UPDATE SET "secretSealed" = EXCLUDED."secretSealed" WHERE "TwoFactor"."confirmedAt" IS NULL`;
+  if (!written) throw new AppError("Two-factor sign-in is already on for your account.", 409);
 }
 
 async function storeNewRecoveryCodes(userId: string, tx: Pick<ReturnType<typeof db>, "recoveryCode">): Promise<string[]> {
