@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./site-header";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSignedInUser } from "@/lib/auth/current-user";
 import { appTimeZone } from "@/lib/env";
 import "./globals.css";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const user = await getSignedInUser();
   return (
     // The school's zone, for client components' formatters (lib/time/school-zone.ts).
     <html lang="en-GB" data-time-zone={appTimeZone()}>

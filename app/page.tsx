@@ -1,9 +1,9 @@
 import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSignedInUser } from "@/lib/auth/current-user";
 
 export default async function Home() {
-  if (await getCurrentUser()) redirect("/dashboard");
+  if (await getSignedInUser()) redirect("/dashboard");
   return (
     <div className="mx-auto max-w-3xl py-10">
       <h1 className="font-serif text-4xl font-semibold tracking-tight text-slate-900">Weigh the factors. Reach a judgement.</h1>

@@ -1,10 +1,13 @@
 import Link from "next/link";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SignedInUser } from "@/lib/auth/sessions";
 import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export function SiteHeader({ user }: { user: SignedInUser | null }) {
+  // A session waiting for its second factor reaches only /two-factor and sign-out (decision 035).
   const links =
-    user?.role === "TEACHER"
+    user && user.twoFactorGate !== "none"
+      ? []
+      : user?.role === "TEACHER"
       ? [
           { href: "/dashboard", label: "Classes" },
           { href: "/department", label: "Tracking" },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSignedInUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { ProviderButtons } from "./provider-buttons";
 import { SignInForm } from "./sign-in-form";
@@ -13,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { next: requested, signedOut, from, refused } = await searchParams;
   // Cleaned here too, so the form and the sign-up link carry only a path on this app.
   const next = typeof requested === "string" && requested ? safeNextPath(requested) : undefined;
-  if (await getCurrentUser()) redirect(safeNextPath(requested));
+  if (await getSignedInUser()) redirect(safeNextPath(requested));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-semibold">Sign in</h1>

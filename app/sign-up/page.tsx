@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSignedInUser } from "@/lib/auth/current-user";
 import { getInvitation } from "@/lib/roster/invitations";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 import { SignUpForm } from "./sign-up-form";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string; invite?: string }> }) {
   const { next, invite: token } = await searchParams;
-  const user = await getCurrentUser();
+  const user = await getSignedInUser();
   const invitation = token ? await getInvitation(token) : null;
   // Already signed in: a student with a live invitation joins with one click; anyone else goes home.
   if (user && !(user.role === "STUDENT" && invitation && token)) redirect("/dashboard");

@@ -1,12 +1,16 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getCurrentUser } from "../auth/current-user";
-import type { SessionUser } from "../auth/sessions";
+import { getSignedInUser } from "../auth/current-user";
+import { GATE_MESSAGES } from "../auth/two-factor/gate";
+import type { SessionUser, SignedInUser } from "../auth/sessions";
 import { refusalForDbError } from "../db-errors";
 import { isAppError } from "../errors";
 import type { ActionResult } from "./action-result";
 
-type Access = "public" | "user" | "TEACHER" | "STUDENT";
+// "pending-two-factor": a signed-in user whose session may still wait for its second factor
+// (the two-factor step and enrolment, decision 035). Every other access refuses such a
+// session, and "public" treats it as signed out.
+type Access = "public" | "user" | "TEACHER" | "STUDENT" | "pending-two-factor";
 
 // Every server action runs through here, in one order: authenticate, validate with the
 // shared zod schema, then the handler (which authorizes through lib/auth/policy and calls
@@ -15,14 +19,17 @@ type Access = "public" | "user" | "TEACHER" | "STUDENT";
 export function safeAction<S extends z.ZodType, T, A extends Access>(
   access: A,
   schema: S,
-  handler: (input: z.infer<S>, user: A extends "public" ? SessionUser | null : SessionUser) => Promise<T>,
+  handler: (input: z.infer<S>, user: A extends "public" ? SessionUser | null : A extends "pending-two-factor" ? SignedInUser : SessionUser) => Promise<T>,
 ) {
   return async (_prev: unknown, formData: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     try {
-      const user = await getCurrentUser();
+      const signedIn = await getSignedInUser();
+      const gate = signedIn?.twoFactorGate ?? "none";
+      const user = access === "public" && gate !== "none" ? null : signedIn;
       if (access !== "public") {
         if (!user) return { ok: false, formError: "Your session has ended. Sign in again to continue." };
-        if (access !== "user" && user.role !== access) {
+        if (access !== "pending-two-factor" && gate !== "none") return { ok: false, formError: GATE_MESSAGES[gate] };
+        if (access !== "user" && access !== "pending-two-factor" && user.role !== access) {
           return { ok: false, formError: `That is only for ${access === "TEACHER" ? "teachers" : "students"}.` };
         }
       }

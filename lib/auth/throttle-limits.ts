@@ -62,3 +62,11 @@ export const invitationSlots = (userId: string, address: string): Slot[] => [
   { key: throttleKey("invitation:user", userId), limit: INVITATION_LIMITS.user },
   { key: throttleKey("invitation:address", address), limit: INVITATION_LIMITS.address },
 ];
+
+// Two-factor codes (docs/decisions/035-two-factor.md): one streak per account, shared by the
+// sign-in step, enrolment, new recovery codes and turning it off, whoever is trying. Six digits
+// with a ±1 step window is 3 in 10^6 per guess: 5 free, then 30 s, 1 min … 15 min, about a
+// hundred guesses a day at most. The owner's right code forgets the streak.
+export const TWO_FACTOR_LIMIT: Limit = { free: 5, baseMs: 30 * SECOND, capMs: 15 * MINUTE, windowMs: DAY, onSuccess: "reset" };
+
+export const twoFactorSlots = (userId: string): Slot[] => [{ key: throttleKey("two-factor:user", userId), limit: TWO_FACTOR_LIMIT }];

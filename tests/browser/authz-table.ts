@@ -75,6 +75,9 @@ export const PAGES: Record<string, PageRow> = {
   // school settings are not found for everyone; tests/integration/schools.test.ts covers admins.
   "/admin": { expect: signedIn },
   "/account": { expect: signedIn },
+  // The two-factor step and enrolment (decision 035): every signed-in account may open it (a
+  // student is told there is nothing to set up); a gated session is sent here from everywhere.
+  "/two-factor": { expect: signedIn },
   "/admin/[schoolId]": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
   // Moderation (decision 030). The world's marking is sampled; no teacher here heads a
   // department (tests/integration/moderation.test.ts covers heads). The department report
@@ -338,6 +341,19 @@ Object.assign(ACTIONS, {
   // covers unlinking). No actor administers a school, so its sign-in settings are not found.
   unlinkIdentityAction: { file: "app/account/linked-accounts-actions.ts", expect: nobody, input: () => ({ identityId: "matrix-identity" }) },
   saveSignInRulesAction: { file: "app/admin/[schoolId]/sign-in-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", googleDomains: "evil.example" }) },
+} satisfies Record<string, ActionRow>);
+
+// Two-factor (decision 035). No actor's session waits for a code, so the sign-in step refuses
+// them about the data ("finished signing in already"); enrolment is for teachers. The codes
+// sent can never be right (not six digits), so no actor ends up with two-factor on.
+Object.assign(ACTIONS, {
+  verifyTwoFactorAction: { file: "app/two-factor/actions.ts", expect: { ...allowAll, anonymous: "deny" }, input: () => ({ code: "not-a-code", next: "/dashboard" }) },
+  startTwoFactorAction: { file: "app/two-factor/actions.ts", expect: teachers, input: () => ({}) },
+  confirmTwoFactorAction: { file: "app/two-factor/actions.ts", expect: teachers, input: () => ({ code: "not-a-code" }) },
+  regenerateRecoveryCodesAction: { file: "app/account/two-factor-actions.ts", expect: teachers, input: () => ({ code: "not-a-code" }) },
+  turnOffTwoFactorAction: { file: "app/account/two-factor-actions.ts", expect: teachers, input: () => ({ code: "not-a-code" }) },
+  // No actor administers a school (decision 033): not found for everyone.
+  setStaffTwoFactorAction: { file: "app/admin/[schoolId]/two-factor-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", required: "on" }) },
 } satisfies Record<string, ActionRow>);
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */
