@@ -5,11 +5,14 @@ import { forbidden, notSignedIn } from "../errors";
 import { appOrigin } from "../env";
 import { safeNextPath } from "./safe-next-path";
 import { SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
+import { LTI_SESSION_COOKIE, clearLtiSessionCookies } from "../lti/lti-cookies";
 
 // "Who is this?" for pages, actions and route handlers. Cached per request so a page and
-// its layout share one lookup.
+// its layout share one lookup. Inside an LMS frame the Lax session cookie is never sent; the
+// launch's Partitioned cookie carries the session there instead (decision 036).
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value ?? jar.get(LTI_SESSION_COOKIE)?.value;
   return findSessionUser(token);
 });
 
@@ -48,5 +51,5 @@ export async function clearSessionCookie(): Promise<string | undefined> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
   jar.delete(SESSION_COOKIE);
-  return token;
+  return token ?? (await clearLtiSessionCookies());
 }
