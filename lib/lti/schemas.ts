@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idText, lineText } from "../validation/text";
+import { SetAssignmentSchema } from "../assignments/schemas";
 
 // Shared by the admin section's forms and their actions (decision 036).
 
@@ -36,11 +37,7 @@ export const RemoveRegistrationSchema = z.object({ schoolId: idText(), registrat
 export const RemoveDeploymentSchema = z.object({ schoolId: idText(), deploymentId: idText() });
 export const SyncRosterSchema = z.object({ classroomId: idText() });
 
-const dueAt = z.coerce.date({ message: "Choose when it is due." }).refine((d) => !Number.isNaN(d.getTime()), "Choose when it is due.");
-export const ChooseDeepLinkSchema = z.object({
-  requestId: idText(),
-  questionId: idText("Choose a question."),
-  rubricId: z.string().regex(/^[a-z0-9-]{1,80}$/, "Choose a rubric."),
-  dueAt,
-});
+// The assignment's own fields, as the class's "Set an assignment" form takes them; the class
+// is the one the Deep Linking request was made in.
+export const ChooseDeepLinkSchema = SetAssignmentSchema.omit({ classroomId: true }).extend({ requestId: idText() });
 export type ChooseDeepLinkInput = z.input<typeof ChooseDeepLinkSchema>;

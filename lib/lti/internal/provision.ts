@@ -18,14 +18,19 @@ const text = (v: unknown, max = MAX_TEXT) => (typeof v === "string" ? v.replace(
 
 export type Launched = { userId: string; role: LaunchRole; path: string };
 
-/** The account for (issuer, sub): found by its identity, else made; a role that changed between teacher and student is refused. */
-async function accountFor(launch: VerifiedLaunch, role: LaunchRole): Promise<string> {
-  const { payload, registration, deployment } = launch;
-  const subject = String(payload.sub);
-  const name = text(payload.name) || [text(payload.given_name), text(payload.family_name)].filter(Boolean).join(" ") || (role === "TEACHER" ? "Teacher" : "Student");
-  const email = text(payload.email, 254).toLowerCase();
+export type LtiPerson = { issuer: string; subject: string; name: string; email: string; role: LaunchRole; schoolId: string };
+
+/** The person's name from LTI's name claims (launch or NRPS member), cleaned. */
+export function personName(claims: { name?: unknown; given_name?: unknown; family_name?: unknown }, role: LaunchRole): string {
+  return text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(" ") || (role === "TEACHER" ? "Teacher" : "Student");
+}
+
+/** The account for (issuer, subject): found by its identity, else made; a role that changed between teacher and student is refused. */
+export async function ensureLtiAccount(person: LtiPerson): Promise<string> {
+  const { issuer, subject, name, role } = person;
+  const email = text(person.email, 254).toLowerCase();
   const found = await db().externalIdentity.findUnique({
-    where: { issuer_subject: { issuer: registration.issuer, subject } },
+    where: { issuer_subject: { issuer, subject } },
     select: { user: { select: { id: true, role: true, name: true } } },
   });
   if (found) {
@@ -35,7 +40,7 @@ async function accountFor(launch: VerifiedLaunch, role: LaunchRole): Promise<str
   }
   // An email the LMS sends is used only if no Extent account has it: linking an existing
   // account to an LMS identity on the LMS's word alone would let an LMS account take it over.
-  const synthetic = `lti-${createHash("sha256").update(`${registration.issuer}\u0000${subject}`).digest("hex").slice(0, 24)}@lti.invalid`;
+  const synthetic = `lti-${createHash("sha256").update(`${issuer}\u0000${subject}`).digest("hex").slice(0, 24)}@lti.invalid`;
   const emailFree = /^[^@\s]+@[^@\s]+$/.test(email) && !(await db().user.findUnique({ where: { email }, select: { id: true } }));
   try {
     const user = await db().user.create({
@@ -43,8 +48,8 @@ async function accountFor(launch: VerifiedLaunch, role: LaunchRole): Promise<str
         name,
         email: emailFree ? email : synthetic,
         role,
-        schoolId: deployment.schoolId,
-        identities: { create: { kind: "LTI", issuer: registration.issuer, subject, email: email || null } },
+        schoolId: person.schoolId,
+        identities: { create: { kind: "LTI", issuer, subject, email: email || null } },
       },
       select: { id: true },
     });
@@ -52,7 +57,7 @@ async function accountFor(launch: VerifiedLaunch, role: LaunchRole): Promise<str
   } catch (e) {
     // The same person's first launch in two tabs at once: the other made the account.
     if (!isUniqueViolation(e)) throw e;
-    const again = await db().externalIdentity.findUnique({ where: { issuer_subject: { issuer: registration.issuer, subject } }, select: { userId: true } });
+    const again = await db().externalIdentity.findUnique({ where: { issuer_subject: { issuer, subject } }, select: { userId: true } });
     if (!again) throw e;
     return again.userId;
   }
@@ -130,7 +135,14 @@ export async function provisionLaunch(launch: VerifiedLaunch): Promise<Launched>
   const role = launchRole(payload[CLAIM.roles] as unknown[]);
   if (!role) throw new LaunchRefused("Extent opens for a course's teachers and students; the LMS gave you neither role here.", 403);
   if (message.type === "LtiDeepLinkingRequest" && role !== "TEACHER") throw new LaunchRefused("Only a course's teachers can choose what Extent adds to it.", 403);
-  const userId = await accountFor(launch, role);
+  const userId = await ensureLtiAccount({
+    issuer: launch.registration.issuer,
+    subject: String(payload.sub),
+    name: personName(payload as { name?: unknown }, role),
+    email: typeof payload.email === "string" ? payload.email : "",
+    role,
+    schoolId: launch.deployment.schoolId,
+  });
   const rawContext = payload[CLAIM.context] as { id?: unknown; label?: unknown; title?: unknown } | undefined;
   const context = typeof rawContext?.id === "string" && rawContext.id ? { id: rawContext.id.slice(0, 255), label: text(rawContext.label), title: text(rawContext.title) } : null;
   const linked = context ? await classFor(launch, userId, role, context) : null;
