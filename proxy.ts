@@ -26,10 +26,17 @@ export async function proxy(request: NextRequest) {
 // Inside an LMS frame (decision 036): the launch's Partitioned cookie names the LMS origins,
 // which may then frame the app and receive its forms. The launch post itself answers inside
 // the frame before that cookie exists, so its refusal page may be framed by the origin that
-// posted it.
+// posted it, and the Dynamic Registration page by the LMS whose configuration it registers.
 function ltiFrame(request: NextRequest): { frameAncestors: string[]; formActions: string[] } {
   const origins = parseFrameOrigins(request.cookies.get(LTI_FRAME_COOKIE)?.value);
-  if (request.method === "POST" && request.nextUrl.pathname === "/lti/launch") origins.push(...originsOf([request.headers.get("origin")]).filter((o) => !origins.includes(o)));
+  const { pathname, searchParams } = request.nextUrl;
+  const more =
+    request.method === "POST" && pathname === "/lti/launch"
+      ? originsOf([request.headers.get("origin")])
+      : pathname.startsWith("/lti/register/")
+        ? originsOf([searchParams.get("openid_configuration")])
+        : [];
+  for (const o of more) if (!origins.includes(o)) origins.push(o);
   return { frameAncestors: origins, formActions: origins };
 }
 

@@ -8,6 +8,8 @@ import { createHandoff, redeemHandoff } from "./internal/handoff";
 import { publicJwks } from "./internal/keys";
 import { STATE_TTL_MS, startLogin, verifyLaunch, type LoginParams } from "./internal/login";
 import { provisionLaunch } from "./internal/provision";
+import { registerDynamically } from "./internal/dynamic-registration";
+import { schoolOfRegistrationToken } from "./registrations";
 
 // The public LTI endpoints' work, for the thin route handlers in app/lti/ (decision 036).
 // None has an acting user: the platform's signature and our single-use state are the proof.
@@ -61,8 +63,28 @@ export async function openHandoff(token: string): Promise<{ token: string; expir
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A small self-contained page for the LMS's frame or window (the protocol endpoints answer outside the app's layout). */
+export function htmlPage(title: string, body: string, status = 200): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+export const escapeHtml = esc;
+
 /** The page a refused launch shows inside the LMS frame: what happened and what to do, never the token. */
 export function refusalResponse(e: LaunchRefused): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Extent could not open</title></head><body><main><h1>Extent could not open</h1><p role="alert">${esc(e.message)}</p><p>Nothing was changed. Go back to your course and open Extent again; if it keeps happening, tell your school's Extent administrator what this page says.</p></main></body></html>`;
-  return new Response(html, { status: e.status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return htmlPage(
+    "Extent could not open",
+    `<p role="alert">${esc(e.message)}</p><p>Nothing was changed. Go back to your course and open Extent again; if it keeps happening, tell your school's Extent administrator what this page says.</p>`,
+    e.status,
+  );
+}
+
+/** Dynamic Registration, for the school the pasted URL names (refused if the URL is not ours or has expired). */
+export async function ltiRegister(token: string, params: URLSearchParams) {
+  const schoolId = schoolOfRegistrationToken(token);
+  if (!schoolId || !(await db().school.findUnique({ where: { id: schoolId }, select: { id: true } }))) {
+    throw new LaunchRefused("This registration address is not valid or has expired. Copy a fresh one from your school's settings in Extent.", 404);
+  }
+  return registerDynamically(schoolId, params.get("openid_configuration"), params.get("registration_token"));
 }

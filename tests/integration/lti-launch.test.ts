@@ -117,3 +117,31 @@ describe("an LTI launch", () => {
     expect(await db().ltiLoginState.count()).toBe(0);
   });
 });
+
+describe("dynamic registration", () => {
+  it("registers the platform for the school the pasted URL names, and launches work through it", async () => {
+    const { makeTeacher } = await import("../factories");
+    const { dynamicRegistrationUrl } = await import("@/lib/lti/registrations");
+    const { ltiRegister } = await import("@/lib/lti/protocol");
+    const admin = await makeTeacher();
+    const school = await db().school.create({ data: { name: "Dyn School", admins: { create: { userId: admin.id } } } });
+    const { url } = await dynamicRegistrationUrl(admin, school.id);
+    const token = url.split("/").pop()!;
+    const regToken = "reg-token-1";
+    platform.registrationTokens.add(regToken);
+    const params = new URLSearchParams({ openid_configuration: `${platform.issuer}/.well-known/openid-configuration`, registration_token: regToken });
+    const done = await ltiRegister(token, params);
+    expect(done.label).toBe("extent-test-platform");
+    const reg = await db().ltiRegistration.findFirstOrThrow({ select: { schoolId: true, issuer: true, clientId: true, deployments: { select: { deploymentId: true, schoolId: true } } } });
+    expect(reg).toEqual({ schoolId: school.id, issuer: platform.issuer, clientId: done.clientId, deployments: [{ deploymentId: done.deploymentId, schoolId: school.id }] });
+    // The platform took our metadata; point its copy of our JWKS at the test server and launch.
+    platform.tools.get(done.clientId)!.jwksUri = jwks.url;
+    const launched = await launchThrough(platform, { clientId: done.clientId, deploymentId: done.deploymentId }, teacher, course);
+    expect(launched.role).toBe("TEACHER");
+
+    // A tampered or foreign URL registers nothing; the registration token is single use at the platform.
+    expect(await refusal(ltiRegister(`${token.slice(0, -2)}xx`, params))).toMatch(/not valid or has expired/);
+    expect(await refusal(ltiRegister(token, params))).toMatch(/refused the registration/);
+    expect(await db().ltiRegistration.count()).toBe(1);
+  });
+});
