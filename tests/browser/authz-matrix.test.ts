@@ -48,7 +48,7 @@ function leaks(role: Role, phase: Phase, reply: Reply): string[] {
 }
 
 // The co-teaching link's token is well-formed and opens nothing: every signed-in account gets the same page.
-const params = () => ({ classroomId: w.classA, assignmentId: w.assignmentId, studentId: w.S1.id, questionId: w.questionId, topicId: w.topicId, token: "T".repeat(43), schoolId: "matrix-school" });
+const params = () => ({ classroomId: w.classA, assignmentId: w.assignmentId, studentId: w.S1.id, questionId: w.questionId, topicId: w.topicId, token: "T".repeat(43), schoolId: "matrix-school", requestId: "matrix-request" });
 
 function pageOutcome(r: Reply): string {
   if (r.status === 200) return "ok";

@@ -47,7 +47,7 @@ export async function startPlatform({ host = "127.0.0.1", pageSize = 50 } = {}) 
   const kid = `platform-${randomUUID().slice(0, 8)}`;
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
   const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, host, r));
   const base = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   const tools = new Map<string, Tool>();
