@@ -181,6 +181,8 @@ export async function startPlatform({ host = "127.0.0.1", pageSize = 50 } = {}) 
     const form = () => new URLSearchParams(body);
     try {
       if (url.pathname === "/jwks") return send(res, 200, { keys: [jwk] });
+      // The course page is a top-level page: Chromium asks for its icon, and a 404 is a console error.
+      if (url.pathname === "/favicon.ico") return send(res, 204, "", "image/x-icon");
 
       // A course page framing the tool, as an LMS does: the iframe opens the login initiation.
       if (url.pathname === "/course") {
