@@ -4,6 +4,8 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { importNotes } from "@/lib/notes/import-notes";
 import { saveDraft, submitDraft } from "@/lib/drafts/drafts";
 import { saveMarking } from "@/lib/marking/markings";
+import { respondToFeedback } from "@/lib/marking/feedback";
+import { setFeedbackBeforeMarks } from "@/lib/marking/feedback-release";
 import { chooseDeepLink, deepLinkingResponse, getDeepLinkRequest } from "@/lib/lti/deep-linking";
 import { syncRoster } from "@/lib/lti/roster";
 import { sendWaitingScores } from "@/lib/lti/internal/scores";
@@ -87,6 +89,18 @@ describe("LTI Advantage", () => {
     expect(await sendWaitingScores()).toEqual({ sent: 1, failed: 0 });
     expect(lineItem.scores).toEqual([expect.objectContaining({ userId: "u-sam", scoreGiven: 13, scoreMaximum: 25, activityProgress: "Completed", gradingProgress: "FullyGraded" })]);
     expect(await sendWaitingScores()).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("holds the score of a feedback-before-marks assignment until the student responds (decision 031)", async () => {
+    const reg = await registerPlatform(platform, jwks.url);
+    const { teacher, assignmentId, lineItem } = await setThroughDeepLinking(reg);
+    await setFeedbackBeforeMarks(teacher, assignmentId, true);
+    const launched = await launchThrough(platform, reg, sam, course, { resourceLink: { id: lineItem.resourceLinkId! }, custom: lineItem.custom });
+    const student = await asUser(launched.userId);
+    await handInAndReturn(teacher, student, assignmentId, 3);
+    expect(lineItem.scores).toEqual([]);
+    await respondToFeedback(student, { assignmentId, submissionNumber: 1, response: "I will weigh the factors next time." });
+    expect(lineItem.scores).toEqual([expect.objectContaining({ userId: "u-sam", scoreGiven: 13 })]);
   });
 
   it("makes the line item itself when the platform made none", async () => {
