@@ -3,6 +3,7 @@ import { appOrigin, isDevServer } from "@/lib/env";
 import { refuseBadRequest } from "@/lib/security/action-guard";
 import { newNonce } from "@/lib/security/csp";
 import { securityHeaders } from "@/lib/security/headers";
+import { LTI_FRAME_COOKIE, originsOf, parseFrameOrigins } from "@/lib/lti/frame-origins";
 
 // Runs before every page and route handler. Each step is a function from lib/security/, so
 // this file stays a list: security headers with a per-request CSP nonce (decision 014), and
@@ -10,7 +11,7 @@ import { securityHeaders } from "@/lib/security/headers";
 // brought back to where they were going (lib/auth/current-user.ts).
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const headers = securityHeaders({ nonce, appOrigin: appOrigin(), dev: isDevServer() });
+  const headers = securityHeaders({ nonce, appOrigin: appOrigin(), dev: isDevServer(), ...ltiFrame(request) });
   // Bad paths and malformed or cross-origin server-action calls: a 4xx before any app code (decision 015).
   const refused = await refuseBadRequest(request);
   if (refused) return withHeaders(refused, headers);
@@ -20,6 +21,23 @@ export async function proxy(request: NextRequest) {
   // Next finds the nonce in the request's policy and puts it on the scripts it renders.
   forwarded.set("content-security-policy", headers["content-security-policy"]!);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
+}
+
+// Inside an LMS frame (decision 036): the launch's Partitioned cookie names the LMS origins,
+// which may then frame the app and receive its forms. The launch post itself answers inside
+// the frame before that cookie exists, so its refusal page may be framed by the origin that
+// posted it, and the Dynamic Registration page by the LMS whose configuration it registers.
+function ltiFrame(request: NextRequest): { frameAncestors: string[]; formActions: string[] } {
+  const origins = parseFrameOrigins(request.cookies.get(LTI_FRAME_COOKIE)?.value);
+  const { pathname, searchParams } = request.nextUrl;
+  const more =
+    request.method === "POST" && pathname === "/lti/launch"
+      ? originsOf([request.headers.get("origin")])
+      : pathname.startsWith("/lti/register/")
+        ? originsOf([searchParams.get("openid_configuration")])
+        : [];
+  for (const o of more) if (!origins.includes(o)) origins.push(o);
+  return { frameAncestors: origins, formActions: origins };
 }
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./site-header";
+import { LtiFrameBar } from "./lti-frame-bar";
 import { getSignedInUser } from "@/lib/auth/current-user";
 import { appTimeZone } from "@/lib/env";
 import "./globals.css";
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
+        <LtiFrameBar />
         <SiteHeader user={user} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}

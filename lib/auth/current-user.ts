@@ -6,11 +6,14 @@ import { appOrigin } from "../env";
 import { safeNextPath } from "./safe-next-path";
 import { SESSION_COOKIE, findSessionUser, type SessionUser, type SignedInUser } from "./sessions";
 import { GATE_MESSAGES, type TwoFactorGate } from "./two-factor/gate";
+import { LTI_SESSION_COOKIE, clearLtiSessionCookies } from "../lti/lti-cookies";
 
 // "Who is this?" for pages, actions and route handlers, and the one place the two-factor
 // gate is enforced (docs/decisions/035-two-factor.md): a session still waiting for its
 // second factor, or for a teacher to set one up, reaches nothing but /two-factor and
 // sign-out. Pages are redirected there; actions and route handlers get a 403 saying why.
+// Inside an LMS frame the Lax session cookie is never sent; the launch's Partitioned cookie
+// carries the session there instead (decision 036).
 
 /**
  * The session's user whatever its gate, cached per request so a page and its layout share
@@ -18,7 +21,8 @@ import { GATE_MESSAGES, type TwoFactorGate } from "./two-factor/gate";
  * page and its actions, sign-out, and the pages that send a signed-in visitor onwards.
  */
 export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value ?? jar.get(LTI_SESSION_COOKIE)?.value;
   return findSessionUser(token);
 });
 
@@ -74,5 +78,5 @@ export async function clearSessionCookie(): Promise<string | undefined> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
   jar.delete(SESSION_COOKIE);
-  return token;
+  return token ?? (await clearLtiSessionCookies());
 }

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { afterMarkingReturned } from "../lti/internal/scores";
 import { AppError, notFound } from "../errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
@@ -87,11 +88,16 @@ export async function respondToFeedback(user: SessionUser, raw: { assignmentId: 
   await requireOwnWork(user, input.assignmentId);
   const where = { status: "RETURNED" as const, submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } };
   const now = new Date();
-  const [{ count }] = await db().$transaction([
+  const [{ count }, released] = await db().$transaction([
     db().marking.updateMany({ where, data: { response: input.response, respondedAt: now } }),
     db().marking.updateMany({ where: { ...where, marksReleasedAt: null }, data: { marksReleasedAt: now } }),
   ]);
   if (!count) throw notFound("Returned feedback on that version");
+  // Marks released now reach an LMS gradebook now (decision 036).
+  if (released.count) {
+    const submission = await db().submission.findFirst({ where: where.submission, select: { id: true } });
+    if (submission) await afterMarkingReturned(submission.id);
+  }
 }
 
 /** Unlocks the draft for a redraft, if the teacher allowed one when returning the marking. */

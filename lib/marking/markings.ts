@@ -6,6 +6,7 @@ import { checkPartialMarking, validateMarking, type Award, type MarkingError } f
 import type { Rubric } from "../rubrics/rubric-schema";
 import { SaveMarkingSchema, type SaveMarkingInput } from "./schemas";
 import { requireSubmissionToMark } from "./submissions";
+import { afterMarkingReturned } from "../lti/internal/scores";
 
 export type MarkingView = {
   revision: number;
@@ -121,6 +122,7 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
     if (input.baseRevision !== 0) return { ok: false, conflict: toMarkingView(await current()) };
     try {
       const created = await db().marking.create({ data: { ...data, submissionId: submission.id, revision: 1 }, select: markingSelect });
+      if (returning) await afterMarkingReturned(submission.id);
       return { ok: true, marking: toMarkingView(created) };
     } catch (e) {
       // Another tab saved the first marking a moment earlier.
@@ -132,6 +134,8 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
     where: { submissionId: submission.id, revision: input.baseRevision, status: "IN_PROGRESS" },
     data: { ...data, revision: { increment: 1 } },
   });
+  // An assignment set through an LMS sends the mark to its gradebook (decision 036).
+  if (count && returning) await afterMarkingReturned(submission.id);
   const after = toMarkingView(await current());
   return count ? { ok: true, marking: after } : { ok: false, conflict: after };
 }

@@ -29,9 +29,13 @@ export const NOT_FOUND = "That page could not be found.";
 
 type HeaderBag = Pick<Headers, "get">;
 
+// LTI 1.3 protocol endpoints (decision 036): an LMS posts to them from its own origin by
+// design; they are route handlers, not server actions, and check the post themselves.
+const LTI_PROTOCOL_POSTS = new Set(["/lti/login", "/lti/launch"]);
+
 /** A server action, as Next recognises one: a POST with `Next-Action` (fetch) or a form post to a page (no JavaScript). */
 export function actionKind(method: string, pathname: string, headers: HeaderBag): "fetch" | "form" | null {
-  if (method !== "POST" || pathname.startsWith("/api/")) return null;
+  if (method !== "POST" || pathname.startsWith("/api/") || LTI_PROTOCOL_POSTS.has(pathname)) return null;
   if (headers.get("next-action") !== null) return "fetch";
   const type = headers.get("content-type") ?? "";
   return /^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type) ? "form" : null;

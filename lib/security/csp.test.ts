@@ -33,6 +33,12 @@ describe("buildCsp", () => {
     expect(policy.get("frame-ancestors")).toEqual(["https://canvas.school.org", "https://*.moodle.example:8443"]);
   });
 
+  it("lets forms post to the named LMS origins when asked (the Deep Linking answer), and refuses anything else", () => {
+    const policy = directives(buildCsp({ nonce: NONCE, formActions: ["https://canvas.school.org"] }));
+    expect(policy.get("form-action")).toEqual(["'self'", "https://canvas.school.org"]);
+    expect(() => buildCsp({ nonce: NONCE, formActions: ["https://a.example; script-src *"] })).toThrow(/form-action/);
+  });
+
   it("refuses frame sources and nonces that could break out of the header", () => {
     for (const bad of ["https://a.example; script-src *", "*", "'self'", "https://a.example/path", "javascript:", "https://a.example\r\nX: y", ""]) {
       expect(() => buildCsp({ nonce: NONCE, frameAncestors: [bad] }), bad).toThrow(/frame-ancestors/);

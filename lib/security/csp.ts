@@ -15,6 +15,11 @@ export type CspOptions = {
    * list each platform's origin here.
    */
   frameAncestors?: readonly string[];
+  /**
+   * Other origins forms may post to: the LMS inside whose frame an LTI session runs, where
+   * the Deep Linking answer is posted (decision 036). Only 'self' by default.
+   */
+  formActions?: readonly string[];
 };
 
 // A nonce is base64 of at least 128 random bits (CSP3 §2.3.1 asks for that much).
@@ -28,11 +33,14 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function buildCsp({ nonce, dev = false, https = false, frameAncestors = [] }: CspOptions): string {
+export function buildCsp({ nonce, dev = false, https = false, frameAncestors = [], formActions = [] }: CspOptions): string {
   // Both values end up inside a header: refuse anything that could break out of a directive.
   if (!NONCE.test(nonce)) throw new Error("A CSP nonce must be base64 of at least 128 bits.");
   for (const source of frameAncestors) {
     if (!FRAME_SOURCE.test(source)) throw new Error(`"${source}" is not an origin a frame-ancestors directive can name.`);
+  }
+  for (const source of formActions) {
+    if (!FRAME_SOURCE.test(source)) throw new Error(`"${source}" is not an origin a form-action directive can name.`);
   }
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
@@ -49,7 +57,7 @@ export function buildCsp({ nonce, dev = false, https = false, frameAncestors = [
     ["connect-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
-    ["form-action", "'self'"],
+    ["form-action", "'self'", ...formActions],
     ["frame-ancestors", ...(frameAncestors.length ? frameAncestors : ["'none'"])],
   ];
   if (https) directives.push(["upgrade-insecure-requests"]);

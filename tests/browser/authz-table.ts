@@ -87,6 +87,9 @@ export const PAGES: Record<string, PageRow> = {
   "/assignments/[assignmentId]/moderation/report": { expect: ownerTeacher },
   // The second-marking desk and the comparison show the essay, never the first marker's comments or summary.
   "/assignments/[assignmentId]/moderation/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay] : []), hides: (w) => [w.m.comment, w.m.summary] },
+  // LTI Deep Linking (decision 036): a request belongs to the teacher whose LMS launch made it;
+  // nobody here launched one (tests/integration/lti-services.test.ts covers the owner).
+  "/lti/deep-link/[requestId]": { expect: { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
 };
 
 /**
@@ -100,6 +103,7 @@ const ownWork: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "do
 const teacherFile: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "done", coTeacher: "done", otherTeacher: "deny" };
 const openRoute: Record<Role, RouteExpect> = { anonymous: "done", studentOf: "done", studentElsewhere: "done", teacherOf: "done", coTeacher: "done", otherTeacher: "done" };
 const redirects: Record<Role, RouteExpect> = { anonymous: "redirect", studentOf: "redirect", studentElsewhere: "redirect", teacherOf: "redirect", coTeacher: "redirect", otherTeacher: "redirect" };
+const refusedRoute = (answer: RouteExpect): Record<Role, RouteExpect> => ({ anonymous: answer, studentOf: answer, studentElsewhere: answer, teacherOf: answer, coTeacher: answer, otherTeacher: answer });
 
 export const ROUTES: Record<string, RouteRow> = {
   "GET /api/health": { expect: openRoute },
@@ -116,6 +120,16 @@ export const ROUTES: Record<string, RouteRow> = {
   // it) or come back; a callback with no attempt behind it is sent back to /sign-in refused.
   "GET /auth/[provider]/start": { expect: redirects },
   "GET /auth/[provider]/callback": { expect: redirects },
+  // LTI 1.3 protocol endpoints (decision 036): public by design; the platform's signature, our
+  // single-use state and signed URLs are the proof, so without them every actor is refused the same.
+  "GET /lti/jwks": { expect: openRoute },
+  "GET /lti/login": { expect: refusedRoute("deny") },
+  "POST /lti/login": { expect: refusedRoute("deny") },
+  "POST /lti/launch": { expect: refusedRoute("signin") },
+  "GET /lti/open/[token]": { expect: refusedRoute("deny") },
+  "GET /lti/register/[token]": { expect: refusedRoute("deny") },
+  // The Deep Linking answer: only the teacher who made the request (nobody here).
+  "GET /lti/deep-link/[requestId]/return": { expect: { ...refusedRoute("deny"), anonymous: "signin" } },
 };
 
 /**
@@ -354,6 +368,24 @@ Object.assign(ACTIONS, {
   turnOffTwoFactorAction: { file: "app/account/two-factor-actions.ts", expect: teachers, input: () => ({ code: "not-a-code" }) },
   // No actor administers a school (decision 033): not found for everyone.
   setStaffTwoFactorAction: { file: "app/admin/[schoolId]/two-factor-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", required: "on" }) },
+} satisfies Record<string, ActionRow>);
+
+// LTI (decision 036). No actor administers a school or launched from an LMS: the admin actions
+// and the Deep Linking choice are refused for everyone (tests/integration/lti-*.test.ts cover
+// administrators and launched teachers). Syncing a class's roster is its teachers'; the world's
+// class has no LMS course, which is a refusal about the data.
+const ltiRegistration = { schoolId: "matrix-school", label: "", issuer: "https://lms.example.test", clientId: "c", deploymentId: "d", authUrl: "https://lms.example.test/auth", tokenUrl: "https://lms.example.test/token", jwksUrl: "https://lms.example.test/jwks" };
+Object.assign(ACTIONS, {
+  addLtiRegistrationAction: { file: "app/admin/[schoolId]/lti-actions.ts", expect: nobody, input: () => ltiRegistration },
+  addLtiDeploymentAction: { file: "app/admin/[schoolId]/lti-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", registrationId: "matrix-registration", deploymentId: "d2" }) },
+  removeLtiRegistrationAction: { file: "app/admin/[schoolId]/lti-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", registrationId: "matrix-registration" }) },
+  removeLtiDeploymentAction: { file: "app/admin/[schoolId]/lti-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", deploymentId: "matrix-deployment" }) },
+  chooseDeepLinkAction: {
+    file: "app/lti/deep-link/[requestId]/actions.ts",
+    expect: nobody,
+    input: (w: World) => ({ requestId: "matrix-request", questionId: w.questionId, rubricId: "holistic-25-five-levels", dueAt: futureDue(), wordLimit: "", instructions: "" }),
+  },
+  syncRosterAction: { file: "app/classes/[classroomId]/lti-actions.ts", expect: classTeacher, input: (w: World) => ({ classroomId: w.classA }) },
 } satisfies Record<string, ActionRow>);
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */

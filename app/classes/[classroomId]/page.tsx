@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { JoinCodePanel } from "./join-code-panel";
 import { RemoveStudentButton } from "./remove-student-button";
 import { TeachersSection } from "./_teachers/teachers-section";
+import { LtiRosterPanel } from "./lti-roster-panel";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -51,6 +52,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           Class created. Share the join code with your students.
         </p>
       ) : null}
+      <LtiRosterPanel user={user} classroomId={classroomId} />
       <Card className="mb-6">
         <h2 className="text-lg font-semibold">Assignments</h2>
         {assignments.length === 0 ? (
