@@ -175,6 +175,8 @@ const pageParams = (name: string) => ({
   questionId: w.questionId,
   topicId: w.topicId,
   token: "T".repeat(43),
+  // No actor administers a school (decision 033): the sign-in settings action is refused as not found.
+  schoolId: "fuzz-school",
 });
 
 /** What the app shows of its stored state, for "nothing was written". */
