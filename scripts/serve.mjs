@@ -198,8 +198,9 @@ async function front() {
     if (stopping) return;
     stopping = true;
     process.exitCode = code;
+    // No new connections; requests under way finish (Next's workers finish theirs on SIGTERM).
     server?.close();
-    server?.closeAllConnections();
+    server?.closeIdleConnections();
     const alive = [...children.values()];
     for (const c of alive) c.kill("SIGTERM");
     if (alive.length === 0) process.exit(code);
