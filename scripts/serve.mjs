@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Backends, createForwarder } from "../lib/start/front.mjs";
+import { Backends, createForwarder, WORKER_KEEP_ALIVE_MS } from "../lib/start/front.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
@@ -125,7 +125,7 @@ async function serve() {
   });
   // Next's "Ready in" counts from here, not from the module loading that went before.
   process.env.NEXT_PRIVATE_START_TIME = String(Date.now());
-  await nextStart(pageWorker ? { hostname: "127.0.0.1", port: 0 } : { hostname: host, port }, root);
+  await nextStart(pageWorker ? { hostname: "127.0.0.1", port: 0, keepAliveTimeout: WORKER_KEEP_ALIVE_MS } : { hostname: host, port }, root);
 }
 
 /** The front process: the public port, the fast path, and the page workers behind it. */

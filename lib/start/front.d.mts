@@ -2,6 +2,7 @@
 import type http from "node:http";
 
 export const SOCKET_HEADER: "x-extent-socket";
+export const WORKER_KEEP_ALIVE_MS: number;
 export function forwardedHeaders(raw: string[], drop: Set<string>, extra?: string[]): string[];
 export class Backends {
   list: { id: number; port: number; agent: http.Agent; active: number }[];

@@ -13,6 +13,10 @@
 import http from "node:http";
 import { pipeline } from "node:stream";
 
+/** How long a page worker keeps an idle connection from the front (its server's keepAliveTimeout). */
+export const WORKER_KEEP_ALIVE_MS = 65_000;
+const AGENT_IDLE_MS = 30_000;
+
 /** lib/auth/client-address.ts's SOCKET_HEADER (not imported: that file is TypeScript). */
 export const SOCKET_HEADER = "x-extent-socket";
 
@@ -49,7 +53,9 @@ export class Backends {
   /** @param {number} id @param {number} port */
   add(id, port) {
     this.remove(id);
-    this.list.push({ id, port, agent: new http.Agent({ keepAlive: true }), active: 0 });
+    // An idle connection is dropped here well before the worker would drop it
+    // (WORKER_KEEP_ALIVE_MS), so a request is never sent on a socket the worker is closing.
+    this.list.push({ id, port, agent: new http.Agent({ keepAlive: true, timeout: AGENT_IDLE_MS }), active: 0 });
   }
 
   /** @param {number} id */
@@ -98,13 +104,18 @@ export function createForwarder({ backends, stampKey, log = (m, e) => console.er
       backend.active--;
     };
     const stamp = `${stampKey} ${req.socket.remoteAddress ?? ""}`;
+    // What Next fills in when a request has none (base-server, `??=`), from the socket it
+    // would have had: the client's, and the public port.
+    const extra = [SOCKET_HEADER, stamp];
+    if (req.headers["x-forwarded-for"] === undefined) extra.push("X-Forwarded-For", req.socket.remoteAddress ?? "");
+    if (req.headers["x-forwarded-port"] === undefined) extra.push("X-Forwarded-Port", String(req.socket.localPort ?? ""));
     const upstream = http.request({
       host: "127.0.0.1",
       port: backend.port,
       agent: backend.agent,
       method: req.method,
       path: req.url,
-      headers: forwardedHeaders(req.rawHeaders, REQUEST_HOP, [SOCKET_HEADER, stamp]),
+      headers: forwardedHeaders(req.rawHeaders, REQUEST_HOP, extra),
     });
     upstream.on("response", (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, forwardedHeaders(answer.rawHeaders, RESPONSE_HOP));

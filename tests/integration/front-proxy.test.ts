@@ -82,10 +82,14 @@ describe("the front process", () => {
   it("stamps the client's own address, which the worker believes, and drops a stamp the client forged", async () => {
     const plain = await send(frontPort, "/who");
     expect(JSON.parse(plain.body)).toEqual({ address: "127.0.0.2" });
+    // As Next itself would fill them from the client's socket.
+    expect(seen.at(-1)!.headers).toMatchObject({ "x-forwarded-for": "127.0.0.2", "x-forwarded-port": String(frontPort) });
 
     const forged = await send(frontPort, "/who", { headers: { [SOCKET_HEADER]: `${KEY} 6.6.6.6`, "x-forwarded-for": "6.6.6.6" } });
     expect(JSON.parse(forged.body)).toEqual({ address: "127.0.0.2" });
     expect(seen.at(-1)!.headers[SOCKET_HEADER]).toBe(`${KEY} 127.0.0.2`);
+    // A proxy's X-Forwarded-For goes on untouched, for TRUST_PROXY_HOPS to read.
+    expect(seen.at(-1)!.headers["x-forwarded-for"]).toBe("6.6.6.6");
   });
 
   it("gives a request straight to a worker (not through the front) the worker's own socket address, whatever it claims", async () => {
