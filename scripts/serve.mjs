@@ -108,7 +108,6 @@ async function serve() {
   // start-up time, so it happens before "go". instrumentation.ts runs in each process, so
   // every server stamps its requests with the client's address (lib/auth/socket-stamp.ts).
   if (pageWorker) {
-    lowerPriority(Number(process.env.EXTENT_PAGE_NICE_APPLIED ?? "0"));
     // A worker whose front is gone has nobody to serve.
     process.on("disconnect", () => process.exit(0));
   }
@@ -121,7 +120,14 @@ async function serve() {
   const wrap = fast && process.env.EXTENT_FAST_PATH !== "0" ? fast.startFastPath().wrap : (listener) => listener;
   interceptNextServer(wrap, (server) => {
     // The front learns where this worker listens (a port of its own on loopback).
-    if (pageWorker) server.once("listening", () => process.send?.({ type: "listening", port: server.address().port }));
+    // Its priority is lowered only now: loading Next, most of the start-up, runs at the
+    // normal priority, so a busy machine does not hold back the server's start.
+    if (pageWorker) {
+      server.once("listening", () => {
+        lowerPriority(Number(process.env.EXTENT_PAGE_NICE_APPLIED ?? "0"));
+        process.send?.({ type: "listening", port: server.address().port });
+      });
+    }
   });
   // Next's "Ready in" counts from here, not from the module loading that went before.
   process.env.NEXT_PRIVATE_START_TIME = String(Date.now());
