@@ -3,13 +3,13 @@ import { randomBytes } from "node:crypto";
 import { cpus, loadavg, totalmem } from "node:os";
 import pg from "pg";
 import { rmSync } from "node:fs";
-import { APP_LOG, postgresCpuMs, startApp, type App } from "./app";
+import { APP_LOG, startApp, type App } from "./app";
 import { benchDatabase } from "./database";
-import { reloadLoop, runWriters, timePage, type WriteResult } from "./load";
+import { timePage } from "./load";
+import { boardReloadRound, ESSAY_WORDS, measureWriters, rateOf, SESSION_COOKIE } from "./board-reload";
 import { pgbenchUpdate } from "./pgbench";
 import { bytes, markdownTable, num, percentile, ratio, summarize } from "./stats";
 import { classSource } from "./class-source";
-import { writersWorld } from "./world";
 
 // Issue 11's measurements in one run (`npm run bench`, or `npm run bench -- --quick` for a
 // short smoke run): autosave writers against the built app beside pgbench's single-row UPDATE
@@ -18,8 +18,6 @@ import { writersWorld } from "./world";
 // Everything runs on loopback against the PostgreSQL service (BENCH_POSTGRES_URL, default
 // postgres@127.0.0.1:5432), in a database of its own that is dropped at the end.
 
-const SESSION_COOKIE = "extent_session"; // lib/auth/sessions.ts (not imported: it is server-only)
-const ESSAY_WORDS = 1000;
 
 type Plan = { writers: number[]; seconds: number; boardWriters: number; boardStudents: number; sizes: number[]; pageRepeats: number };
 const FULL: Plan = { writers: [10, 50, 200], seconds: 10, boardWriters: 50, boardStudents: 300, sizes: [5, 30, 300, 3000], pageRepeats: 5 };
@@ -38,14 +36,6 @@ function machine(): string {
     /* not a checkout */
   }
   return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${cpus().length} cores (${model}) · ${(totalmem() / 2 ** 30).toFixed(0)} GB · load average ${loadavg()[0]!.toFixed(1)} at the start (other work on the machine skews every row) · Node ${process.version} · commit ${commit}`;
-}
-
-async function measureWriters(app: App, client: pg.Client, secret: string, writers: number, seconds: number) {
-  const world = await writersWorld(client, secret, writers, ESSAY_WORDS);
-  const cpu0 = app.cpuMs(), db0 = postgresCpuMs();
-  const result = await runWriters({ origin: app.origin, assignmentId: world.assignmentId, tokens: world.tokens, text: world.text, seconds, cookieName: SESSION_COOKIE });
-  const cpu1 = app.cpuMs(), db1 = postgresCpuMs();
-  return { world, result, appCpuPerSave: ratio(cpu1 - cpu0, result.saves), dbCpuPerSave: ratio(db1 - db0, result.saves) };
 }
 
 export async function run(opts: { quick?: boolean } = {}) {
@@ -99,21 +89,14 @@ export async function run(opts: { quick?: boolean } = {}) {
     // 2. Autosave while one teacher reloads a large board.
     say(`board world of ${plan.boardStudents} students; ${plan.boardWriters} writers alone, then with a teacher reloading the board …`);
     const board = await classes.make(plan.boardStudents, 3);
-    const alone = await measureWriters(app, client, secret, plan.boardWriters, plan.seconds);
-    const stopReloads = new AbortController();
-    const boardUrl = `${app.origin}/classes/${board.classroomId}/board`;
-    const reloading = reloadLoop(app.origin, boardUrl, `${SESSION_COOKIE}=${board.teacherToken}`, stopReloads.signal);
-    const withBoard = await measureWriters(app, client, secret, plan.boardWriters, plan.seconds);
-    stopReloads.abort();
-    const reloads = await reloading;
-    const rateOf = (r: WriteResult) => r.saves / r.seconds;
+    const { alone, withBoard, reloads, ratio: reloadRatio } = await boardReloadRound(app, client, secret, `${app.origin}/classes/${board.classroomId}/board`, board.teacherToken, plan.boardWriters, plan.seconds);
     out.push(
       `Autosave with one teacher reloading a ${plan.boardStudents}-student board (${plan.boardWriters} writers, ${plan.seconds} s each):`, "",
       markdownTable(
         ["Writers", "Saves/s alone", "Saves/s with board", "Ratio", "p99 alone", "p99 with board", "Board loads (p50)", "Board errors"],
         [[
-          String(plan.boardWriters), num(rateOf(alone.result), 0), num(rateOf(withBoard.result), 0), `${num(ratio(rateOf(withBoard.result), rateOf(alone.result)), 2)}×`,
-          ms(percentile(alone.result.latencies, 0.99)), ms(percentile(withBoard.result.latencies, 0.99)), `${reloads.loads} (${ms(percentile(reloads.latencies, 0.5))})`, String(reloads.errors),
+          String(plan.boardWriters), num(rateOf(alone), 0), num(rateOf(withBoard), 0), `${num(reloadRatio, 2)}×`,
+          ms(percentile(alone.latencies, 0.99)), ms(percentile(withBoard.latencies, 0.99)), `${reloads.loads} (${ms(percentile(reloads.latencies, 0.5))})`, String(reloads.errors),
         ]],
       ), "",
     );

@@ -34,7 +34,8 @@ export function request(agent: http.Agent, url: string, init: { method?: string;
   });
 }
 
-export type WriteResult = { saves: number; fastSaves: number; errors: number; conflicts: number; latencies: number[]; seconds: number; firstError?: string };
+/** `savedAt`: when each save was answered (performance.now()), for rates over parts of the run. */
+export type WriteResult = { saves: number; fastSaves: number; errors: number; conflicts: number; latencies: number[]; savedAt: number[]; seconds: number; firstError?: string };
 
 const SENTENCES = [" Yet the Depression alone does not explain the timing.", " Hindenburg's circle mattered more than any election.", " Propaganda amplified what unemployment had begun."];
 
@@ -46,6 +47,7 @@ export async function runWriters(opts: { origin: string; assignmentId: string; t
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.tokens.length });
   const url = `${opts.origin}/api/assignments/${opts.assignmentId}/draft`;
   const latencies: number[] = [];
+  const savedAt: number[] = [];
   let saves = 0, fastSaves = 0, errors = 0, conflicts = 0;
   let firstError: string | undefined;
   const began = performance.now();
@@ -63,6 +65,7 @@ export async function runWriters(opts: { origin: string; assignmentId: string; t
           saves++;
           if (reply.fast) fastSaves++;
           latencies.push(reply.ms);
+          savedAt.push(performance.now());
         } else if (reply.status === 409 && typeof body.current?.revision === "number") {
           // Each writer owns its draft, so a conflict is a server fault: counted, then carried on from.
           conflicts++;
@@ -81,7 +84,7 @@ export async function runWriters(opts: { origin: string; assignmentId: string; t
   await Promise.all(opts.tokens.map((t, w) => writer(t, w)));
   const seconds = (performance.now() - began) / 1000;
   agent.destroy();
-  return { saves, fastSaves, errors, conflicts, latencies, seconds, firstError };
+  return { saves, fastSaves, errors, conflicts, latencies, savedAt, seconds, firstError };
 }
 
 /** Fetches `url` again and again until `signal` fires (a teacher reloading a board). */

@@ -128,3 +128,15 @@ export function trustProxyHops(): number {
   cachedHops = parsed.data.TRUST_PROXY_HOPS;
   return cachedHops;
 }
+
+// The key the front process (lib/start/front.mjs) shares with its page workers, so that a
+// worker can believe the client address the front stamped on a request
+// (lib/auth/client-address.ts). Set by scripts/serve.mjs for its workers only; never
+// configuration. Anything not shaped like the key it makes is ignored.
+const SocketStampKey = z.string().regex(/^[A-Za-z0-9_-]{24,128}$/);
+
+/** The front's shared stamp key in a page worker, or null everywhere else. */
+export function socketStampKey(): string | null {
+  const parsed = SocketStampKey.safeParse(process.env.EXTENT_SOCKET_STAMP_KEY);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
 import { headers } from "next/headers";
-import { trustProxyHops } from "../env";
+import { socketStampKey, trustProxyHops } from "../env";
 
 // Where a request came from, for throttling (docs/decisions/010-sign-in-abuse.md).
 //
@@ -15,6 +15,11 @@ import { trustProxyHops } from "../env";
 // with the socket's address in SOCKET_HEADER, replacing anything a client put there. The
 // stamp carries a random per-process nonce so that a request arriving before the stamp was
 // installed (Next listens before instrumentation runs) cannot pass off a header of its own.
+//
+// Behind the front process (lib/start/front.mjs, decision 038) a page worker's socket is the
+// front's loopback connection, so the front stamps the client's address itself, with a key
+// it shares with its workers only (EXTENT_SOCKET_STAMP_KEY); the worker keeps a stamp made
+// with that key and replaces any other (lib/auth/socket-stamp.ts).
 
 export const SOCKET_HEADER = "x-extent-socket";
 
@@ -26,7 +31,12 @@ export const UNKNOWN_ADDRESS = "unknown";
 const NONCE = Symbol.for("extent.socketStampNonce");
 function nonce(): string {
   const g = globalThis as { [NONCE]?: string };
-  return (g[NONCE] ??= randomBytes(18).toString("base64url"));
+  return (g[NONCE] ??= socketStampKey() ?? randomBytes(18).toString("base64url"));
+}
+
+/** Whether this process was given a stamp key by a front process, whose stamps it then keeps. */
+export function behindFront(): boolean {
+  return socketStampKey() !== null;
 }
 
 /** The header value instrumentation.ts writes for a socket's remote address. */
@@ -34,7 +44,8 @@ export function socketStamp(address: string): string {
   return `${nonce()} ${address}`;
 }
 
-function readSocketStamp(value: string | null): string | null {
+/** The address in a stamp made with this process's key, or null for anything else. */
+export function readSocketStamp(value: string | null | undefined): string | null {
   if (!value) return null;
   const [given, address] = value.split(" ");
   const expected = Buffer.from(nonce());

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, expect, it } from "vitest";
-import { SOCKET_HEADER, clientAddressFrom } from "./client-address";
+import { SOCKET_HEADER, clientAddressFrom, socketStamp } from "./client-address";
 import { installSocketStamp } from "./socket-stamp";
 
 // A plain Node server created *before* the stamp is installed, as Next's is: every request
@@ -19,9 +19,11 @@ it("stamps the socket's address over a client's forged header and X-Forwarded-Fo
   installSocketStamp();
   installSocketStamp(); // twice is harmless
   const { port } = server.address() as AddressInfo;
-  const forgeries: Record<string, string>[] = [{ [SOCKET_HEADER]: "x 203.0.113.5" }, { "x-forwarded-for": "203.0.113.5" }, {}];
+  // Not behind a front process (decision 038), even a stamp with this process's own key is
+  // replaced: only a front's workers keep one.
+  const forgeries: Record<string, string>[] = [{ [SOCKET_HEADER]: "x 203.0.113.5" }, { "x-forwarded-for": "203.0.113.5" }, {}, { [SOCKET_HEADER]: socketStamp("203.0.113.5") }];
   for (const forged of forgeries) {
     await fetch(`http://127.0.0.1:${port}/`, { headers: forged });
   }
-  expect(seen).toEqual(["127.0.0.1", "127.0.0.1", "127.0.0.1"]);
+  expect(seen).toEqual(["127.0.0.1", "127.0.0.1", "127.0.0.1", "127.0.0.1"]);
 });

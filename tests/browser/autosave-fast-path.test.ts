@@ -7,9 +7,10 @@ import { sessionTokenHash, writersWorld } from "../../bench/world";
 
 // The autosave fast path in the real server (docs/decisions/020-autosave-fast-path.md): the
 // built app under `npm start` on the PostgreSQL service (the fast path is off on the embedded
-// database the other browser tests use), one server process. Saves it can make are answered
-// by it (its Server-Timing header says so); everything else must reach Next's route with its
-// body intact and be answered exactly as before. Skipped when no PostgreSQL service answers
+// database the other browser tests use), with two page workers behind the front process that
+// runs the fast path (docs/decisions/038-front-process.md). Saves it can make are answered
+// by it (its Server-Timing header says so); everything else must reach Next's route in a page
+// worker with its body intact and be answered exactly as before. Skipped when no PostgreSQL service answers
 // on 127.0.0.1:5432 (CI always has one).
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -48,7 +49,7 @@ describe.skipIf(!available)("the autosave fast path in the running app", () => {
     await admin.query(`CREATE DATABASE ${dbName}`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${dbName}`;
-    process.env.WEB_CONCURRENCY = "1";
+    process.env.WEB_CONCURRENCY = "2";
     app = await startApp({ databaseUrl: url.href, sessionSecret: secret, port: await freePort() });
     client = new pg.Client({ connectionString: url.href });
     await client.connect();
@@ -115,6 +116,15 @@ describe.skipIf(!available)("the autosave fast path in the running app", () => {
       { text: "Ben's essay", revision: 1 },
       { text: `${text} One. Pasted.`, revision: 2 },
     ]);
+  });
+
+  it("serves pages through the front, from the page workers, with their own headers", async () => {
+    expect(app.log()).toMatch(/Front process \d+ on 127\.0\.0\.1:\d+, 2 page workers/);
+    const page = await fetch(`${app.origin}/sign-in`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toMatch(/nonce-/);
+    expect(page.headers.get("server-timing")).toBeNull();
+    expect(await page.text()).toMatch(/<form/);
   });
 
   it("leaves a session due for renewal to the route, which renews it", async () => {
