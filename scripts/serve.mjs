@@ -8,7 +8,7 @@
 // fast path ahead of it. Above 1 it is the front process (docs/decisions/038-front-process.md,
 // lib/start/front.mjs): it owns HOST:PORT, answers the autosave fast path itself and hands
 // every other request to that many page workers, each a `next start` on a private loopback
-// port, running at a lower OS priority (EXTENT_PAGE_NICE, default 10) so that on a busy
+// port, running at a lower OS priority (EXTENT_PAGE_NICE, default 19) so that on a busy
 // machine a teacher's page waits for the CPU rather than a student's save.
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -137,7 +137,7 @@ async function serve() {
 /** The front process: the public port, the fast path, and the page workers behind it. */
 async function front() {
   const stampKey = randomBytes(24).toString("base64url");
-  const nice = Number(process.env.EXTENT_PAGE_NICE ?? "10");
+  const nice = Number(process.env.EXTENT_PAGE_NICE ?? "19");
   if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new Error(`EXTENT_PAGE_NICE must be a whole number from 0 to 19, not "${process.env.EXTENT_PAGE_NICE}".`);
   const backends = new Backends();
   const fastPath = loadFastPath();
