@@ -1,4 +1,4 @@
-import { disconnectDb } from "../lib/db";
+import { runCommand } from "./run-command";
 import { resetTwoFactor } from "../lib/auth/two-factor/internal/reset";
 
 // Support for two-factor sign-in (decision 035), against DATABASE_URL (or the embedded database):
@@ -13,10 +13,4 @@ async function main(): Promise<string> {
   return "Usage: npm run two-factor -- reset email";
 }
 
-main()
-  .then((line) => console.log(line))
-  .catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  })
-  .finally(disconnectDb);
+runCommand(main);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import pg from "pg";
+import { POSTGRES_ADMIN_URL, freePort, postgresUp } from "./postgres-service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "../../bench/app";
 import { sessionTokenHash, writersWorld } from "../../bench/world";
@@ -13,27 +13,9 @@ import { sessionTokenHash, writersWorld } from "../../bench/world";
 // worker with its body intact and be answered exactly as before. Skipped when no PostgreSQL service answers
 // on 127.0.0.1:5432 (CI always has one).
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL = POSTGRES_ADMIN_URL;
 const FAST = 'autosave;desc="fast path"';
 
-async function postgresUp(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const available = await postgresUp();
 const dbName = `extent_fastpath_${process.pid}`;

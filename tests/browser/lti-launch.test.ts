@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
-import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
+import { POSTGRES_ADMIN_URL, freePort, postgresUp } from "./postgres-service";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "../../bench/app";
@@ -18,26 +18,8 @@ import { expectNoConsoleErrors, launchBrowser } from "./browser";
 // database, so this test runs its own app on the PostgreSQL service (like the autosave
 // fast-path test) and registers the platform there; skipped when no service answers.
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL = POSTGRES_ADMIN_URL;
 
-async function postgresUp(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** A frame on the tool's site that sets an unpartitioned SameSite=None cookie, then reports whether it came back. */
 async function startCookieProbe() {
