@@ -81,10 +81,20 @@ export function refusalResponse(e: LaunchRefused): Response {
 }
 
 /** Dynamic Registration, for the school the pasted URL names (refused if the URL is not ours or has expired). */
+/** The LtiNonce "issuer" under which spent registration addresses are kept. */
+const REGISTRATION_URL_USE = "extent:dynamic-registration-url";
+
 export async function ltiRegister(token: string, params: URLSearchParams) {
   const schoolId = schoolOfRegistrationToken(token);
   if (!schoolId || !(await db().school.findUnique({ where: { id: schoolId }, select: { id: true } }))) {
     throw new LaunchRefused("This registration address is not valid or has expired. Copy a fresh one from your school's settings in Extent.", 404);
   }
+  // Single use, spent before the LMS is contacted so two uses at once cannot both register.
+  // The row outlives the address (a day at most), and expired rows go with the nonces'.
+  const { count } = await db().ltiNonce.createMany({
+    data: [{ issuer: REGISTRATION_URL_USE, nonce: token.slice(-43), expiresAt: new Date(Date.now() + 2 * 24 * 60 * 60 * 1000) }],
+    skipDuplicates: true,
+  });
+  if (!count) throw new LaunchRefused("This registration address has been used already. Copy a fresh one from your school's settings in Extent.", 404);
   return registerDynamically(schoolId, params.get("openid_configuration"), params.get("registration_token"));
 }

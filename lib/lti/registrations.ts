@@ -103,9 +103,10 @@ export async function removeLtiRegistration(user: SessionUser, raw: z.input<type
 // The LMS opens the pasted URL in its own window or frame, where the administrator's Lax
 // session cookie is not sent, so the URL itself says which school it registers for: the
 // school id, an expiry and an HMAC with SESSION_SECRET. It is shown only to the school's
-// administrators and lasts a week.
+// administrators, lasts a day and registers once (lib/lti/protocol.ts's ltiRegister spends
+// it): a copied link cannot register platforms for the school later.
 
-const REGISTRATION_URL_DAYS = 7;
+const REGISTRATION_URL_DAYS = 1;
 const sign = (payload: string) => createHmac("sha256", env().SESSION_SECRET).update(`lti-registration:${payload}`).digest("base64url");
 
 export async function dynamicRegistrationUrl(user: SessionUser, schoolId: string, now = Date.now()): Promise<{ url: string; expiresAt: Date }> {

@@ -141,7 +141,18 @@ describe("dynamic registration", () => {
 
     // A tampered or foreign URL registers nothing; the registration token is single use at the platform.
     expect(await refusal(ltiRegister(`${token.slice(0, -2)}xx`, params))).toMatch(/not valid or has expired/);
-    expect(await refusal(ltiRegister(token, params))).toMatch(/refused the registration/);
+    // The pasted address registers once: a copy used later (with a fresh token at the platform) registers nothing.
+    platform.registrationTokens.add("reg-token-2");
+    expect(await refusal(ltiRegister(token, new URLSearchParams({ ...Object.fromEntries(params), registration_token: "reg-token-2" })))).toMatch(/used already/);
     expect(await db().ltiRegistration.count()).toBe(1);
+
+    // Another school's fresh address cannot attach a deployment to this school's registration.
+    const otherAdmin = await makeTeacher();
+    const other = await db().school.create({ data: { name: "Other Dyn School", admins: { create: { userId: otherAdmin.id } } } });
+    const otherToken = (await dynamicRegistrationUrl(otherAdmin, other.id)).url.split("/").pop()!;
+    platform.registrationTokens.add("reg-token-3");
+    platform.nextClientId = done.clientId;
+    expect(await refusal(ltiRegister(otherToken, new URLSearchParams({ ...Object.fromEntries(params), registration_token: "reg-token-3" })))).toMatch(/another school/);
+    expect(await db().ltiDeployment.count({ where: { schoolId: other.id } })).toBe(0);
   });
 });

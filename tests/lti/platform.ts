@@ -75,6 +75,8 @@ export async function startPlatform({ host = "127.0.0.1", pageSize = 50 } = {}) 
     registrationTokens,
     deepLinkReturns,
     failScores,
+    /** The client id the next dynamic registration answers with (once), instead of a new one. */
+    nextClientId: undefined as string | undefined,
     close: () => new Promise<void>((r) => server.close(() => r())),
 
     /** Registers a tool by hand (what an LMS admin does) with one deployment. */
@@ -311,7 +313,10 @@ export async function startPlatform({ host = "127.0.0.1", pageSize = 50 } = {}) 
         const reg = JSON.parse(body);
         const conf = reg["https://purl.imsglobal.org/spec/lti-tool-configuration"];
         if (!reg.initiate_login_uri || !reg.redirect_uris?.length || !reg.jwks_uri || !conf?.target_link_uri) return send(res, 400, { error: "invalid_client_metadata" });
-        const clientId = randomUUID();
+        // An LMS that answers with a client id it already gave (nextClientId): the tool must not
+        // attach the new deployment to whichever school registered that client first.
+        const clientId = p.nextClientId ?? randomUUID();
+        p.nextClientId = undefined;
         const deploymentId = randomUUID();
         tools.set(clientId, { redirectUris: reg.redirect_uris, jwksUri: reg.jwks_uri, deployments: new Set([deploymentId]), loginUrl: reg.initiate_login_uri, targetLinkUri: conf.target_link_uri });
         return send(res, 200, { ...reg, client_id: clientId, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...conf, deployment_id: deploymentId } });

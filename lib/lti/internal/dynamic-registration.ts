@@ -85,8 +85,10 @@ export async function registerDynamically(schoolId: string, configurationUrl: st
       where: { issuer_clientId: { issuer: String(cfg.issuer), clientId } },
       create: { schoolId, issuer: String(cfg.issuer), clientId, authUrl, tokenUrl, jwksUrl, label },
       update: {},
-      select: { id: true },
+      select: { id: true, schoolId: true },
     });
+    // The platform already registered this client for another school: never add to theirs.
+    if (reg.schoolId !== schoolId) throw new LaunchRefused("This LMS registration belongs to another school in Extent. Ask your LMS for a new registration.", 403);
     if (typeof deploymentId === "string" && deploymentId) {
       await db().ltiDeployment.createMany({ data: [{ registrationId: reg.id, deploymentId, schoolId }], skipDuplicates: true });
     }
