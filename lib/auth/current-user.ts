@@ -35,6 +35,16 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   return user;
 }
 
+/**
+ * A usable session's user, or null when signed out or still waiting for a second factor: for
+ * the provider sign-in routes, where such a session is simply replaced by a provider sign-in
+ * (which satisfies the school's two-factor policy) instead of refusing it.
+ */
+export async function getUsableUser(): Promise<SessionUser | null> {
+  const user = await getSignedInUser();
+  return user && user.twoFactorGate === "none" ? user : null;
+}
+
 const requestedPath = async () => safeNextPath((await headers()).get("x-extent-path"));
 
 /**

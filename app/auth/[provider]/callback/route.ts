@@ -1,7 +1,7 @@
 import type { NextResponse } from "next/server";
 import { cookies } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
-import { getCurrentUser, setSessionCookie } from "@/lib/auth/current-user";
+import { getUsableUser, setSessionCookie } from "@/lib/auth/current-user";
 import { appOrigin } from "@/lib/env";
 import { isProviderId, callbackPath } from "@/lib/auth/oidc/providers";
 import { ProviderRefusal } from "@/lib/auth/oidc/refusals";
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ prov
     // openid-client checks the redirect_uri against it.
     const callbackUrl = new URL(callbackPath(provider) + new URL(request.url).search, appOrigin());
     const jar = await cookies();
-    const done = await finishProviderSignIn(provider, callbackUrl, jar.get(BROWSER_COOKIE)?.value, await getCurrentUser(), await clientAddress());
+    const done = await finishProviderSignIn(provider, callbackUrl, jar.get(BROWSER_COOKIE)?.value, await getUsableUser(), await clientAddress());
     if (done.kind === "signed-in") await setSessionCookie(done.token, done.expiresAt);
     return forgetBrowser(redirectTo(done.kind === "linked" ? `${done.next}?linked=${provider}` : done.next));
   } catch (e) {

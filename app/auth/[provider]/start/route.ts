@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getUsableUser } from "@/lib/auth/current-user";
 import { redirectTo, refusedResponse, rememberBrowser } from "@/lib/auth/oidc/responses";
 import { startProviderSignIn } from "@/lib/auth/oidc/sign-in";
 
@@ -11,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ prov
   const query = new URL(request.url).searchParams;
   const link = query.get("intent") === "link";
   try {
-    const user = await getCurrentUser();
+    const user = await getUsableUser();
     if (link && !user) return redirectTo(`/sign-in?next=${encodeURIComponent("/account")}`);
     const started = await startProviderSignIn({ provider, link, next: query.get("next") }, user, await clientAddress());
     return rememberBrowser(NextResponse.redirect(started.url, 303), started.browserToken);
