@@ -54,9 +54,17 @@ export async function ltiLaunch(form: URLSearchParams, postedFrom: string | null
 }
 
 /** "Open in a new tab": an ordinary session for the handoff token's account, or null when it is spent or expired. */
-export async function openHandoff(token: string): Promise<{ token: string; expiresAt: Date } | null> {
+/**
+ * The session a handoff token opens, once. A browser already signed in to Extent as someone
+ * else is refused (the token spent): a link passed on by another person must not silently sign
+ * this browser in as them.
+ */
+export async function openHandoff(token: string, signedInAs: { id: string; name: string } | null): Promise<{ token: string; expiresAt: Date } | null> {
   const userId = await redeemHandoff(token);
   if (!userId) return null;
+  if (signedInAs && signedInAs.id !== userId) {
+    throw new LaunchRefused(`This browser is signed in to Extent as ${signedInAs.name}. Sign out first, then open Extent again from your course.`, 403);
+  }
   const exists = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
   return exists ? createSession(userId, "LTI") : null;
 }

@@ -156,3 +156,22 @@ describe("dynamic registration", () => {
     expect(await db().ltiDeployment.count({ where: { schoolId: other.id } })).toBe(0);
   });
 });
+
+describe("open in a new tab", () => {
+  it("opens the launched account once, and never replaces another person's session in the browser", async () => {
+    const { makeTeacher, makeStudent } = await import("../factories");
+    const { createHandoff } = await import("@/lib/lti/internal/handoff");
+    const { openHandoff } = await import("@/lib/lti/protocol");
+    const launched = await makeStudent();
+    const someoneElse = await makeTeacher();
+
+    const passedOn = await createHandoff(launched.id);
+    expect(await refusal(openHandoff(passedOn, someoneElse))).toMatch(new RegExp(`signed in to Extent as ${someoneElse.name}`));
+    expect(await openHandoff(passedOn, null)).toBeNull(); // spent by the refused attempt
+
+    const own = await createHandoff(launched.id);
+    const session = await openHandoff(own, launched);
+    expect(session?.token).toBeTruthy();
+    expect(await openHandoff(own, null)).toBeNull();
+  });
+});

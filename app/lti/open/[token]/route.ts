@@ -1,4 +1,4 @@
-import { setSessionCookie } from "@/lib/auth/current-user";
+import { getSignedInUser, setSessionCookie } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { appOrigin } from "@/lib/env";
 import { LaunchRefused, openHandoff, refusalResponse } from "@/lib/lti/protocol";
@@ -7,7 +7,13 @@ import { LaunchRefused, openHandoff, refusalResponse } from "@/lib/lti/protocol"
 // ordinary session in this top-level tab, then the page the frame showed.
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const session = await openHandoff(token);
+  let session: Awaited<ReturnType<typeof openHandoff>>;
+  try {
+    session = await openHandoff(token, await getSignedInUser());
+  } catch (e) {
+    if (e instanceof LaunchRefused) return refusalResponse(e);
+    throw e;
+  }
   if (!session) return refusalResponse(new LaunchRefused("This link has been used or has expired. Open Extent again from your course.", 404));
   await setSessionCookie(session.token, session.expiresAt);
   const to = safeNextPath(new URL(request.url).searchParams.get("to"));
