@@ -177,6 +177,8 @@ const pageParams = (name: string) => ({
   token: "T".repeat(43),
   // No actor administers a school (decision 033): the sign-in settings action is refused as not found.
   schoolId: "fuzz-school",
+  // Nobody here launched from an LMS (decision 036): the Deep Linking choice is refused as not found.
+  requestId: "fuzz-request",
 });
 
 /** What the app shows of its stored state, for "nothing was written". */
