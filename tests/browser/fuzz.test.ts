@@ -168,6 +168,9 @@ function exposedActions(): ActionEntry[] {
 
 // The page the call comes from, as in the app: the student's open draft, or the teacher's marking
 // of the handed-in essay (an action that revalidates renders this page into its answer).
+/** Actions whose input is an empty object: no field to make hostile, no body to refuse. */
+const TAKES_NO_FIELDS = new Set(["signOutAction", "startTwoFactorAction"]);
+
 const pageParams = (name: string) => ({
   classroomId: w.classA,
   assignmentId: permitted(name) === "studentOf" ? asg2 : w.assignmentId,
@@ -214,8 +217,9 @@ describe("fuzz", () => {
         const bodies = r === role ? ACTION_BODIES : ACTION_BODIES.filter(([label]) => /empty|null input|objects nested|\$Q0/.test(label));
         if (name === "signOutAction" && r !== "anonymous") continue;
         for (const [label, body] of bodies) {
-          // Sign-out takes no fields, so any object (junk keys, an unresolvable reference) is a valid call to it.
-          const mustRefuse = name !== "signOutAction";
+          // Sign-out and starting two-factor set-up take no fields, so any object (junk keys, an
+          // unresolvable reference) is a valid call to them.
+          const mustRefuse = !TAKES_NO_FIELDS.has(name);
           cases.push(async () => {
             const out = await as(r).action(entry, page, undefined, { body });
             requests++;
@@ -262,7 +266,7 @@ describe("fuzz", () => {
     const cases: (() => Promise<void>)[] = [];
     for (const entry of exposedActions()) {
       const name = entry.exportedName;
-      if (name === "signOutAction") continue; // takes no fields
+      if (TAKES_NO_FIELDS.has(name)) continue;
       const role = permitted(name);
       const page = pageForAction(entry, pageParams(name));
       const base = templates.get(name)!;
