@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { POSTGRES_ADMIN_URL, freePort, postgresUp } from "./postgres-service";
+import { postgresUp, startAppOnOwnDatabase } from "./postgres-service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type App } from "../../bench/app";
+import type { App } from "../../bench/app";
 import { sessionTokenHash, writersWorld } from "../../bench/world";
 
 // The autosave fast path in the real server (docs/decisions/020-autosave-fast-path.md): the
@@ -13,35 +13,22 @@ import { sessionTokenHash, writersWorld } from "../../bench/world";
 // worker with its body intact and be answered exactly as before. Skipped when no PostgreSQL service answers
 // on 127.0.0.1:5432 (CI always has one).
 
-const ADMIN_URL = POSTGRES_ADMIN_URL;
 const FAST = 'autosave;desc="fast path"';
 
 
 const available = await postgresUp();
-const dbName = `extent_fastpath_${process.pid}`;
 const secret = randomBytes(32).toString("hex");
-let admin: pg.Client;
+let stopApp: (() => Promise<void>) | undefined;
 let client: pg.Client;
 let app: App;
 
 describe.skipIf(!available)("the autosave fast path in the running app", () => {
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    process.env.WEB_CONCURRENCY = "2";
-    app = await startApp({ databaseUrl: url.href, sessionSecret: secret, port: await freePort() });
-    client = new pg.Client({ connectionString: url.href });
-    await client.connect();
+    ({ app, client, stop: stopApp } = await startAppOnOwnDatabase("extent_fastpath", secret, 2));
   }, 300_000);
 
   afterAll(async () => {
-    await app?.stop();
-    await client?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin?.end();
+    await stopApp?.();
   });
 
   const put = (assignmentId: string, token: string | null, body: unknown) =>

@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { POSTGRES_ADMIN_URL, freePort, postgresUp } from "./postgres-service";
+import { postgresUp, startAppOnOwnDatabase } from "./postgres-service";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type App } from "../../bench/app";
+import type { App } from "../../bench/app";
 import { ROLE, startPlatform, type Platform } from "../lti/platform";
 import { expectNoConsoleErrors, launchBrowser } from "./browser";
 
@@ -18,7 +18,6 @@ import { expectNoConsoleErrors, launchBrowser } from "./browser";
 // database, so this test runs its own app on the PostgreSQL service (like the autosave
 // fast-path test) and registers the platform there; skipped when no service answers.
 
-const ADMIN_URL = POSTGRES_ADMIN_URL;
 
 
 /** A frame on the tool's site that sets an unpartitioned SameSite=None cookie, then reports whether it came back. */
@@ -33,9 +32,8 @@ async function startCookieProbe() {
 }
 
 const available = await postgresUp();
-const dbName = `extent_lti_${process.pid}`;
 const secret = randomBytes(32).toString("hex");
-let admin: pg.Client;
+let stopApp: (() => Promise<void>) | undefined;
 let client: pg.Client;
 let app: App;
 let platform: Platform;
@@ -44,15 +42,7 @@ let probe: Awaited<ReturnType<typeof startCookieProbe>>;
 
 describe.skipIf(!available)("an LTI launch in the LMS's iframe", () => {
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    process.env.WEB_CONCURRENCY = "1";
-    app = await startApp({ databaseUrl: url.href, sessionSecret: secret, port: await freePort() });
-    client = new pg.Client({ connectionString: url.href });
-    await client.connect();
+    ({ app, client, stop: stopApp } = await startAppOnOwnDatabase("extent_lti", secret, 1));
     platform = await startPlatform({ host: "localhost" });
     probe = await startCookieProbe();
     browser = await launchBrowser();
@@ -62,10 +52,7 @@ describe.skipIf(!available)("an LTI launch in the LMS's iframe", () => {
     await browser?.close();
     await probe?.close();
     await platform?.close();
-    await app?.stop();
-    await client?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin?.end();
+    await stopApp?.();
   });
 
   it("verifies, signs the teacher in inside the frame and shows the class, with third-party cookies blocked; 'Open in a new tab' continues top-level", async () => {
