@@ -31,6 +31,9 @@ const pageWorker = process.argv.includes("--page-worker");
 const launched = typeof process.send === "function";
 // The stamp key is the front's to give its own workers; one from anywhere else is dropped.
 const STAMP_KEY = "EXTENT_SOCKET_STAMP_KEY";
+// The front's other page workers start once the first has answered a request, or this long
+// after it listens.
+const OTHERS_AFTER_MS = 3_000;
 if (!pageWorker) delete process.env[STAMP_KEY];
 
 /**
@@ -176,13 +179,21 @@ async function front() {
     return child;
   };
 
-  // One worker first, the others once it listens: on a small machine the first worker then
-  // loads Next with a core to itself, so the server answers about as soon as one process can.
+  // One worker first, the others once it has answered its first request (or a few seconds
+  // after it listens, if none comes): on a small machine the first worker then loads Next and
+  // the modules of its first request with a core to itself, so the server answers about as
+  // soon as one process can, and the others load while it serves.
   let first = true;
+  let othersForked = false;
+  const forkOthers = () => {
+    if (othersForked || stopping) return;
+    othersForked = true;
+    for (let i = 1; i < workers; i++) fork_();
+  };
   const onListening = () => {
     if (!first) return;
     first = false;
-    for (let i = 1; i < workers; i++) fork_();
+    setTimeout(forkOthers, OTHERS_AFTER_MS).unref();
     openFront();
   };
 
@@ -190,7 +201,7 @@ async function front() {
   const openFront = async () => {
     const fast = await fastPath;
     if (stopping) return;
-    const forward = createForwarder({ backends, stampKey });
+    const forward = createForwarder({ backends, stampKey, onAnswered: forkOthers });
     const listener = fast && process.env.EXTENT_FAST_PATH !== "0" ? fast.startFastPath().wrap(forward) : forward;
     server = http.createServer(listener);
     server.on("error", (e) => {

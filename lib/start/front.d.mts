@@ -12,4 +12,4 @@ export class Backends {
   readonly size: number;
   pick(): { id: number; port: number; agent: http.Agent; active: number } | null;
 }
-export function createForwarder(opts: { backends: Backends; stampKey: string; log?: (message: string, error?: unknown) => void }): (req: http.IncomingMessage, res: http.ServerResponse) => void;
+export function createForwarder(opts: { backends: Backends; stampKey: string; log?: (message: string, error?: unknown) => void; onAnswered?: () => void }): (req: http.IncomingMessage, res: http.ServerResponse) => void;

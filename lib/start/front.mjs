@@ -83,11 +83,12 @@ export class Backends {
 }
 
 /**
- * The request listener that sends a request to a worker and its answer back.
- * @param {{ backends: Backends; stampKey: string; log?: (message: string, error?: unknown) => void }} opts
+ * The request listener that sends a request to a worker and its answer back. `onAnswered`
+ * is called each time a worker's answer has been passed on in full.
+ * @param {{ backends: Backends; stampKey: string; log?: (message: string, error?: unknown) => void; onAnswered?: () => void }} opts
  * @returns {(req: http.IncomingMessage, res: http.ServerResponse) => void}
  */
-export function createForwarder({ backends, stampKey, log = (m, e) => console.error(m, e ?? "") }) {
+export function createForwarder({ backends, stampKey, log = (m, e) => console.error(m, e ?? ""), onAnswered }) {
   return (req, res) => {
     const backend = backends.pick();
     if (!backend) {
@@ -124,6 +125,7 @@ export function createForwarder({ backends, stampKey, log = (m, e) => console.er
       pipeline(answer, res, (error) => {
         finish();
         if (error && !res.destroyed) res.destroy();
+        else if (!error) onAnswered?.();
       });
     });
     upstream.on("error", (error) => {

@@ -171,6 +171,33 @@ describe("the front process", () => {
   });
 });
 
+describe("the front's onAnswered", () => {
+  // scripts/serve.mjs starts the other page workers on the first answer the first one gives.
+  it("is called once a worker's answer has been passed on in full, and not for a 502 or 503", async () => {
+    const answered: string[] = [];
+    const list = new Backends();
+    const server = http.createServer(createForwarder({ backends: list, stampKey: KEY, log: () => {}, onAnswered: () => answered.push("answered") }));
+    const port = await listen(server);
+    try {
+      expect((await send(port, "/none")).status).toBe(503);
+      const dead = http.createServer(() => {});
+      const deadPort = await listen(dead);
+      await new Promise((r) => dead.close(r));
+      list.add(7, deadPort);
+      expect((await send(port, "/gone")).status).toBe(502);
+      expect(answered).toEqual([]);
+      list.remove(7);
+      list.add(1, workerPort);
+      expect((await send(port, "/cookies")).status).toBe(200);
+      expect(answered).toEqual(["answered"]);
+    } finally {
+      list.remove(1);
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
 describe("Backends.pick", () => {
   it("takes the worker with the fewest requests in flight, and the others in turn when they are level", () => {
     const b = new Backends();
