@@ -28,7 +28,10 @@ export type MarkSnapshot = { awards: Prisma.InputJsonValue; total: number | null
 export const markSnapshot = (m: { awards: unknown; total: number | null; status: string } | null): MarkSnapshot | null =>
   m ? { awards: (m.awards ?? []) as Prisma.InputJsonValue, total: m.total, status: m.status } : null;
 
-const sameMarks = (a: MarkSnapshot | null, b: MarkSnapshot | null) => JSON.stringify(a) === JSON.stringify(b);
+// jsonb stores an object's keys in its own order, so a stored snapshot is compared by value.
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
+const sameMarks = (a: MarkSnapshot | null, b: MarkSnapshot | null) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /**
  * A marking's change, about its student, in its class. A MARK_CHANGED whose awards, total and
