@@ -18,6 +18,7 @@ import { addLtiRegistration, removeLtiRegistration } from "@/lib/lti/registratio
 import { addSchoolAdmin, removeSchoolAdmin } from "@/lib/schools/internal/schools";
 import { saveSignInRules } from "@/lib/schools/sign-in-rules";
 import { setStaffTwoFactorRequired } from "@/lib/schools/two-factor-policy";
+import { getWholeClassFeedback, publishWholeClassFeedback, saveWholeClassFeedback } from "@/lib/whole-class-feedback/whole-class";
 import { makeClassroom, makeStudent, makeTeacher } from "../factories";
 import { ESSAY, makeMarkedClass, returnMarking, savedMarking, submitEssay } from "./marking-fixtures";
 
@@ -108,6 +109,15 @@ describe("the audit trail records", () => {
     expect((await events("MARKS_RELEASED")).map((e) => [e.actorId, e.subjectId])).toEqual([
       [w.amira.id, w.amira.id],
       [w.teacher.id, w.ben.id],
+    ]);
+
+    // Whole-class feedback published is the class's return.
+    const { draft } = await getWholeClassFeedback(w.teacher, w.assignmentId);
+    const saved = await saveWholeClassFeedback(w.teacher, { assignmentId: w.assignmentId, baseRevision: 0, content: { ...draft, intro: "Well done, all." } });
+    if (!saved.ok) expect.fail("expected the whole-class feedback to save");
+    await publishWholeClassFeedback(w.teacher, { assignmentId: w.assignmentId, baseRevision: saved.feedback.revision, publish: true });
+    expect(await db().auditEvent.findMany({ where: { entityType: "WholeClassFeedback" } })).toMatchObject([
+      { action: "MARKING_RETURNED", actorId: w.teacher.id, classroomId: w.classroom.id, schoolId: school.id, entityId: w.assignmentId, detail: { published: true } },
     ]);
   });
 
