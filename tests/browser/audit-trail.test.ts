@@ -30,6 +30,9 @@ it("a teacher changes a mark and sees it, before and after, in the class's audit
   await page.getByLabel(/Mark for Overall quality/).fill("12");
   await page.getByRole("button", { name: "Save progress" }).click();
   await poll(() => page.getByTestId("marking-status").textContent()).toMatch(/Saved at/);
+  // Resumed after a reload, as a teacher coming back to it would (the desk reopens on the saved level).
+  await page.reload();
+  expect(await page.getByRole("radio", { name: /Level 3 · 11–15/ }).isChecked()).toBe(true);
   await page.getByRole("radio", { name: /Level 4 · 16–20/ }).check();
   await page.getByLabel(/Mark for Overall quality/).fill("17");
   await page.getByRole("button", { name: "Save progress" }).click();
