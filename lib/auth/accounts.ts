@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
@@ -67,15 +68,20 @@ export async function signIn(raw: { email: string; password: string }, address: 
 
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, passwordHash: true },
+    select: { id: true, name: true, email: true, role: true, passwordHash: true, schoolId: true },
   });
   // An account with no password (it signs in through its school's provider or LMS) is
   // checked against the decoy too, so its answer takes as long and says the same.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user?.passwordHash || !ok) throw new AppError(WRONG_CREDENTIALS, 401);
+  if (!user?.passwordHash || !ok) {
+    // Recorded only once the attempt got past the throttle (a refused one costs nothing, so
+    // counting those would let anyone fill the trail); never the typed email or password.
+    await recordAudit(db(), { action: "SIGN_IN_FAILED", actorId: null, subjectId: user?.id, schoolId: user?.schoolId, detail: { method: "PASSWORD" } });
+    throw new AppError(WRONG_CREDENTIALS, 401);
+  }
   await settleSuccess(slots, now);
   await pruneThrottles(now, KNOWN_ADDRESS_MS);
   await rehashIfOld(user.id, user.passwordHash, password);
-  const { passwordHash: _, ...sessionUser } = user;
+  const { passwordHash: _, schoolId: _school, ...sessionUser } = user;
   return { user: sessionUser as SessionUser, ...(await createSession(user.id)) };
 }

@@ -208,3 +208,17 @@ export async function requireSchoolAdmin(user: SessionUser, schoolId: string): P
   const row = await db().schoolAdmin.findUnique({ where: { schoolId_userId: { schoolId, userId: user.id } }, select: { schoolId: true } });
   if (!row) throw notFound("That school");
 }
+
+// Who may read the audit trail (decision 039): a class's teachers read their class's events,
+// through their ClassTeacher rows; a school's administrators read all of their school's.
+// Nobody, through the app, may change it.
+
+/** A class's audit trail: any teacher of the class; to anyone else the class is not found. */
+export async function requireClassAuditReader(user: SessionUser, classroomId: string): Promise<void> {
+  await requireTeacherOf(user, classroomId);
+}
+
+/** A school's audit trail: its administrators only. */
+export async function requireSchoolAuditReader(user: SessionUser, schoolId: string): Promise<void> {
+  await requireSchoolAdmin(user, schoolId);
+}

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { recordPersonAudit } from "../audit/scoped";
 import { db } from "../db";
 import { env } from "../env";
 import { notSignedIn } from "../errors";
@@ -25,7 +26,10 @@ export type SignInMethod = "PASSWORD" | "PROVIDER" | "LTI";
 export async function createSession(userId: string, method: SignInMethod = "PASSWORD"): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = expiry();
-  await db().session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, method } });
+  await db().$transaction(async (tx) => {
+    await tx.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt, method } });
+    await recordPersonAudit(tx, userId, { action: "SIGN_IN", actorId: userId, subjectId: userId, detail: { method } });
+  });
   return { token, expiresAt };
 }
 
@@ -102,7 +106,11 @@ export async function deleteSession(token: string | undefined): Promise<void> {
   if (!token) return;
   const tokenHash = hashToken(token);
   cache.delete(tokenHash);
-  await db().session.deleteMany({ where: { tokenHash } });
+  await db().$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { tokenHash }, select: { userId: true } });
+    const { count } = await tx.session.deleteMany({ where: { tokenHash } });
+    if (session && count) await recordPersonAudit(tx, session.userId, { action: "SIGN_OUT", actorId: session.userId, subjectId: session.userId });
+  });
 }
 
 /**
@@ -124,6 +132,7 @@ export async function completeSecondFactor(token: string | undefined, now = new 
     const { count } = await tx.session.deleteMany({ where: { id: old.id } });
     if (!count) throw notSignedIn();
     await tx.session.create({ data: { tokenHash: hashToken(fresh), userId: old.userId, method: old.method, secondFactorAt: now, expiresAt } });
+    await recordPersonAudit(tx, old.userId, { action: "SIGN_IN", actorId: old.userId, subjectId: old.userId, detail: { method: "TWO_FACTOR", firstFactor: old.method } });
   });
   return { token: fresh, expiresAt };
 }

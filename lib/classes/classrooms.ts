@@ -7,6 +7,7 @@ import { throttled } from "../auth/throttle";
 import { joinSlots } from "../auth/throttle-limits";
 import { generateJoinCode } from "./join-code";
 import { ClassroomSchema, JoinCodeSchema, type ClassroomInput } from "./schemas";
+import { recordClassAudit } from "../audit/scoped";
 
 // 25^6 ≈ 244 million codes, so a clash is rare; retry a few times rather than fail.
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
@@ -98,7 +99,11 @@ export async function updateClassroom(user: SessionUser, classroomId: string, ra
 
 export async function removeStudent(user: SessionUser, classroomId: string, studentId: string) {
   await requireTeacherOf(user, classroomId);
-  const { count } = await db().enrolment.deleteMany({ where: { classroomId, studentId } });
+  const count = await db().$transaction(async (tx) => {
+    const { count } = await tx.enrolment.deleteMany({ where: { classroomId, studentId } });
+    if (count) await recordClassAudit(tx, classroomId, { action: "ENROLMENT_CHANGED", actorId: user.id, subjectId: studentId, detail: { change: "removed", via: "class page" } });
+    return count;
+  });
   if (!count) throw notFound("That student in this class");
 }
 
@@ -121,7 +126,10 @@ async function enrolByCode(user: SessionUser, code: string) {
     });
   }
   try {
-    await db().enrolment.create({ data: { classroomId: classroom.id, studentId: user.id } });
+    await db().$transaction(async (tx) => {
+      await tx.enrolment.create({ data: { classroomId: classroom.id, studentId: user.id } });
+      await recordClassAudit(tx, classroom.id, { action: "ENROLMENT_CHANGED", actorId: user.id, subjectId: user.id, detail: { change: "joined", via: "join code" } });
+    });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     throw new AppError(`You are already in ${classroom.name}.`, 409, { code: ["You are already in this class."] });

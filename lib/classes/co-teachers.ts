@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../db-errors";
 import { assertTeacher, requireOwnerOf, requireTeacherOf, type ClassTeacherRole } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { InviteCoTeacherSchema, RemoveCoTeacherSchema, TeacherInvitationIdSchema, ClassroomIdSchema } from "./schemas";
+import { recordClassAudit } from "../audit/scoped";
 
 // The owner's side of co-teaching (decision 025): who teaches a class, inviting another
 // teacher by email, withdrawing an invitation, removing a co-teacher; and a co-teacher leaving.
@@ -108,7 +109,11 @@ export async function revokeTeacherInvitation(user: SessionUser, raw: { invitati
 export async function removeCoTeacher(user: SessionUser, raw: { classroomId: string; teacherId: string }) {
   const { classroomId, teacherId } = RemoveCoTeacherSchema.parse(raw);
   await requireOwnerOf(user, classroomId);
-  const { count } = await db().classTeacher.deleteMany({ where: { classroomId, teacherId, role: "CO_TEACHER" } });
+  const count = await db().$transaction(async (tx) => {
+    const { count } = await tx.classTeacher.deleteMany({ where: { classroomId, teacherId, role: "CO_TEACHER" } });
+    if (count) await recordClassAudit(tx, classroomId, { action: "TEACHER_REMOVED", actorId: user.id, subjectId: teacherId, detail: { via: "removed by owner" } });
+    return count;
+  });
   if (!count) throw notFound("That co-teacher in this class");
 }
 
@@ -117,6 +122,10 @@ export async function leaveClass(user: SessionUser, raw: { classroomId: string }
   const { classroomId } = ClassroomIdSchema.parse(raw);
   const { role } = await requireTeacherOf(user, classroomId);
   if (role === "OWNER") throw new AppError("You own this class, so you cannot leave it. Its co-teachers stay until you remove them.", 409);
-  const { count } = await db().classTeacher.deleteMany({ where: { classroomId, teacherId: user.id, role: "CO_TEACHER" } });
+  const count = await db().$transaction(async (tx) => {
+    const { count } = await tx.classTeacher.deleteMany({ where: { classroomId, teacherId: user.id, role: "CO_TEACHER" } });
+    if (count) await recordClassAudit(tx, classroomId, { action: "TEACHER_REMOVED", actorId: user.id, subjectId: user.id, detail: { via: "left the class" } });
+    return count;
+  });
   if (!count) throw notFound("That class");
 }

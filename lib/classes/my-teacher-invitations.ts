@@ -4,6 +4,7 @@ import { assertTeacher } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import type { Prisma } from "../generated/prisma/client";
 import { TEACHER_INVITATION_TOKEN, TeacherInvitationIdSchema } from "./schemas";
+import { recordClassAudit } from "../audit/scoped";
 
 // The invited teacher's side of a co-teacher invitation (decision 025). It is addressed to an
 // email and only a TEACHER account with that email may see or answer it, on the dashboard or
@@ -72,7 +73,8 @@ export async function acceptTeacherInvitation(user: SessionUser, raw: { invitati
     if (!invitation) throw NOT_OPEN();
     const { count } = await tx.teacherInvitation.updateMany({ where, data: { acceptedAt: new Date(), acceptedById: user.id } });
     if (!count) throw NOT_OPEN();
-    await tx.classTeacher.createMany({ data: [{ classroomId: invitation.classroomId, teacherId: user.id, role: "CO_TEACHER" }], skipDuplicates: true });
+    const added = await tx.classTeacher.createMany({ data: [{ classroomId: invitation.classroomId, teacherId: user.id, role: "CO_TEACHER" }], skipDuplicates: true });
+    if (added.count) await recordClassAudit(tx, invitation.classroomId, { action: "TEACHER_ADDED", actorId: user.id, subjectId: user.id, detail: { via: "invitation" } });
     return { classroomId: invitation.classroomId, classroomName: invitation.classroom.name };
   });
 }

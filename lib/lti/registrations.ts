@@ -8,6 +8,7 @@ import { requireSchoolAdmin } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { AddDeploymentSchema, AddRegistrationSchema, RemoveDeploymentSchema, RemoveRegistrationSchema, type AddRegistrationInput } from "./schemas";
 import type { z } from "zod";
+import { recordAudit, type AuditWriter } from "../audit/record";
 
 // A school's LMS registrations, for its administrators (decisions 033, 036). One platform
 // (issuer, client id) may carry deployments of several schools; each deployment names the
@@ -39,21 +40,25 @@ export async function addLtiRegistration(user: SessionUser, raw: AddRegistration
   if (existing) {
     // The platform is known already (another school on the same LMS tenant, or this one):
     // only the deployment is new. Its addresses stay as their administrator set them.
-    return addDeploymentRow(existing.id, input.deploymentId, input.schoolId);
+    return addDeploymentRow(existing.id, input.deploymentId, input.schoolId, user.id);
   }
   try {
-    return await db().ltiRegistration.create({
-      data: {
-        schoolId: input.schoolId,
-        label: input.label,
-        issuer: input.issuer,
-        clientId: input.clientId,
-        authUrl: input.authUrl,
-        tokenUrl: input.tokenUrl,
-        jwksUrl: input.jwksUrl,
-        deployments: { create: { deploymentId: input.deploymentId, schoolId: input.schoolId } },
-      },
-      select: { id: true },
+    return await db().$transaction(async (tx) => {
+      const created = await tx.ltiRegistration.create({
+        data: {
+          schoolId: input.schoolId,
+          label: input.label,
+          issuer: input.issuer,
+          clientId: input.clientId,
+          authUrl: input.authUrl,
+          tokenUrl: input.tokenUrl,
+          jwksUrl: input.jwksUrl,
+          deployments: { create: { deploymentId: input.deploymentId, schoolId: input.schoolId } },
+        },
+        select: { id: true },
+      });
+      await ltiAudit(tx, user.id, input.schoolId, { change: "registration added", issuer: input.issuer, clientId: input.clientId, deploymentId: input.deploymentId });
+      return created;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("That LMS was registered a moment ago. Reload the page to see it.", 409);
@@ -61,9 +66,15 @@ export async function addLtiRegistration(user: SessionUser, raw: AddRegistration
   }
 }
 
-async function addDeploymentRow(registrationId: string, deploymentId: string, schoolId: string) {
+const ltiAudit = (tx: AuditWriter, actorId: string, schoolId: string, detail: Record<string, string>) =>
+  recordAudit(tx, { action: "SCHOOL_SETTINGS_CHANGED", actorId, schoolId, entityType: "LtiRegistration", detail: { setting: "LMS registrations", ...detail } });
+
+async function addDeploymentRow(registrationId: string, deploymentId: string, schoolId: string, actorId: string) {
   try {
-    await db().ltiDeployment.create({ data: { registrationId, deploymentId, schoolId } });
+    await db().$transaction(async (tx) => {
+      await tx.ltiDeployment.create({ data: { registrationId, deploymentId, schoolId } });
+      await ltiAudit(tx, actorId, schoolId, { change: "deployment added", registrationId, deploymentId });
+    });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("That deployment is registered already.", 409, { deploymentId: ["That deployment is registered already."] });
     throw e;
@@ -80,14 +91,18 @@ export async function addLtiDeployment(user: SessionUser, raw: z.input<typeof Ad
     select: { id: true },
   });
   if (!reg) throw notFound("That LMS registration");
-  return addDeploymentRow(reg.id, input.deploymentId, input.schoolId);
+  return addDeploymentRow(reg.id, input.deploymentId, input.schoolId, user.id);
 }
 
 /** Removes this school's deployment; its courses' classes stay, unlinked, and nothing launches through it any more. */
 export async function removeLtiDeployment(user: SessionUser, raw: z.input<typeof RemoveDeploymentSchema>) {
   const input = RemoveDeploymentSchema.parse(raw);
   await requireSchoolAdmin(user, input.schoolId);
-  const { count } = await db().ltiDeployment.deleteMany({ where: { id: input.deploymentId, schoolId: input.schoolId } });
+  const count = await db().$transaction(async (tx) => {
+    const { count } = await tx.ltiDeployment.deleteMany({ where: { id: input.deploymentId, schoolId: input.schoolId } });
+    if (count) await ltiAudit(tx, user.id, input.schoolId, { change: "deployment removed", deploymentRowId: input.deploymentId });
+    return count;
+  });
   if (!count) throw notFound("That deployment");
 }
 
@@ -95,7 +110,11 @@ export async function removeLtiDeployment(user: SessionUser, raw: z.input<typeof
 export async function removeLtiRegistration(user: SessionUser, raw: z.input<typeof RemoveRegistrationSchema>) {
   const input = RemoveRegistrationSchema.parse(raw);
   await requireSchoolAdmin(user, input.schoolId);
-  const { count } = await db().ltiRegistration.deleteMany({ where: { id: input.registrationId, schoolId: input.schoolId } });
+  const count = await db().$transaction(async (tx) => {
+    const { count } = await tx.ltiRegistration.deleteMany({ where: { id: input.registrationId, schoolId: input.schoolId } });
+    if (count) await ltiAudit(tx, user.id, input.schoolId, { change: "registration removed", registrationId: input.registrationId });
+    return count;
+  });
   if (!count) throw notFound("That LMS registration");
 }
 

@@ -8,6 +8,7 @@ import { LaunchRefused } from "./claims";
 import { ensureLtiAccount, personName } from "./internal/provision";
 import { nextLink, withToken, ServiceError } from "./internal/services";
 import { sendWaitingScores } from "./internal/scores";
+import { recordClassAudit } from "../audit/scoped";
 
 // Names and Role Provisioning (decision 036): the class made for an LMS course takes its
 // roster from the course. Active learners are enrolled (their accounts made if new); students
@@ -65,11 +66,22 @@ export async function syncRoster(user: SessionUser, classroomId: string): Promis
       throw e;
     }
     active.add(studentId);
-    const { count } = await db().enrolment.createMany({ data: [{ classroomId, studentId }], skipDuplicates: true });
-    added += count;
+    added += await db().$transaction(async (tx) => {
+      const { count } = await tx.enrolment.createMany({ data: [{ classroomId, studentId }], skipDuplicates: true });
+      if (count) await recordClassAudit(tx, classroomId, { action: "ENROLMENT_CHANGED", actorId: user.id, subjectId: studentId, detail: { change: "joined", via: "LMS roster" } });
+      return count;
+    });
   }
-  const { count: removed } = await db().enrolment.deleteMany({
-    where: { classroomId, studentId: { notIn: [...active] }, student: { identities: { some: { kind: "LTI", issuer: reg.issuer } } } },
+  const removed = await db().$transaction(async (tx) => {
+    const gone = await tx.enrolment.findMany({
+      where: { classroomId, studentId: { notIn: [...active] }, student: { identities: { some: { kind: "LTI", issuer: reg.issuer } } } },
+      select: { id: true, studentId: true },
+    });
+    const { count } = await tx.enrolment.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
+    for (const { studentId } of gone) {
+      await recordClassAudit(tx, classroomId, { action: "ENROLMENT_CHANGED", actorId: user.id, subjectId: studentId, detail: { change: "removed", via: "LMS roster" } });
+    }
+    return count;
   });
   await db().ltiContext.update({ where: { id: link.id }, data: { syncedAt: new Date() } });
   // A good moment to retry the class's scores the LMS did not take before.

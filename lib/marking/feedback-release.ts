@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { recordMarkingAudit } from "../audit/scoped";
 import { afterMarkingReturned } from "../lti/internal/scores";
 import { requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
@@ -23,10 +24,12 @@ export async function getFeedbackRelease(user: SessionUser, assignmentId: string
 export async function setFeedbackBeforeMarks(user: SessionUser, assignmentId: string, on: boolean) {
   await requireTeacherOfAssignment(user, assignmentId);
   const held = on ? [] : await db().marking.findMany({ where: { status: "RETURNED", marksReleasedAt: null, submission: { draft: { assignmentId } } }, select: { submissionId: true } });
-  await db().$transaction([
-    db().assignment.update({ where: { id: assignmentId }, data: { feedbackBeforeMarks: on } }),
-    ...(on ? [] : [db().marking.updateMany({ where: { status: "RETURNED", marksReleasedAt: null, submission: { draft: { assignmentId } } }, data: { marksReleasedAt: new Date() } })]),
-  ]);
+  await db().$transaction(async (tx) => {
+    await tx.assignment.update({ where: { id: assignmentId }, data: { feedbackBeforeMarks: on } });
+    if (on) return;
+    await tx.marking.updateMany({ where: { status: "RETURNED", marksReleasedAt: null, submission: { draft: { assignmentId } } }, data: { marksReleasedAt: new Date() } });
+    for (const { submissionId } of held) await recordMarkingAudit(tx, submissionId, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "feedback-before-marks turned off" } });
+  });
   // Marks released now reach an LMS gradebook now (decision 036).
   for (const { submissionId } of held) await afterMarkingReturned(submissionId);
 }

@@ -9,6 +9,7 @@ import { forStudent, type StudentMarkingView } from "./marks-release";
 import { RespondSchema } from "./schemas";
 import { rubricFromSnapshot } from "../rubrics/rubric-catalogue";
 import { readWholeClassContent } from "../whole-class-feedback/read-content";
+import { recordMarkingAudit } from "../audit/scoped";
 
 // The student's side of marking. Feedback exists for them only once it is returned: a
 // marking in progress, and its annotations, are never sent to the student's browser. On a
@@ -88,16 +89,16 @@ export async function respondToFeedback(user: SessionUser, raw: { assignmentId: 
   await requireOwnWork(user, input.assignmentId);
   const where = { status: "RETURNED" as const, submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } };
   const now = new Date();
-  const [{ count }, released] = await db().$transaction([
-    db().marking.updateMany({ where, data: { response: input.response, respondedAt: now } }),
-    db().marking.updateMany({ where: { ...where, marksReleasedAt: null }, data: { marksReleasedAt: now } }),
-  ]);
+  const [{ count }, released] = await db().$transaction(async (tx) => {
+    const responded = await tx.marking.updateMany({ where, data: { response: input.response, respondedAt: now } });
+    const freed = await tx.marking.updateMany({ where: { ...where, marksReleasedAt: null }, data: { marksReleasedAt: now } });
+    const submission = freed.count ? await tx.submission.findFirst({ where: where.submission, select: { id: true } }) : null;
+    if (submission) await recordMarkingAudit(tx, submission.id, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "student responded" } });
+    return [responded, submission] as const;
+  });
   if (!count) throw notFound("Returned feedback on that version");
   // Marks released now reach an LMS gradebook now (decision 036).
-  if (released.count) {
-    const submission = await db().submission.findFirst({ where: where.submission, select: { id: true } });
-    if (submission) await afterMarkingReturned(submission.id);
-  }
+  if (released) await afterMarkingReturned(released.id);
 }
 
 /** Unlocks the draft for a redraft, if the teacher allowed one when returning the marking. */

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import type { SessionUser } from "../auth/sessions";
@@ -7,6 +8,7 @@ import type { Rubric } from "../rubrics/rubric-schema";
 import { SaveMarkingSchema, type SaveMarkingInput } from "./schemas";
 import { requireSubmissionToMark } from "./submissions";
 import { afterMarkingReturned } from "../lti/internal/scores";
+import { markSnapshot, recordMarkingAudit, type MarkSnapshot } from "../audit/scoped";
 
 export type MarkingView = {
   revision: number;
@@ -118,10 +120,24 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
   }
 
   const current = () => db().marking.findUnique({ where: { submissionId: submission.id }, select: markingSelect });
+  // The audit trail's before and after (decision 039): awards, total and status only.
+  const audit = (tx: Prisma.TransactionClient, before: MarkSnapshot | null, after: MarkSnapshot | null) =>
+    recordMarkingAudit(tx, submission.id, {
+      action: returning ? "MARKING_RETURNED" : "MARK_CHANGED",
+      actorId: user.id,
+      before,
+      after,
+      ...(returning ? { detail: { marksReleased: !submission.feedbackBeforeMarks } } : {}),
+    });
+  const saved = markSnapshot({ awards, total, status: returning ? "RETURNED" : "IN_PROGRESS" });
   if (!submission.marking) {
     if (input.baseRevision !== 0) return { ok: false, conflict: toMarkingView(await current()) };
     try {
-      const created = await db().marking.create({ data: { ...data, submissionId: submission.id, revision: 1 }, select: markingSelect });
+      const created = await db().$transaction(async (tx) => {
+        const row = await tx.marking.create({ data: { ...data, submissionId: submission.id, revision: 1 }, select: markingSelect });
+        await audit(tx, null, saved);
+        return row;
+      });
       if (returning) await afterMarkingReturned(submission.id);
       return { ok: true, marking: toMarkingView(created) };
     } catch (e) {
@@ -130,9 +146,14 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       return { ok: false, conflict: toMarkingView(await current()) };
     }
   }
-  const { count } = await db().marking.updateMany({
-    where: { submissionId: submission.id, revision: input.baseRevision, status: "IN_PROGRESS" },
-    data: { ...data, revision: { increment: 1 } },
+  const count = await db().$transaction(async (tx) => {
+    const before = await tx.marking.findUnique({ where: { submissionId: submission.id }, select: { awards: true, total: true, status: true } });
+    const { count } = await tx.marking.updateMany({
+      where: { submissionId: submission.id, revision: input.baseRevision, status: "IN_PROGRESS" },
+      data: { ...data, revision: { increment: 1 } },
+    });
+    if (count) await audit(tx, markSnapshot(before), saved);
+    return count;
   });
   // An assignment set through an LMS sends the mark to its gradebook (decision 036).
   if (count && returning) await afterMarkingReturned(submission.id);

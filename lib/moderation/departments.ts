@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../db-errors";
 import { assertTeacher } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { DepartmentInvitationIdSchema, InviteToDepartmentSchema, type InviteToDepartmentInput } from "./schemas";
+import { recordPersonAudit } from "../audit/scoped";
 
 // Joining a department (decision 030). A head invites a teacher by email; only a TEACHER
 // account with that email sees the invitation and may accept it, which makes them a member,
@@ -69,6 +70,8 @@ export async function acceptDepartmentInvitation(user: SessionUser, raw: { invit
       create: { departmentId: invitation.departmentId, teacherId: user.id, role: "MEMBER" },
       update: {},
     });
+    const detail = { role: "DEPARTMENT_MEMBER", change: "granted", department: invitation.department.name, via: "invitation" };
+    await recordPersonAudit(tx, user.id, { action: "ROLE_CHANGED", actorId: user.id, subjectId: user.id, entityType: "Department", entityId: invitation.departmentId, detail });
   });
   return { department: invitation.department.name };
 }

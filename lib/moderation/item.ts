@@ -8,6 +8,7 @@ import type { Rubric } from "../rubrics/rubric-schema";
 import { readAwards, settleLevels } from "./marks";
 import { AgreeMarkSchema, SecondMarkingSchema, type AgreeMarkInput, type SecondMarkingInput } from "./schemas";
 import { compareLevels } from "./stats";
+import { markSnapshot, recordMarkingAudit } from "../audit/scoped";
 
 // One sampled essay. Until it is second-marked, what leaves this file carries no first mark,
 // annotation or summary (the blind desk); afterwards both markings are compared side by side
@@ -133,7 +134,7 @@ export async function agreeMark(user: SessionUser, raw: AgreeMarkInput) {
   if (item.agreedAt) throw new AppError("A mark has already been agreed for this essay.", 409);
   const { awards, total } = settleLevels(rubric, input.levels, input.total);
   await db().$transaction(async (tx) => {
-    const marking = await tx.marking.findUnique({ where: { submissionId: item.submission.id }, select: { awards: true, total: true, markerId: true } });
+    const marking = await tx.marking.findUnique({ where: { submissionId: item.submission.id }, select: { awards: true, total: true, markerId: true, status: true } });
     if (!marking) throw new AppError("The first marking of this essay has gone, so no mark can be agreed.", 409);
     const { count } = await tx.moderationItem.updateMany({
       where: { id: item.id, agreedAt: null },
@@ -150,5 +151,6 @@ export async function agreeMark(user: SessionUser, raw: AgreeMarkInput) {
     });
     if (!count) throw new AppError("A mark has already been agreed for this essay.", 409);
     await tx.marking.update({ where: { submissionId: item.submission.id }, data: { awards, total, revision: { increment: 1 } } });
+    await recordMarkingAudit(tx, item.submission.id, { action: "MARK_CHANGED", actorId: user.id, before: markSnapshot(marking), after: markSnapshot({ awards, total, status: marking.status }), detail: { via: "moderation" } });
   });
 }

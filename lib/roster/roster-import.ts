@@ -7,6 +7,7 @@ import type { SessionUser } from "../auth/sessions";
 import type { Prisma } from "../generated/prisma/client";
 import { parseRoster, type RosterError, type RosterRow } from "./parse-roster";
 import { ImportRosterSchema, type ImportRosterInput } from "./schemas";
+import { recordClassAudit } from "../audit/scoped";
 
 // A teacher's class list becomes, all at once or not at all, one invitation per row: the
 // import never enrols anyone, whoever the email belongs to (decision 012). The answer is the
@@ -128,5 +129,8 @@ async function applyRoster(tx: Prisma.TransactionClient, teacherId: string, clas
   if (newInvitations.length) {
     await tx.invitation.createMany({ data: newInvitations.map((i) => ({ ...i, classroomId, invitedById: teacherId })) });
   }
+  // Counts only: the people invited are not accounts yet, and each joins on their own Accept.
+  const counts = { invited: result.invited.length, alreadyInClass: result.alreadyInClass.length, declined: result.declined.length };
+  await recordClassAudit(tx, classroomId, { action: "ENROLMENT_CHANGED", actorId: teacherId, detail: { change: "roster imported", via: "roster import", ...counts } });
   return result;
 }

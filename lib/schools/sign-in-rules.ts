@@ -6,6 +6,7 @@ import { requireSchoolAdmin } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { parseDomains, parseTenantIds } from "../auth/oidc/admission";
 import type { SignInRulesInput } from "./sign-in-rules-schema";
+import { recordAudit } from "../audit/record";
 
 // A school's sign-in rules, for its administrators (decision 034): Google Workspace domains,
 // Microsoft tenant ids, generic-provider email domains, and staff domains.
@@ -53,10 +54,13 @@ export async function saveSignInRules(user: SessionUser, input: SignInRulesInput
     throw new AppError("Some of these are another school's. Nothing was saved.", 409, errors);
   }
   try {
-    await db().$transaction([
-      db().schoolSignInRule.deleteMany({ where: { schoolId: input.schoolId } }),
-      db().schoolSignInRule.createMany({ data: wanted.map((w) => ({ ...w, schoolId: input.schoolId })) }),
-    ]);
+    await db().$transaction(async (tx) => {
+      const before = await tx.schoolSignInRule.findMany({ where: { schoolId: input.schoolId }, orderBy: [{ kind: "asc" }, { value: "asc" }], select: { kind: true, value: true } });
+      await tx.schoolSignInRule.deleteMany({ where: { schoolId: input.schoolId } });
+      await tx.schoolSignInRule.createMany({ data: wanted.map((w) => ({ ...w, schoolId: input.schoolId })) });
+      const after = [...wanted].sort((a, b) => a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value));
+      await recordAudit(tx, { action: "SCHOOL_SETTINGS_CHANGED", actorId: user.id, schoolId: input.schoolId, detail: { setting: "sign-in rules" }, before: { rules: before }, after: { rules: after } });
+    });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("Another school claimed one of these a moment ago. Nothing was saved; reload and check.", 409);
     throw e;

@@ -11,6 +11,7 @@ import { summariseClass, type AggregateEssay } from "./aggregate";
 import { draftWholeClass } from "./draft";
 import { PublishWholeClassSchema, SaveWholeClassSchema, type PublishWholeClassInput, type SaveWholeClassInput, type WholeClassContent } from "./schemas";
 import { isEmptyContent, readWholeClassContent } from "./read-content";
+import { recordClassAudit } from "../audit/scoped";
 
 // The teacher's whole-class feedback on one assignment (decision 032): drafted from the marks
 // and annotations, saved with compare-and-swap on `revision` like a marking, and published to
@@ -135,15 +136,22 @@ export async function saveWholeClassFeedback(user: SessionUser, raw: SaveWholeCl
 /** Publishes the saved text to the class's students, or takes it back; on the saved revision only. */
 export async function publishWholeClassFeedback(user: SessionUser, raw: PublishWholeClassInput): Promise<SaveWholeClassResult> {
   const input = PublishWholeClassSchema.parse(raw);
-  await requireTeacherOfAssignment(user, input.assignmentId);
+  const { classroomId } = await requireTeacherOfAssignment(user, input.assignmentId);
   const rubric = await loadRubric(input.assignmentId);
   const saved = await current(input.assignmentId, rubric);
   if (saved.revision === 0) throw new AppError("Save the whole-class feedback before publishing it.", 409);
   if (saved.revision !== input.baseRevision) return { ok: false, conflict: saved };
   if (input.publish && isEmptyContent(saved.content)) throw new AppError("Write some feedback before publishing it: every section is empty.", 422);
-  const { count } = await db().wholeClassFeedback.updateMany({
-    where: { assignmentId: input.assignmentId, revision: input.baseRevision },
-    data: { publishedAt: input.publish ? new Date() : null, editedById: user.id, revision: { increment: 1 } },
+  const count = await db().$transaction(async (tx) => {
+    const { count } = await tx.wholeClassFeedback.updateMany({
+      where: { assignmentId: input.assignmentId, revision: input.baseRevision },
+      data: { publishedAt: input.publish ? new Date() : null, editedById: user.id, revision: { increment: 1 } },
+    });
+    if (count) {
+      const event = { action: "MARKING_RETURNED", actorId: user.id, entityType: "WholeClassFeedback", entityId: input.assignmentId, detail: { published: input.publish } } as const;
+      await recordClassAudit(tx, classroomId, event);
+    }
+    return count;
   });
   const after = await current(input.assignmentId, rubric);
   return count ? { ok: true, feedback: after } : { ok: false, conflict: after };

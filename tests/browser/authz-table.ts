@@ -54,6 +54,8 @@ export const PAGES: Record<string, PageRow> = {
   "/classes/[classroomId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.classA, w.m.nameS1, w.m.nameC] : []) },
   "/classes/[classroomId]/board": { expect: ownerTeacher },
   "/classes/[classroomId]/roster": { expect: ownerTeacher },
+  // The class's audit trail (decision 039): its teachers, by their ClassTeacher rows.
+  "/classes/[classroomId]/audit": { expect: ownerTeacher },
   "/classes/[classroomId]/assignments/new": { expect: ownerTeacher },
   "/assignments/[assignmentId]": {
     expect: classMember,
@@ -79,6 +81,8 @@ export const PAGES: Record<string, PageRow> = {
   // student is told there is nothing to set up); a gated session is sent here from everywhere.
   "/two-factor": { expect: signedIn },
   "/admin/[schoolId]": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
+  // The school's audit trail: its administrators only, and nobody here administers one.
+  "/admin/[schoolId]/audit": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
   // Moderation (decision 030). The world's marking is sampled; no teacher here heads a
   // department (tests/integration/moderation.test.ts covers heads). The department report
   // tells a teacher who heads none what it is for.

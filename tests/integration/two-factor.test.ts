@@ -97,6 +97,13 @@ describe("signing in with two-factor on", () => {
     expect(fresh.token).not.toBe(token);
     expect(await findSessionUser(token)).toBeNull();
     expect(await gateOf(fresh.token)).toBe("none");
+    // The audit trail (decision 039): the wrong code is a failed sign-in, the right one a sign-in.
+    const audited = await db().auditEvent.findMany({ where: { subjectId: teacher.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true, detail: true } });
+    expect(audited).toEqual([
+      { action: "SIGN_IN", actorId: teacher.id, detail: { method: "PASSWORD" } },
+      { action: "SIGN_IN_FAILED", actorId: null, detail: { method: "TWO_FACTOR" } },
+      { action: "SIGN_IN", actorId: teacher.id, detail: { method: "TWO_FACTOR", firstFactor: "PASSWORD" } },
+    ]);
     const session = await db().session.findFirstOrThrow({ where: { userId: teacher.id } });
     expect(session).toMatchObject({ method: "PASSWORD" });
     expect(session.secondFactorAt).not.toBeNull();

@@ -23,9 +23,14 @@ export default async function SchoolAdminPage({ params }: { params: Promise<{ sc
         title={school.name}
         description={`${school._count.members} accounts belong to this school.`}
         actions={
-          <Link href="/admin" className="text-sm text-indigo-800 underline">
-            All my schools
-          </Link>
+          <>
+            <Link href={`/admin/${school.id}/audit`} className="text-sm text-indigo-800 underline">
+              Audit trail
+            </Link>
+            <Link href="/admin" className="text-sm text-indigo-800 underline">
+              All my schools
+            </Link>
+          </>
         }
       />
       <div className="space-y-6">

@@ -43,6 +43,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             <ButtonLink href={`/classes/${classroom.id}/board`} variant="secondary">
               Class board
             </ButtonLink>
+            <ButtonLink href={`/classes/${classroom.id}/audit`} variant="secondary">
+              Audit trail
+            </ButtonLink>
             <ButtonLink href={`/classes/${classroom.id}/assignments/new`}>Set an assignment</ButtonLink>
           </>
         }

@@ -15,6 +15,7 @@ import { providerConfig, type ProviderFetch } from "./client";
 import { providerCallbackSlots, providerStartSlots } from "./limits";
 import { PROVIDER_KIND, PROVIDER_RULE, SCOPES, callbackPath, configuredProviders, type Provider, type ProviderId } from "./providers";
 import { ProviderRefusal } from "./refusals";
+import { recordAudit } from "../../audit/record";
 
 // Sign-in and linking with a school's OpenID provider (decision 034): authorization code with
 // PKCE, state and nonce, checked by openid-client; who is admitted is decided by the school's
@@ -200,6 +201,7 @@ async function finish(
         select: { id: true },
       });
       await tx.externalIdentity.create({ data: { userId: u.id, kind: PROVIDER_KIND[provider.id], ...identityKey, email } });
+      if (staff) await recordAudit(tx, { action: "ROLE_CHANGED", actorId: null, subjectId: u.id, schoolId, detail: { role: "TEACHER", change: "granted", via: "staff domain" } });
       return u;
     });
     return signedIn(created.id, attempt.next);

@@ -1,5 +1,6 @@
 import "server-only";
 import QRCode from "qrcode";
+import { recordPersonAudit } from "../../audit/scoped";
 import { db } from "../../db";
 import { env } from "../../env";
 import { AppError } from "../../errors";
@@ -126,7 +127,13 @@ async function checkCode(userId: string, rawCode: string, now: Date): Promise<Co
 
 /** The sign-in step: a code for this account, throttled. The caller then replaces the session (completeSecondFactor). */
 export async function verifySecondFactor(user: SessionUser, code: string, now = new Date()): Promise<CodeCheck> {
-  return throttled(twoFactorSlots(user.id), now, "two-factor codes", () => checkCode(user.id, code, now));
+  return throttled(twoFactorSlots(user.id), now, "two-factor codes", () =>
+    checkCode(user.id, code, now).catch(async (e: unknown) => {
+      // A wrong code at sign-in is a failed sign-in (decision 039); the code itself is never kept.
+      if (e instanceof AppError && e.status === 422) await recordPersonAudit(db(), user.id, { action: "SIGN_IN_FAILED", actorId: null, subjectId: user.id, detail: { method: "TWO_FACTOR" } });
+      throw e;
+    }),
+  );
 }
 
 /** New recovery codes (the old ones stop working), after a code proves the phone or a code is at hand. */

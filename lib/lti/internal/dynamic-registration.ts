@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { recordAudit } from "../../audit/record";
 import { appOrigin } from "../../env";
 import { isUniqueViolation } from "../../db-errors";
 import { LaunchRefused, SCOPE } from "../claims";
@@ -92,6 +93,9 @@ export async function registerDynamically(schoolId: string, configurationUrl: st
     if (typeof deploymentId === "string" && deploymentId) {
       await db().ltiDeployment.createMany({ data: [{ registrationId: reg.id, deploymentId, schoolId }], skipDuplicates: true });
     }
+    // The LMS's own window carries no session: the signed one-day URL stands for the administrator.
+    const detail = { setting: "LMS registrations", change: "registration added", via: "dynamic registration", issuer: String(cfg.issuer), clientId };
+    await recordAudit(db(), { action: "SCHOOL_SETTINGS_CHANGED", actorId: null, schoolId, entityType: "LtiRegistration", entityId: reg.id, detail });
   } catch (e) {
     if (isUniqueViolation(e)) throw new LaunchRefused("This LMS was registered a moment ago. Reload your school's settings in Extent to see it.", 400);
     throw e;

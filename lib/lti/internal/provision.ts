@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../db-errors";
 import { generateJoinCode } from "../../classes/join-code";
 import { CLAIM, CUSTOM_ASSIGNMENT, LaunchRefused, isHttpUrl, launchRole, type LaunchRole } from "../claims";
 import type { VerifiedLaunch } from "./login";
+import { recordClassAudit } from "../../audit/scoped";
 
 // What a verified launch does in Extent (decision 036): the person's account (made on their
 // first launch, LMS-only, no password), the course's class (made by its first teacher launch),
@@ -104,11 +105,15 @@ async function classFor(launch: VerifiedLaunch, userId: string, role: LaunchRole
   if (!linked) return null;
   if (Object.keys(services).length) await db().ltiContext.update({ where: { id: linked.id }, data: services });
   // Every instructor of the course teaches its class; every learner is enrolled in it.
-  if (role === "TEACHER") {
-    await db().classTeacher.createMany({ data: [{ classroomId: linked.classroomId, teacherId: userId, role: "CO_TEACHER" }], skipDuplicates: true });
-  } else {
-    await db().enrolment.createMany({ data: [{ classroomId: linked.classroomId, studentId: userId }], skipDuplicates: true });
-  }
+  const classroomId = linked.classroomId;
+  await db().$transaction(async (tx) => {
+    const { count } =
+      role === "TEACHER"
+        ? await tx.classTeacher.createMany({ data: [{ classroomId, teacherId: userId, role: "CO_TEACHER" }], skipDuplicates: true })
+        : await tx.enrolment.createMany({ data: [{ classroomId, studentId: userId }], skipDuplicates: true });
+    const action = role === "TEACHER" ? "TEACHER_ADDED" : "ENROLMENT_CHANGED";
+    if (count) await recordClassAudit(tx, classroomId, { action, actorId: userId, subjectId: userId, detail: { change: "joined", via: "LMS launch" } });
+  });
   return linked;
 }
 

@@ -1,5 +1,6 @@
 import { db } from "../../db";
 import { AppError } from "../../errors";
+import { recordPersonAudit } from "../../audit/scoped";
 
 // Who belongs to which department, and who heads it. No acting user: these are for the
 // school's administrator (`npm run department`, scripts/department.ts) and the demo seed.
@@ -16,20 +17,32 @@ export async function setDepartmentMember(departmentName: string, email: string,
   const teacher = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, role: true, name: true } });
   if (!teacher || teacher.role !== "TEACHER") throw new AppError(`No teacher account has the email ${email}.`, 404);
   const department = await db().department.upsert({ where: { name }, create: { name }, update: {}, select: { id: true, name: true } });
-  await db().departmentMember.upsert({
-    where: { departmentId_teacherId: { departmentId: department.id, teacherId: teacher.id } },
-    create: { departmentId: department.id, teacherId: teacher.id, role },
-    update: { role },
+  await db().$transaction(async (tx) => {
+    await tx.departmentMember.upsert({
+      where: { departmentId_teacherId: { departmentId: department.id, teacherId: teacher.id } },
+      create: { departmentId: department.id, teacherId: teacher.id, role },
+      update: { role },
+    });
+    // From the command line: no acting account (decision 039).
+    const detail = { role: `DEPARTMENT_${role}`, change: "granted", department: department.name, via: "command line" };
+    await recordPersonAudit(tx, teacher.id, { action: "ROLE_CHANGED", actorId: null, subjectId: teacher.id, entityType: "Department", entityId: department.id, detail });
   });
   return { department, teacher: teacher.name, role };
 }
 
 /** Takes the teacher out of the department; their access as its head ends on their next request. */
 export async function removeDepartmentMember(departmentName: string, email: string): Promise<boolean> {
-  const { count } = await db().departmentMember.deleteMany({
-    where: { department: { name: departmentName.trim() }, teacher: { email: email.trim().toLowerCase() } },
+  return db().$transaction(async (tx) => {
+    const member = await tx.departmentMember.findFirst({
+      where: { department: { name: departmentName.trim() }, teacher: { email: email.trim().toLowerCase() } },
+      select: { departmentId: true, teacherId: true, role: true },
+    });
+    if (!member) return false;
+    await tx.departmentMember.delete({ where: { departmentId_teacherId: { departmentId: member.departmentId, teacherId: member.teacherId } } });
+    const detail = { role: `DEPARTMENT_${member.role}`, change: "removed", department: departmentName.trim(), via: "command line" };
+    await recordPersonAudit(tx, member.teacherId, { action: "ROLE_CHANGED", actorId: null, subjectId: member.teacherId, entityType: "Department", entityId: member.departmentId, detail });
+    return true;
   });
-  return count > 0;
 }
 
 export async function listDepartments() {

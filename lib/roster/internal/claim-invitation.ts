@@ -1,4 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client";
+import { recordClassAudit } from "../../audit/scoped";
 
 // Unguarded: the callers (acceptInvitation by link, acceptMyInvitation from the dashboard)
 // have already checked that the user is a student and how they may name the invitation.
@@ -19,6 +20,7 @@ export async function claimInvitation(
   if (!invitation) return null;
   const { count } = await tx.invitation.updateMany({ where: { ...open, id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: studentId } });
   if (!count) return null;
-  await tx.enrolment.createMany({ data: [{ classroomId: invitation.classroomId, studentId }], skipDuplicates: true });
+  const joined = await tx.enrolment.createMany({ data: [{ classroomId: invitation.classroomId, studentId }], skipDuplicates: true });
+  if (joined.count) await recordClassAudit(tx, invitation.classroomId, { action: "ENROLMENT_CHANGED", actorId: studentId, subjectId: studentId, detail: { change: "joined", via: "invitation" } });
   return { classroomId: invitation.classroomId, classroomName: invitation.classroom.name };
 }

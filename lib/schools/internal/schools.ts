@@ -1,5 +1,6 @@
 import { db } from "../../db";
 import { AppError } from "../../errors";
+import { recordAudit } from "../../audit/record";
 
 // Schools and their administrators (decision 033). No acting user: these are for whoever
 // runs the deployment (`npm run school`, scripts/school.ts) on first set-up. Being a school's
@@ -27,19 +28,24 @@ export async function addSchoolAdmin(rawName: string, email: string) {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, role: true } });
   if (!user || user.role !== "TEACHER") throw new AppError(`No teacher account has the email ${email}. Sign up as a teacher first.`, 404);
   const school = await ensureSchool(rawName);
-  await db().$transaction([
-    db().schoolAdmin.upsert({ where: { schoolId_userId: { schoolId: school.id, userId: user.id } }, create: { schoolId: school.id, userId: user.id }, update: {} }),
-    db().user.update({ where: { id: user.id }, data: { schoolId: school.id } }),
-  ]);
+  await db().$transaction(async (tx) => {
+    await tx.schoolAdmin.upsert({ where: { schoolId_userId: { schoolId: school.id, userId: user.id } }, create: { schoolId: school.id, userId: user.id }, update: {} });
+    await tx.user.update({ where: { id: user.id }, data: { schoolId: school.id } });
+    // From the command line: no acting account (decision 039).
+    await recordAudit(tx, { action: "ROLE_CHANGED", actorId: null, subjectId: user.id, schoolId: school.id, detail: { role: "SCHOOL_ADMIN", change: "granted", via: "command line" } });
+  });
   return { school, admin: user.name };
 }
 
 /** Takes the administrator role away; their access to the settings ends on their next request. */
 export async function removeSchoolAdmin(rawName: string, email: string): Promise<boolean> {
-  const { count } = await db().schoolAdmin.deleteMany({
-    where: { school: { name: rawName.trim() }, user: { email: email.trim().toLowerCase() } },
+  return db().$transaction(async (tx) => {
+    const admin = await tx.schoolAdmin.findFirst({ where: { school: { name: rawName.trim() }, user: { email: email.trim().toLowerCase() } }, select: { schoolId: true, userId: true } });
+    if (!admin) return false;
+    await tx.schoolAdmin.delete({ where: { schoolId_userId: admin } });
+    await recordAudit(tx, { action: "ROLE_CHANGED", actorId: null, subjectId: admin.userId, schoolId: admin.schoolId, detail: { role: "SCHOOL_ADMIN", change: "removed", via: "command line" } });
+    return true;
   });
-  return count > 0;
 }
 
 export async function listSchools() {
