@@ -1,35 +1,13 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
+import type { Counts } from "../labels";
 
 // What a deletion will take, counted the same way for the confirmation (before) and the
 // report (inside the deleting transaction, just before the delete): the two must agree.
 
 type Tx = Prisma.TransactionClient;
 
-/** Kinds of row a deletion takes, in the order a confirmation lists them. */
-export const KIND_LABELS = {
-  classes: "classes (with all their assignments and work)",
-  enrolments: "class memberships",
-  plans: "plans",
-  drafts: "drafts",
-  draftVersions: "saved draft versions",
-  submissions: "submissions",
-  markings: "markings",
-  annotations: "comments on the work",
-  invitations: "invitations",
-  gradebookScores: "gradebook scores sent to the school's LMS",
-  topics: "topics (with their questions)",
-  commentBank: "saved comments",
-  coTeaching: "co-teaching places",
-  departments: "department memberships",
-  students: "students",
-  staff: "staff",
-  assignments: "assignments",
-  retainedMarks: "anonymised marks kept by the school",
-} as const;
-
-export type Kind = keyof typeof KIND_LABELS;
-export type Counts = Partial<Record<Kind, number>>;
+export type { Counts };
 export type ClassRef = { id: string; name: string };
 
 /** Drops zero counts so a confirmation lists only what is there. */
