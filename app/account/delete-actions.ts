@@ -5,12 +5,10 @@ import { safeAction } from "@/lib/actions/safe-action";
 import { clearSessionCookie } from "@/lib/auth/current-user";
 import { deleteOwnAccount } from "@/lib/deletion/account";
 import { deleteOwnAccountSchema } from "@/lib/deletion/schemas";
-import type { DeletionReportView } from "@/lib/deletion/labels";
-import type { ActionResult } from "@/lib/actions/action-result";
 
 // The account's own deletion: its sessions went with it (cascade); the cookie goes here, and
 // the report travels as counts in the address of the page a signed-out visitor can see.
-const action = safeAction("user", deleteOwnAccountSchema, async (input, user) => {
+export const deleteOwnAccountAction = safeAction("user", deleteOwnAccountSchema, async (input, user) => {
   const report = await deleteOwnAccount(user, input);
   await clearSessionCookie();
   const query = new URLSearchParams(Object.entries(report.goes).map(([k, n]) => [k, String(n)]));
@@ -19,6 +17,3 @@ const action = safeAction("user", deleteOwnAccountSchema, async (input, user) =>
   redirect(`/account/deleted?${query}`);
 });
 
-export async function deleteOwnAccountAction(prev: unknown, data: FormData): Promise<ActionResult<DeletionReportView>> {
-  return action(prev, data);
-}

@@ -32,7 +32,7 @@ export function ClosingSection({ classroomId, closedAt, isOwner }: { classroomId
           </Link>
         </div>
       ) : (
-        <p className="mt-2 text-sm text-slate-600">Only the class's owner can close, reopen or delete it.</p>
+        <p className="mt-2 text-sm text-slate-600">Only the class&apos;s owner can close, reopen or delete it.</p>
       )}
     </Card>
   );
