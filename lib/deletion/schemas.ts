@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idText, lineText } from "../validation/text";
 
 // Typed confirmations for deletion forms and their actions (shared by both).
 
@@ -6,10 +7,10 @@ import { z } from "zod";
 export const DELETE_PHRASE = "delete my account";
 
 export const deleteOwnAccountSchema = z.object({
-  password: z.string().max(1000).optional(),
-  phrase: z.string().max(200).optional(),
+  password: z.string().max(1000, "That is longer than any password.").optional(),
+  phrase: lineText().max(200, "Type the phrase exactly.").optional(),
 });
 
-export const deleteMemberSchema = z.object({ schoolId: z.string().min(1).max(100), userId: z.string().min(1).max(100) });
-export const deleteClassSchema = z.object({ classroomId: z.string().min(1).max(100) });
-export const deleteSchoolSchema = z.object({ schoolId: z.string().min(1).max(100), confirmName: z.string().max(300) });
+export const deleteMemberSchema = z.object({ schoolId: idText("That school could not be found."), userId: idText("That account could not be found.") });
+export const deleteClassSchema = z.object({ classroomId: idText("That class could not be found.") });
+export const deleteSchoolSchema = z.object({ schoolId: idText("That school could not be found."), confirmName: lineText().max(300, "That is longer than any school's name.") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idText } from "../validation/text";
 
 // The school's retention setting form (decision 042), shared by the form and the action.
 
@@ -6,7 +7,7 @@ const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? 
 const wholeNumber = (v: unknown) => (typeof v === "string" && /^\s*\d{1,9}\s*$/.test(v) ? Number(v) : v);
 
 export const retentionSettingsSchema = z.object({
-  schoolId: z.string().min(1).max(100),
+  schoolId: idText("That school could not be found."),
   retentionMonths: z.preprocess(
     (v) => wholeNumber(blankToNull(v)),
     z.number("Give a whole number of months, or leave it empty to keep closed classes.").int().min(1, "Keep closed classes for at least 1 month.").max(240, "Keep closed classes for at most 240 months (20 years).").nullable(),

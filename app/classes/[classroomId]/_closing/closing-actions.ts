@@ -1,21 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { setClassClosed } from "@/lib/classes/closing";
 import { deleteClass } from "@/lib/deletion/class";
 import { deleteClassSchema } from "@/lib/deletion/schemas";
 import { classReportView } from "@/lib/deletion/report-view";
 
-const ClassIdSchema = z.object({ classroomId: z.string().min(1).max(100) });
 
-export const closeClassAction = safeAction("TEACHER", ClassIdSchema, async ({ classroomId }, user) => {
+export const closeClassAction = safeAction("TEACHER", deleteClassSchema, async ({ classroomId }, user) => {
   await setClassClosed(user, classroomId, true);
   revalidatePath(`/classes/${classroomId}`);
 });
 
-export const reopenClassAction = safeAction("TEACHER", ClassIdSchema, async ({ classroomId }, user) => {
+export const reopenClassAction = safeAction("TEACHER", deleteClassSchema, async ({ classroomId }, user) => {
   await setClassClosed(user, classroomId, false);
   revalidatePath(`/classes/${classroomId}`);
   revalidatePath("/dashboard");
