@@ -4,7 +4,7 @@ import { setAssignment } from "@/lib/assignments/assignments";
 import { saveDraft } from "@/lib/drafts/drafts";
 import { recordAudit } from "@/lib/audit/record";
 import { throttleKey } from "@/lib/auth/throttle";
-import { addCoTeacher, makeQuestion, makeStudent, makeTeacher } from "../factories";
+import { addCoTeacher, makeQuestion, makeTeacher } from "../factories";
 import { annotate, ESSAY, makeMarkedClass, returnMarking, submitEssay } from "./marking-fixtures";
 import { assignmentInput } from "./work-fixtures";
 
