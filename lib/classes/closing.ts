@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
-import { requireOwnerOf } from "../auth/policy";
+import { requireTeacherOf } from "../auth/policy";
+import { forbidden } from "../errors";
 import type { SessionUser } from "../auth/sessions";
 import { recordAudit } from "../audit/record";
 
@@ -9,7 +10,8 @@ import { recordAudit } from "../audit/record";
 // owner, who also decides who teaches it, closes or reopens it.
 
 export async function setClassClosed(user: SessionUser, classroomId: string, closed: boolean, now = new Date()): Promise<void> {
-  await requireOwnerOf(user, classroomId);
+  const { role } = await requireTeacherOf(user, classroomId);
+  if (role !== "OWNER") throw forbidden("close or reopen this class: only its owner can");
   await db().$transaction(async (tx) => {
     const current = await tx.classroom.findUniqueOrThrow({ where: { id: classroomId }, select: { closedAt: true, teacher: { select: { schoolId: true } } } });
     if ((current.closedAt !== null) === closed) return;
