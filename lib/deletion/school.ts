@@ -75,3 +75,14 @@ export async function deleteSchool(admin: SessionUser, schoolId: string, confirm
   if (selfDeleted) await erasePerson(admin.id, { actorId: null, reason: "school deleted" }, { keepMarks: false });
   return { name, counts, selfDeleted };
 }
+
+/** The classes the school's staff own, for its administrator to delete one (closed ones first). */
+export async function listSchoolClasses(admin: SessionUser, schoolId: string) {
+  await requireSchoolAdmin(admin, schoolId);
+  return db().classroom.findMany({
+    where: staffClasses(schoolId),
+    orderBy: [{ closedAt: { sort: "asc", nulls: "last" } }, { name: "asc" }],
+    select: { id: true, name: true, closedAt: true, teacher: { select: { name: true } } },
+    take: 200,
+  });
+}
