@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUserPage } from "@/lib/auth/current-user";
 import Link from "next/link";
 import { listAdministeredSchools } from "@/lib/schools/schools";
-import { PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { LinkedAccountsSection } from "./linked-accounts-section";
 import { TwoFactorAccountSection } from "./two-factor-section";
 
@@ -29,6 +29,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <LinkedAccountsSection user={user} linked={typeof linked === "string" ? linked : undefined} refused={typeof refused === "string" ? refused : undefined} />
         <TwoFactorAccountSection user={user} />
+        <Card>
+          <h2 className="text-lg font-semibold">Delete your account</h2>
+          <p className="mt-1 text-sm text-slate-700">Deletes your account and everything in it. You see what will go before anything is deleted.</p>
+          <p className="mt-3">
+            <Link href="/account/delete" className="text-sm font-medium text-red-700 underline">
+              Delete my account…
+            </Link>
+          </p>
+        </Card>
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ import { JoinClassForm } from "./join-class-form";
 import { getMarkingQueue } from "@/lib/marking/queue";
 import { MarkingQueue } from "./marking-queue";
 import { CoTeachingOffers } from "./co-teaching-offers";
+import { RetentionNotices } from "./retention-notices";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -54,6 +55,7 @@ async function TeacherDashboard({ user, queuePage, allMarked }: { user: SessionU
           </>
         }
       />
+      <RetentionNotices user={user} />
       <CoTeachingOffers user={user} />
       {classrooms.length > 0 ? <MarkingQueue queue={queue} allDone={allMarked} /> : null}
       <h2 className="mb-2 text-lg font-semibold">Classes</h2>

@@ -8,6 +8,8 @@ type Action = (prev: unknown, data: FormData) => Promise<ActionResult<unknown>>;
 
 const FieldErrorsContext = createContext<Record<string, string[] | undefined>>({});
 export const useFieldErrors = () => useContext(FieldErrorsContext);
+/** For forms that are not an ActionForm but use its fields (components/ui/field.tsx). */
+export const FieldErrorsProvider = FieldErrorsContext.Provider;
 
 // A form bound to a safeAction. It submits without React's automatic form reset, so a
 // refused submission keeps everything the user typed; errors are announced in a live

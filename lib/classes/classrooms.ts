@@ -83,6 +83,8 @@ export async function getClassroomForTeacher(user: SessionUser, classroomId: str
       subject: true,
       yearGroup: true,
       joinCode: true,
+      teacherId: true,
+      closedAt: true,
       enrolments: {
         orderBy: { student: { name: "asc" } },
         select: { joinedAt: true, student: { select: { id: true, name: true, email: true } } },

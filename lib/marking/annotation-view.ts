@@ -16,8 +16,12 @@ export type AnnotationRow = TextAnchor & {
   addressedAt: Date | null;
   createdAt: Date;
   submission: { number: number };
-  author: { name: string };
+  // Null once its author's account was deleted (decision 042).
+  author: { name: string } | null;
 };
+
+/** How a comment or assignment whose teacher's account was deleted names them (decision 042). */
+export const FORMER_TEACHER = "a former teacher";
 
 export type AnnotationView = TextAnchor & {
   id: string;
@@ -65,7 +69,7 @@ export function viewAnnotations(rows: AnnotationRow[], text: string): Annotation
       suffix: row.suffix,
       start: row.start,
       end: row.end,
-      authorName: row.author.name,
+      authorName: row.author?.name ?? FORMER_TEACHER,
       madeOn: row.submission.number,
       location: location ? { start: location.start, end: location.end } : null,
       targetStatus: row.kind === "TARGET" ? targetStatus(row.status, location !== null) : null,

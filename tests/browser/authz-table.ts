@@ -77,6 +77,16 @@ export const PAGES: Record<string, PageRow> = {
   // school settings are not found for everyone; tests/integration/schools.test.ts covers admins.
   "/admin": { expect: signedIn },
   "/account": { expect: signedIn },
+  // Deletion (decision 042): the confirmation of one's own account is everyone's; the report
+  // page a deleted account lands on is open to anyone (it shows only the counts in its address).
+  "/account/delete": { expect: signedIn },
+  "/account/deleted": { expect: { anonymous: "ok", studentOf: "ok", studentElsewhere: "ok", teacherOf: "ok", coTeacher: "ok", otherTeacher: "ok" } },
+  // Only the owner deletes a class (or an administrator of its school, which no actor is).
+  "/classes/[classroomId]/delete": { expect: { ...ownerTeacher, studentOf: "notfound", studentElsewhere: "notfound", coTeacher: "notfound" } },
+  "/admin/[schoolId]/delete": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
+  "/admin/[schoolId]/accounts/delete": {
+    expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" },
+  },
   // The two-factor step and enrolment (decision 035): every signed-in account may open it (a
   // student is told there is nothing to set up); a gated session is sent here from everywhere.
   "/two-factor": { expect: signedIn },
@@ -354,6 +364,21 @@ Object.assign(ACTIONS, {
     input: () => ({ departmentId: "matrix-department", email: `colleague-${randomBytes(4).toString("hex")}@example.test` }),
   },
   acceptDepartmentInvitationAction: { file: "app/department/moderation/actions.ts", expect: nobody, input: () => ({ invitationId: "matrix-invitation" }) },
+  // Deletion and retention (decision 042). Deleting one's own account with a wrong password is
+  // a refusal about the data, for every signed-in actor (none is deleted). The owner closes and
+  // reopens A's class (idempotent either way) and deletes a spare class; no actor is a school's
+  // administrator, so the school's data actions are not found for everyone.
+  deleteOwnAccountAction: { file: "app/account/delete-actions.ts", expect: { ...allowAll, anonymous: "deny" }, input: () => ({ password: "not the password" }) },
+  closeClassAction: { file: "app/classes/[classroomId]/_closing/closing-actions.ts", expect: { ...classTeacher, coTeacher: "deny" }, input: (w: World) => ({ classroomId: w.classA }) },
+  reopenClassAction: { file: "app/classes/[classroomId]/_closing/closing-actions.ts", expect: { ...classTeacher, coTeacher: "deny" }, input: (w: World) => ({ classroomId: w.classA }) },
+  deleteClassAction: {
+    file: "app/classes/[classroomId]/_closing/closing-actions.ts",
+    expect: { ...classTeacher, coTeacher: "deny" },
+    input: async (w: World, _role: Role, phase: Phase) => ({ classroomId: await w.once(`delete class ${phase}`, () => w.spareSharedClass(`delete ${phase}`)) }),
+  },
+  retentionSettingsAction: { file: "app/admin/[schoolId]/_data/data-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", retentionMonths: "12", retentionNoticeDays: "30" }) },
+  deleteMemberAction: { file: "app/admin/[schoolId]/_data/data-actions.ts", expect: nobody, input: (w: World) => ({ schoolId: "matrix-school", userId: w.S1.id }) },
+  deleteSchoolAction: { file: "app/admin/[schoolId]/_data/data-actions.ts", expect: nobody, input: () => ({ schoolId: "matrix-school", confirmName: "Matrix school" }) },
   // Decision 034. No actor has a linked provider account, so there is nothing of theirs to
   // unlink (someone else's reads as not found; tests/integration/provider-sign-in.test.ts
   // covers unlinking). No actor administers a school, so its sign-in settings are not found.

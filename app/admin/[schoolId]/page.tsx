@@ -7,6 +7,7 @@ import { orNotFound } from "../../page-helpers";
 import { SignInSection } from "./sign-in-section";
 import { TwoFactorSection } from "./two-factor-section";
 import { LtiSection } from "./lti-section";
+import { DataSection } from "./_data/data-section";
 
 export const metadata: Metadata = { title: "School settings" };
 
@@ -37,6 +38,7 @@ export default async function SchoolAdminPage({ params }: { params: Promise<{ sc
         <SignInSection user={user} school={school} />
         <TwoFactorSection user={user} school={school} />
         <LtiSection user={user} school={school} />
+        <DataSection user={user} school={school} />
       </div>
     </div>
   );

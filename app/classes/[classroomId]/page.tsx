@@ -14,6 +14,7 @@ import { JoinCodePanel } from "./join-code-panel";
 import { RemoveStudentButton } from "./remove-student-button";
 import { TeachersSection } from "./_teachers/teachers-section";
 import { LtiRosterPanel } from "./lti-roster-panel";
+import { ClosingSection } from "./_closing/closing-section";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -109,6 +110,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           )}
         </Card>
         <JoinCodePanel classroomId={classroom.id} joinCode={classroom.joinCode} />
+      </div>
+      <div className="mt-6">
+        <ClosingSection classroomId={classroom.id} closedAt={classroom.closedAt} isOwner={classroom.teacherId === user.id} />
       </div>
     </div>
   );
