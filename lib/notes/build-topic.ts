@@ -86,6 +86,9 @@ export function buildTopic(lines: ClassifiedLine[], fixes: HeadingFix[] = [], op
     switch (line.kind) {
       case "blank":
         break;
+      case "dropped":
+        warnings.push(`Line ${line.lineNo}: ${line.text}.`);
+        break;
       case "title":
         if (title === null) title = line.text;
         else openSection(line.text, 1, line.lineNo);

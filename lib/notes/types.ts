@@ -14,6 +14,8 @@ export type LineKind =
   | "practice-marker"
   | "question"
   | "answer"
+  /** Markdown the importer could not use (an HTML block, a table's header row); text says what and why. */
+  | "dropped"
   | "blank";
 
 export type ClassifiedLine = {
