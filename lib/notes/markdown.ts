@@ -66,12 +66,15 @@ function leadQuestion(p: Paragraph): Lead | undefined {
 }
 
 function tableRows(table: Table, out: Block[]) {
-  const rows = table.children.map((row) => ({ lineNo: line(row), cells: row.children.map((c) => inlineText(c.children)).filter(Boolean) }));
+  const rows = table.children
+    .map((row) => ({ lineNo: line(row), cells: row.children.map((c) => inlineText(c.children)).filter(Boolean) }))
+    // A table from Word has no header row of its own; GFM requires one, so it arrives empty.
+    .filter((row) => row.cells.length > 0);
   const [head, ...body] = rows;
   // A first row of short labels ("Date | Event") titles the columns; it is not a point.
   const isHeader = head && body.length > 0 && head.cells.every((c) => isHeadingShaped(c) && wordCount(c) <= 4);
   if (head && isHeader) out.push({ type: "dropped", lineNo: head.lineNo, text: `the table's header row ("${head.cells.join(" | ")}") was read as column titles, not a point` });
-  for (const row of isHeader ? body : rows) if (row.cells.length) out.push({ type: "item", lineNo: row.lineNo, depth: 0, text: row.cells.join(" — ") });
+  for (const row of isHeader ? body : rows) out.push({ type: "item", lineNo: row.lineNo, depth: 0, text: row.cells.join(" — ") });
 }
 
 function visit(node: RootContent, out: Block[], listDepth: number, nested: boolean) {
