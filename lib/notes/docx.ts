@@ -7,6 +7,9 @@ import { unzipSync } from "fflate";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { plural } from "../text/plural";
+import { MAX_DOCX_BYTES } from "./validate-notes";
+
+export { MAX_DOCX_BYTES };
 
 // A Word document → Markdown notes (decision 046). mammoth reads the .docx as Word means it:
 // heading styles become headings, numbered and bulleted paragraphs become lists, bold runs
@@ -15,8 +18,6 @@ import { plural } from "../text/plural";
 // file: one parser, one preview, line numbers the corrections can name, and a text the
 // teacher can see and edit before saving.
 
-/** A .docx is sent base64-encoded inside a server action, whose body Next caps at 1 MB. */
-export const MAX_DOCX_BYTES = 640 * 1024;
 // Sizes the zip declares for its parts once unpacked: far above any notes document, far
 // below what would tie up the server (a small zip can claim gigabytes).
 const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
