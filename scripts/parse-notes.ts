@@ -2,17 +2,19 @@
 // practice question's analysis. For checking how new notes will be read before importing.
 //
 //   npm run parse-notes -- notes.txt
+//   npm run parse-notes -- notes.docx          (converted to Markdown as the import page does)
 //   npm run parse-notes -- notes.md --format markdown
 //   cat notes.txt | npm run parse-notes -- -
 
 import { readFileSync } from "node:fs";
+import { docxToMarkdown } from "../lib/notes/docx";
 import { parseNotes, validateNotesInput, type NotesFormat } from "../lib/notes/parse-notes";
 import { analyseQuestion } from "../lib/questions/analyse-question";
 import { titleFromFileName } from "../lib/notes/title-from-file-name";
 
 const USAGE = `Usage: npm run parse-notes -- FILE [--format markdown|text]
 
-  FILE               a .txt or .md file of study notes, or - to read standard input
+  FILE               a .txt, .md or .docx file of study notes, or - to read standard input
   --format FORMAT    markdown or text (default: detected from the content)
 
 Prints the parsed topic as JSON on standard output.`;
@@ -41,7 +43,7 @@ function readArgs(argv: string[]): Args | string {
   return file === undefined ? "" : { file, format };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = readArgs(argv);
   if (typeof args === "string") {
     if (args) console.error(args);
@@ -55,13 +57,25 @@ function main(argv: string[]): number {
     console.error(`Could not read ${args.file === "-" ? "standard input" : args.file}: ${(e as Error).message}`);
     return 1;
   }
+  let format = args.format;
+  let notes: string[] = [];
+  if (args.file.toLowerCase().endsWith(".docx")) {
+    const converted = await docxToMarkdown(bytes);
+    if (!converted.ok) {
+      console.error(converted.error);
+      return 1;
+    }
+    bytes = new TextEncoder().encode(converted.markdown);
+    format = "markdown";
+    notes = converted.notes;
+  }
   const checked = validateNotesInput(bytes);
   if (!checked.ok) {
     console.error(checked.error);
     return 1;
   }
   const topic = parseNotes(checked.text, {
-    format: args.format,
+    format,
     fallbackTitle: args.file === "-" ? undefined : titleFromFileName(args.file),
   });
   const output = {
@@ -69,8 +83,8 @@ function main(argv: string[]): number {
     practiceQuestions: topic.practiceQuestions.map((q) => ({ ...q, analysis: analyseQuestion(q.question) })),
   };
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  for (const warning of topic.warnings) console.error(`warning: ${warning}`);
+  for (const warning of [...notes, ...topic.warnings]) console.error(`warning: ${warning}`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

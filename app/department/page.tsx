@@ -6,6 +6,7 @@ import { StatusBar } from "@/components/charts/status-bar";
 import { StatusLegend } from "@/components/tracking/board-table";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDue } from "@/components/format";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "All classes" };
 
@@ -47,7 +48,7 @@ export default async function DepartmentPage() {
                     <span className="text-sm font-normal text-slate-600">{classroom.yearGroup}</span>
                   </h2>
                   <p className="text-sm text-slate-700" data-testid="class-summary">
-                    {students} students · {toMark} to mark · {overdue} overdue · {inactive} with no recent activity
+                    {plural(students, "student")} · {toMark} to mark · {overdue} overdue · {inactive} with no recent activity
                     {averagePercent !== null ? ` · average ${averagePercent}%` : ""}
                   </p>
                 </div>

@@ -6,6 +6,29 @@ import { STEM_LABELS } from "@/lib/questions/question-record";
 import { getQuestionBank } from "@/lib/questions/questions";
 import { AddQuestionForm } from "./add-question-form";
 
+type Analysed = { statedFactor: string | null; claim: string | null; outcome: string | null; periodLabel: string | null };
+
+/** The analysis as labelled fields, each on its own line so no two run together. */
+function AnalysisFields({ question: q }: { question: Analysed }) {
+  const fields = [
+    { label: "Stated factor", value: q.statedFactor },
+    { label: "Claim", value: q.claim },
+    { label: "Outcome", value: q.outcome },
+    { label: "Period", value: q.periodLabel },
+  ].filter((f): f is { label: string; value: string } => !!f.value);
+  if (!fields.length) return null;
+  return (
+    <dl data-testid="question-analysis" className="mt-1 grid grid-cols-[max-content_1fr] gap-x-2 text-sm text-slate-600">
+      {fields.map((f) => (
+        <div key={f.label} className="contents">
+          <dt>{f.label}:</dt>{" "}
+          <dd className="font-medium text-slate-800">{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export const metadata: Metadata = { title: "Question bank" };
 
 export default async function QuestionBankPage() {
@@ -38,12 +61,7 @@ export default async function QuestionBankPage() {
                           {q.analysisEdited ? <Badge tone="green">Analysis checked</Badge> : null}
                         </div>
                         <Link href={`/questions/${q.id}`} className="mt-1 block font-medium text-slate-900 hover:underline">{q.text}</Link>
-                        <p className="mt-1 text-sm text-slate-600">
-                          {q.statedFactor ? <>Stated factor: <strong className="font-medium text-slate-800">{q.statedFactor}</strong></> : null}
-                          {q.claim ? <>Claim: <strong className="font-medium text-slate-800">{q.claim}</strong></> : null}
-                          {q.outcome ? <> · Outcome: {q.outcome}</> : null}
-                          {q.periodLabel ? <> · {q.periodLabel}</> : null}
-                        </p>
+                        <AnalysisFields question={q} />
                       </li>
                     ))}
                   </ul>

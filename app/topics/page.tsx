@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { listTopics } from "@/lib/notes/topics";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Topics" };
 
@@ -18,7 +19,7 @@ export default async function TopicsPage() {
         actions={<ButtonLink href="/topics/import">Import study notes</ButtonLink>}
       />
       {topics.length === 0 ? (
-        <EmptyState title="No topics yet">Import your study notes as plain text or Markdown.</EmptyState>
+        <EmptyState title="No topics yet">Import your study notes from a Word document, plain text or Markdown.</EmptyState>
       ) : (
         <ul className="space-y-3">
           {topics.map((t) => (
@@ -27,7 +28,7 @@ export default async function TopicsPage() {
                 <span className="block text-lg font-semibold text-slate-900">{t.title}</span>
                 {t.summary ? <span className="mt-1 block text-sm text-slate-600">{t.summary}</span> : null}
                 <span className="mt-2 block text-sm text-slate-700">
-                  {t._count.points} points · {t._count.faq} FAQ · {t._count.questions} questions
+                  {plural(t._count.points, "point")} · {plural(t._count.faq, "FAQ entry", "FAQ entries")} · {plural(t._count.questions, "question")}
                 </span>
               </Link>
             </li>

@@ -1,6 +1,7 @@
 import type { FunnelStep } from "@/lib/tracking/analytics";
 import { ChartDataTable } from "./chart-data-table";
 import { STATUS_STYLE } from "@/components/tracking/status-style";
+import { plural } from "@/lib/text/plural";
 
 /**
  * How far the class has got: one bar per status, its length the number of students who
@@ -18,7 +19,7 @@ export function FunnelChart({ steps, total, id }: { steps: FunnelStep[]; total: 
     <figure className="space-y-2">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barWidth + 70} ${height}`} className="w-full max-w-2xl" data-testid="funnel-chart">
         {/* One string child: React 19's server renderer leaves a <title> with several children empty, so the page fails to hydrate (#418). */}
-        <title id={`${id}-title`}>{`Progress funnel for ${total} students`}</title>
+        <title id={`${id}-title`}>{`Progress funnel for ${plural(total, "student")}`}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {steps.map((s, i) => (
           <g key={s.status} transform={`translate(0 ${i * row + 5})`}>

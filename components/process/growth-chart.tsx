@@ -1,4 +1,5 @@
 import type { GrowthPoint } from "@/lib/process/summary";
+import { plural } from "@/lib/text/plural";
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -22,10 +23,10 @@ export function GrowthChart({ points, id }: { points: GrowthPoint[]; id: string 
     <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} className="w-full max-w-xl" data-testid="growth-chart">
       <title id={`${id}-title`}>The draft’s length in words against minutes of writing</title>
       <desc id={`${id}-desc`}>
-        {last ? `From 0 to ${last.words} words over ${minutes(last.writingMs)} minutes of writing. ` : ""}
+        {last ? `From 0 to ${plural(last.words, "word")} over ${minutes(last.writingMs)} minutes of writing. ` : ""}
         {points
           .slice(1)
-          .map((p) => `${minutes(p.writingMs)} min: ${p.words} words`)
+          .map((p) => `${minutes(p.writingMs)} min: ${plural(p.words, "word")}`)
           .join("; ")}
       </desc>
       <line x1={pad.left} x2={width - pad.right} y1={height - pad.bottom} y2={height - pad.bottom} className="stroke-slate-300" />

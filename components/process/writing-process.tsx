@@ -2,10 +2,10 @@ import { formatDateTime } from "@/components/format";
 import { ChartDataTable } from "@/components/charts/chart-data-table";
 import { formatWritingTime, LARGE_PASTE_CHARS, PAUSE_CAP_MS, SESSION_GAP_MS, type WritingProcess as Process } from "@/lib/process/summary";
 import { GrowthChart } from "./growth-chart";
+import { plural } from "@/lib/text/plural";
 
 const n = (x: number) => x.toLocaleString("en-GB");
 const signed = (x: number) => (x > 0 ? `+${n(x)}` : n(x));
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 /**
  * "How this essay was written": the same section, word for word, for the student in the

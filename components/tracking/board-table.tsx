@@ -4,6 +4,7 @@ import { cellMatches, type Board, type BoardStatusFilter } from "@/lib/tracking/
 import { formatDue, formatDateTime } from "@/components/format";
 import { StatusBar } from "@/components/charts/status-bar";
 import { STATUS_STYLE } from "./status-style";
+import { plural } from "@/lib/text/plural";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -81,7 +82,7 @@ export function BoardTable({ board, status, now, className }: { board: Board; st
                   <td key={cell.assignmentId} className="board-cell" data-status={cell.status} data-dim={match ? undefined : ""} data-testid="board-cell">
                     <Link href={cell.href} aria-label={label} prefetch={false}>
                       <b>{STATUS_STYLE[cell.status].short}</b>
-                      {cell.mark !== null ? `${cell.mark}/${column.rubric.totalMarks}` : cell.words ? `${cell.words} words` : "\u00a0"}
+                      {cell.mark !== null ? `${cell.mark}/${column.rubric.totalMarks}` : cell.words ? plural(cell.words, "word") : "\u00a0"}
                       {cell.overdue ? <i>Overdue</i> : null}
                     </Link>
                     {cell.submittedAt && match && cell.status !== "returned" ? <span className="sr-only">Handed in {formatDateTime(cell.submittedAt)}</span> : null}

@@ -1,5 +1,5 @@
 import type { ClassifiedLine, HeadingFix, ParsedSection, ParsedTopic } from "./types";
-import { endsLikeSentence, wordCount } from "./line-shape";
+import { endsLikeSentence, isTitleCase, wordCount } from "./line-shape";
 
 // Stage two: turns classified lines (possibly corrected by a teacher) into the nested topic.
 // It trusts the line kinds it is given, so every structural decision a teacher can correct
@@ -27,8 +27,42 @@ function applyFixes(lines: ClassifiedLine[], fixes: HeadingFix[], warnings: stri
   });
 }
 
+// A year, a decade, a number or a percentage: an intro that states one is evidence a student
+// may want to cite, so the preview flags it ("make this a point") rather than decide.
+const FACT = /\b\d{3,4}(?:s|['’]s)?\b|\b\d+(?:[.,]\d+)?\s*(?:%|per ?cent|million|billion|thousand)\b/i;
+
+function introLooksLikePoint(s: ParsedSection): boolean {
+  if (!s.points.length && !s.children.length) return true;
+  return FACT.test(s.intro ?? "");
+}
+
+// Where a name ends inside a summary: a clause break, but not "Weimar Germany, 1919–1933".
+const CLAUSE_END = /[;:(]|[.!?](?:\s|$)|\s[—–-]\s|,(?!\s*\d)/;
+const INTRODUCES =
+  /^(?:(?:this|these) (?:topic|unit|module|notes|section|chapter|booklet|pack|guide|lesson)s? (?:covers?|is about|are about|looks? at|examines?|explores?|deals? with|focus(?:es)? on|outlines?|summarises?)|(?:revision )?notes (?:on|about)|an? (?:overview|summary|introduction) (?:of|to))\s+(.+)$/i;
+
+/**
+ * The topic a summary line names, when it names one: "This topic covers Weimar Germany,
+ * 1919–1933, from …", or a name in title case before a colon or dash ("The Cuban Missile
+ * Crisis, 1962: thirteen days …") or before "was/is" ("The Reform Act of 1832 was …").
+ * A summary that describes rather than names ("Khrushchev’s leadership transformed …")
+ * names nothing, and the file name is the better title.
+ */
+export function topicNamedBy(summary: string | null): string | null {
+  if (!summary) return null;
+  const clause = (text: string) => text.split(CLAUSE_END)[0]?.trim() ?? "";
+  const named = (text: string) => (wordCount(text) >= 2 && wordCount(text) <= 12 ? text.charAt(0).toUpperCase() + text.slice(1) : null);
+  const introduced = INTRODUCES.exec(summary);
+  if (introduced) return named(clause((introduced[1] ?? "").replace(/^the (?:history|story) of /i, "")));
+  const lead = /^(.+?)(?::\s|\s[—–-]\s|\s(?:was|were|is|are)\s)/.exec(summary)?.[1]?.trim() ?? "";
+  const capitals = lead.split(" ").filter((w) => /^[‘“'"(]?\p{Lu}/u.test(w)).length;
+  return lead && capitals >= 2 && isTitleCase(lead) && !/['’]s$/.test(lead) ? named(lead) : null;
+}
+
 /** Derives a title when the notes have no title line; see parseNotes for the order. */
 function deriveTitle(summary: string | null, sections: ParsedSection[], fallbackTitle?: string): string {
+  const named = topicNamedBy(summary);
+  if (named) return named;
   if (fallbackTitle?.trim()) return fallbackTitle.trim();
   // The summary's opening clause names the whole topic; the first heading names only its first part.
   const clause = summary?.split(/[,;:—–(]| - /)[0]?.replace(/[.!?]+$/, "").trim();
@@ -50,7 +84,7 @@ export function buildTopic(lines: ClassifiedLine[], fixes: HeadingFix[] = [], op
   const current = () => stack[stack.length - 1];
   const openSection = (heading: string, level: number, lineNo: number) => {
     while (stack.length && (current()?.level ?? 0) >= level) stack.pop();
-    const section: ParsedSection = { heading, level, lineNo, intro: null, points: [], children: [] };
+    const section: ParsedSection = { heading, level, lineNo, intro: null, introLineNo: null, introLooksLikePoint: false, points: [], children: [] };
     (current()?.children ?? roots).push(section);
     stack.push(section);
     return section;
@@ -86,6 +120,9 @@ export function buildTopic(lines: ClassifiedLine[], fixes: HeadingFix[] = [], op
     switch (line.kind) {
       case "blank":
         break;
+      case "dropped":
+        warnings.push(`Line ${line.lineNo}: ${line.text}.`);
+        break;
       case "title":
         if (title === null) title = line.text;
         else openSection(line.text, 1, line.lineNo);
@@ -117,7 +154,10 @@ export function buildTopic(lines: ClassifiedLine[], fixes: HeadingFix[] = [], op
         const prose = line.kind === "summary" || line.kind === "paragraph";
         if (!section && prose) summaryParts.push(line.text);
         // The first prose under a heading, before any point or sub-heading, introduces it.
-        else if (section && prose && !section.intro && !section.points.length && !section.children.length) section.intro = line.text;
+        else if (section && prose && !section.intro && !section.points.length && !section.children.length) {
+          section.intro = line.text;
+          section.introLineNo = line.lineNo;
+        }
         else if (line.kind === "subpoint" && parent) parent.subpoints.push(line.text);
         else addPoint(line);
       }
@@ -127,6 +167,7 @@ export function buildTopic(lines: ClassifiedLine[], fixes: HeadingFix[] = [], op
 
   const visit = (sections: ParsedSection[]) => {
     for (const s of sections) {
+      if (s.intro) s.introLooksLikePoint = introLooksLikePoint(s);
       if (!s.intro && !s.points.length && !s.children.length) warnings.push(`Line ${s.lineNo} ("${s.heading}") looks like a heading with no points under it.`);
       visit(s.children);
     }

@@ -1,21 +1,21 @@
 import type { ClassifiedLine, LineKind } from "./types";
 import { isExamQuestion, isFaqQuestion, isHeadingShaped, markerKind, stripAnswerLabel, stripQuestionLabel } from "./line-shape";
-import { readBlocks, stripInline } from "./markdown";
+import { readBlocks, type Block } from "./markdown";
 
 // Markdown states its structure, so this classifier mostly translates it: `#` depth gives
-// heading levels (renumbered so the shallowest section heading is level 1), list indentation
+// heading levels (renumbered so the shallowest section heading is level 1), list nesting
 // gives sub-points. A lone top-level `#` heading at the start is the title. A heading whose
 // text is "FAQ", "Practice questions" etc. opens that part until the next heading at the
-// same or a shallower depth; deeper headings inside it are its questions.
+// same or a shallower depth; deeper headings inside it are its questions. Inside those
+// parts a paragraph led by a bold question (`**Why did …?** Because …`) is split into the
+// question and its answer.
 
 type Entry = ClassifiedLine & { depth?: number };
 type Region = { kind: "content" } | { kind: "faq-marker" | "practice-marker"; depth: number };
 
-const BOLD_ONLY = /^\s*(\*\*|__)(.+)\1\s*:?\s*$/;
-
 export function classifyMarkdown(text: string): ClassifiedLine[] {
   const blocks = readBlocks(text);
-  const h1s = blocks.filter((b) => b.type === "heading" && b.depth === 1 && !markerKind(stripInline(b.raw)));
+  const h1s = blocks.filter((b) => b.type === "heading" && b.depth === 1 && !markerKind(b.text));
   const firstHeading = blocks.find((b) => b.type === "heading");
   const titleLine = h1s.length === 1 && h1s[0] === firstHeading ? (firstHeading?.lineNo ?? null) : null;
 
@@ -25,12 +25,15 @@ export function classifyMarkdown(text: string): ClassifiedLine[] {
   let lastDepth = 0;
   let seenSection = false;
   let seenSummary = false;
-  let listBase: number | null = null;
 
   const push = (lineNo: number, text: string, kind: LineKind, depth?: number) => entries.push({ lineNo, text, kind, depth });
-  const pushQuestionOrAnswer = (lineNo: number, text: string, kind: "faq-marker" | "practice-marker") => {
-    const isQuestion = kind === "faq-marker" ? isFaqQuestion(text) : isExamQuestion(text);
-    push(lineNo, isQuestion ? stripQuestionLabel(text) : stripAnswerLabel(text), isQuestion ? "question" : "answer");
+  const pushQuestionOrAnswer = (b: Extract<Block, { type: "item" | "para" }>, kind: "faq-marker" | "practice-marker") => {
+    if (b.lead) {
+      push(b.lineNo, stripQuestionLabel(b.lead.question), "question");
+      return push(b.lineNo, stripAnswerLabel(b.lead.rest), "answer");
+    }
+    const isQuestion = kind === "faq-marker" ? isFaqQuestion(b.text) : isExamQuestion(b.text);
+    push(b.lineNo, isQuestion ? stripQuestionLabel(b.text) : stripAnswerLabel(b.text), isQuestion ? "question" : "answer");
   };
   const openHeading = (lineNo: number, text: string, depth: number, pseudo = false) => {
     const marker = markerKind(text);
@@ -42,47 +45,43 @@ export function classifyMarkdown(text: string): ClassifiedLine[] {
     region = { kind: "content" };
     // Bold-line headings sit one level below the last real heading, so several in a row stay siblings.
     if (!pseudo) lastDepth = depth;
-    listBase = null;
     if (lineNo === titleLine) return push(lineNo, text, "title");
     seenSection = true;
     push(lineNo, text.replace(/:$/, ""), "heading", depth);
   };
 
   for (const b of blocks) {
-    if (b.type === "blank") {
-      push(b.lineNo, "", "blank");
+    if (b.type === "dropped") {
+      push(b.lineNo, b.text, "dropped");
       continue;
     }
-    const text = stripInline(b.raw);
     if (b.type === "heading") {
-      openHeading(b.lineNo, text, b.depth);
+      openHeading(b.lineNo, b.text, b.depth);
       continue;
     }
     // A paragraph that is only bold text, or only a marker word, is used as a heading.
-    const pseudoHeading =
-      b.type === "para" && (markerKind(text) || (BOLD_ONLY.test(b.raw) && isHeadingShaped(text.replace(/:$/, ""))));
-    if (pseudoHeading && (region.kind === "content" || markerKind(text))) {
-      openHeading(b.lineNo, text, markerKind(text) ? Math.max(lastDepth, 1) : lastDepth + 1, true);
+    const marker = b.type === "para" && markerKind(b.text);
+    const pseudoHeading = b.type === "para" && (marker || (b.boldOnly && isHeadingShaped(b.text.replace(/:$/, ""))));
+    if (pseudoHeading && (region.kind === "content" || marker)) {
+      openHeading(b.lineNo, b.text, marker ? Math.max(lastDepth, 1) : lastDepth + 1, true);
       continue;
     }
     if (region.kind !== "content") {
-      pushQuestionOrAnswer(b.lineNo, text, region.kind);
+      pushQuestionOrAnswer(b, region.kind);
       continue;
     }
     if (b.type === "para" && b.nested) {
       // A paragraph nested under a bullet elaborates that bullet.
-      push(b.lineNo, text, "subpoint");
+      push(b.lineNo, b.text, "subpoint");
       continue;
     }
     if (b.type === "para") {
-      listBase = null;
       const summary: boolean = !seenSection && !seenSummary;
       seenSummary ||= summary;
-      push(b.lineNo, text, summary ? "summary" : "paragraph");
+      push(b.lineNo, b.text, summary ? "summary" : "paragraph");
       continue;
     }
-    if (listBase === null || b.indent < listBase) listBase = b.indent;
-    push(b.lineNo, text, b.indent >= listBase + 2 ? "subpoint" : "point");
+    push(b.lineNo, b.text, b.depth > 0 ? "subpoint" : "point");
   }
 
   const depths = entries.flatMap((e) => (e.kind === "heading" && e.depth !== undefined ? [e.depth] : []));

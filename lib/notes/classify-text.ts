@@ -3,6 +3,7 @@ import {
   cleanText,
   endsLikeSentence,
   HEADING_MAX_WORDS,
+  headingYears,
   isExamQuestion,
   isFaqQuestion,
   isHeadingShaped,
@@ -117,11 +118,42 @@ function assignRoles(content: Item[]): Role[] {
   return roles;
 }
 
+/**
+ * Dated headings that run in sequence ("Early Years 1900-1910", "Recovery 1911-1920",
+ * "Collapse 1921-1930") are peers: when one of them is a chapter, all are, even the last,
+ * which often holds its points directly and would otherwise nest under the one before.
+ * Undated sub-headings between them do not break the run; an undated chapter does.
+ */
+function datedPeers(texts: string[], isChapter: (j: number) => boolean): Set<number> {
+  const peers = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 2 && run.some(isChapter)) run.forEach((j) => peers.add(j));
+    run = [];
+  };
+  texts.forEach((text, j) => {
+    const years = headingYears(text);
+    if (!years) {
+      if (isChapter(j)) close();
+      return;
+    }
+    const last = run[run.length - 1];
+    const before = last === undefined ? null : headingYears(texts[last] ?? "");
+    // In sequence: each range starts where the one before ended, or after it.
+    if (before && years.from < before.to - 1) close();
+    run.push(j);
+  });
+  close();
+  return peers;
+}
+
 function classifyContent(content: Item[], out: Map<Item, ClassifiedLine>) {
   const roles = assignRoles(content);
   const headings = roles.flatMap((r, i) => (r === "heading" ? [i] : []));
   const blockLen = (j: number) => (headings[j + 1] ?? content.length) - (headings[j] ?? 0) - 1;
-  const isChapter = (j: number) => j + 1 < headings.length && blockLen(j) <= 1;
+  const structural = (j: number) => j + 1 < headings.length && blockLen(j) <= 1;
+  const peers = datedPeers(headings.map((i) => content[i]?.text ?? ""), structural);
+  const isChapter = (j: number) => structural(j) || peers.has(j);
 
   // A first-line heading is the notes' title when the structure under it has chapters of
   // its own, or when it would otherwise be the only chapter (everything nested under it).

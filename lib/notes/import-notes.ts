@@ -3,7 +3,8 @@ import { assertTeacher } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 import { analyseQuestion } from "../questions/analyse-question";
 import { classifyLines, detectFormat, parseNotes, validateNotesInput } from "./parse-notes";
-import { ImportNotesSchema, type ImportNotesInput } from "./schemas";
+import { docxToMarkdown } from "./docx";
+import { ImportDocxSchema, ImportNotesSchema, type ImportDocxInput, type ImportNotesInput } from "./schemas";
 import { saveTopic } from "./internal/save-topic";
 import { titleFromFileName } from "./title-from-file-name";
 
@@ -31,6 +32,20 @@ export function previewNotes(user: SessionUser, raw: ImportNotesInput) {
     headingLines,
     questions: topic.practiceQuestions.map((q) => ({ ...q, analysis: analyseQuestion(q.question) })),
   };
+}
+
+/**
+ * A Word document, converted to Markdown and previewed. The Markdown is returned so the
+ * form holds it from here on: corrections name its lines, and saving imports it as Markdown.
+ * Nothing is written.
+ */
+export async function previewDocx(user: SessionUser, raw: ImportDocxInput) {
+  assertTeacher(user);
+  const input = ImportDocxSchema.parse(raw);
+  const converted = await docxToMarkdown(Buffer.from(input.docx, "base64"));
+  if (!converted.ok) throw new AppError(converted.error, 422, { docx: [converted.error] });
+  const preview = previewNotes(user, { text: converted.markdown, format: "markdown", fileName: input.fileName });
+  return { ...preview, text: converted.markdown, conversionNotes: converted.notes };
 }
 
 /** Saves a topic with its sections, points, FAQ and analysed practice questions, all or nothing. */

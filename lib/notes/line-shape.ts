@@ -107,3 +107,15 @@ export function isExamQuestion(text: string): boolean {
   if (q.endsWith("?") || COMMAND_START.test(q)) return true;
   return QUOTE_THEN_COMMAND.test(q);
 }
+
+// "Early Years 1900-1910", "Recovery (1911–20)": a heading that ends in a range of years.
+const DATED_HEADING = /(?:^|[\s,(])(\d{4})\s*(?:[-–—]|to)\s*(\d{4}|\d{2})\)?$/;
+
+/** The years of a heading that ends in a range of years ("1900-1910", "1911–20"), else null. */
+export function headingYears(text: string): { from: number; to: number } | null {
+  const m = DATED_HEADING.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = (m[2] ?? "").length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+  return to >= from ? { from, to } : null;
+}

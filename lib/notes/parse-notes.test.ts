@@ -25,7 +25,7 @@ const find = (topic: ParsedTopic, heading: string): ParsedSection => {
 };
 /** The topic without line numbers, for comparing notes laid out differently. */
 const shape = (topic: ParsedTopic) =>
-  JSON.parse(JSON.stringify(topic, (key, value) => (key === "lineNo" || key === "warnings" ? undefined : value)));
+  JSON.parse(JSON.stringify(topic, (key, value) => (key === "lineNo" || key === "introLineNo" || key === "warnings" ? undefined : value)));
 
 const TOP_LEVEL = [
   "Khrushchev’s Rise to Power",

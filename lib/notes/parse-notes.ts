@@ -8,9 +8,10 @@ import { buildTopic } from "./build-topic";
 //   classifyLines(text)          one kind per line (heading / point / question / …)
 //   buildTopic(lines, fixes)     applies corrections, nests sections, collects FAQ and questions
 //
-// Title: a markdown `# Title` (or a plain-text title line) wins; otherwise `fallbackTitle`
-// (the import form's title or the file name); otherwise the opening clause of the summary
-// sentence, which names the whole topic; otherwise the first heading.
+// Title: a markdown `# Title` (or a plain-text title line) wins; otherwise the topic the
+// summary line names, if it names one ("This topic covers …", "The Reform Act of 1832 was …");
+// otherwise `fallbackTitle` (the file name); otherwise the opening clause of the summary
+// sentence; otherwise the first heading. A title the teacher types overrides all of these.
 //
 // The parser's API is re-exported here so callers import notes parsing from one module.
 export type { ClassifiedLine, HeadingFix, LineKind, NotesFormat, ParsedPoint, ParsedSection, ParsedTopic } from "./types";

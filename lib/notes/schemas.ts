@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { boundedInt } from "../validation/numbers";
 import { lineText, proseText, stripForbidden } from "../validation/text";
+import { MAX_DOCX_BYTES } from "./validate-notes";
 
 export const HeadingFixSchema = z.object({
   lineNo: boundedInt(1, 1_000_000),
@@ -38,3 +39,18 @@ export const ImportNotesSchema = z.object({
     .transform((v) => v ?? []),
 });
 export type ImportNotesInput = z.input<typeof ImportNotesSchema>;
+
+// A .docx from the import form, base64-encoded (server actions carry JSON-like values; the
+// action body is capped at 1 MB, which base64 of MAX_DOCX_BYTES stays under). The size
+// message is checked here from the encoded length so an oversized file is refused before
+// anything is decoded; the bytes themselves are checked by docxToMarkdown.
+const MAX_DOCX_BASE64 = Math.ceil(MAX_DOCX_BYTES / 3) * 4;
+export const ImportDocxSchema = z.object({
+  docx: z
+    .string()
+    .min(1, "Choose a Word document to upload.")
+    .max(MAX_DOCX_BASE64, `This Word document is over the ${MAX_DOCX_BYTES / 1024} KB limit. Save a copy without pictures, or split it into smaller topics.`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "The file did not arrive intact. Choose it again."),
+  fileName: proseText().max(255).optional(),
+});
+export type ImportDocxInput = z.input<typeof ImportDocxSchema>;

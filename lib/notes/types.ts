@@ -14,6 +14,8 @@ export type LineKind =
   | "practice-marker"
   | "question"
   | "answer"
+  /** Markdown the importer could not use (an HTML block, a table's header row); text says what and why. */
+  | "dropped"
   | "blank";
 
 export type ClassifiedLine = {
@@ -36,6 +38,10 @@ export type ParsedSection = {
   level: number;
   lineNo: number;
   intro: string | null;
+  /** The intro's line, so the preview can offer "make this a point" (a fix of kind "point"). */
+  introLineNo: number | null;
+  /** The intro states a fact (a date, a number) or is all the section holds: it is probably a point. */
+  introLooksLikePoint: boolean;
   points: ParsedPoint[];
   children: ParsedSection[];
 };

@@ -3,6 +3,9 @@
 /** 200 KB of UTF-8: far more than a topic's notes (the sample is ~16 KB), small enough to parse instantly. */
 export const MAX_NOTES_BYTES = 200 * 1024;
 
+/** A Word document, before conversion: sent base64-encoded in a server action, whose body Next caps at 1 MB. */
+export const MAX_DOCX_BYTES = 640 * 1024;
+
 export type NotesInputCheck = { ok: true; text: string } | { ok: false; error: string };
 
 const NOT_TEXT = "This file looks like binary data, not text notes. Paste or upload a .txt or .md file.";

@@ -318,3 +318,29 @@ describe("pastTense", () => {
     expect(pastTense(verb)).toBe(past);
   });
 });
+
+describe("issue 16: Edexcel's 'How accurate' form and years inside names", () => {
+  it("reads 'How accurate is it to say that X' as the claim X, with no 'is accurate' in the factor", () => {
+    expect(analyseQuestion("How accurate is it to say that the Treaty of Versailles was the main reason for the rise of the Nazis in the years 1919–33?")).toEqual({
+      stem: "other",
+      focus: "stated-factor",
+      statedFactor: "the Treaty of Versailles",
+      claim: "The Treaty of Versailles was the main reason for the rise of the Nazis",
+      outcome: "the rise of the Nazis",
+      period: period(1919, 1933, "in the years 1919–33"),
+    });
+  });
+
+  it("dates a question by the years inside its names, keeping the names whole", () => {
+    expect(analyseQuestion("‘Economic problems were the most important cause of the Revolution of 1905.’ Assess the validity of this view.")).toMatchObject({
+      statedFactor: "Economic problems",
+      outcome: "the Revolution of 1905",
+      period: period(1905, 1905, "the Revolution of 1905"),
+    });
+    expect(analyseQuestion("How far was the 1832 Reform Act a response to popular pressure?")).toMatchObject({
+      claim: "The 1832 Reform Act was a response to popular pressure",
+      period: period(1832, 1832, "the 1832 Reform Act"),
+    });
+    expect(findPeriod("the Reform Act of 1832 in the years 1830–32").period).toEqual(period(1830, 1832, "in the years 1830–32"));
+  });
+});

@@ -73,10 +73,7 @@ function readExtent(rest: string): Reading {
   if (agree) return fromStatement(agree[1] ?? null);
   if (/^(?:do|would) you agree\b/i.test(rest)) return NONE; // "…with this view?" with no quotation to read
   const fair = FAIR_TO_SAY.exec(rest);
-  if (fair) {
-    const as = /^(describe|see|regard|view|characterise|call)$/i.test(fair[1] ?? "") && /^(.+?)\s+as\s+(.+)$/i.exec(fair[2] ?? "");
-    return fromStatement(as ? `${as[1]} was ${as[2]}` : (fair[2] ?? null));
-  }
+  if (fair) return readAccuracy(fair[1] ?? "", fair[2] ?? "");
   const canSay = CAN_IT_BE_SAID.exec(rest);
   if (canSay) return fromStatement(canSay[1] ?? null);
   return fromStatement(toStatement(rest) ?? (/^(did|do|does|was|were|is|are|had|has|have|can|could|should|would)\b/i.test(rest) ? null : rest));
@@ -95,7 +92,26 @@ function readAssess(rest: string): Reading {
 const HOW_ADJECTIVE =
   /^how (successful|effective|radical|serious|popular|far-reaching|extensive|damaging|stable|secure|strong|accurate|valid|fundamental|revolutionary|consistent)\s+(was|were|is|are)\s+(.+)$/i;
 
+// Edexcel's "How accurate is it to say that X": the claim is X, and "accurate" is the scale.
+const HOW_ACCURATE =
+  /^how (?:accurate|valid|fair|true|reasonable|convincing|justified) is it to (say|argue|claim|suggest|conclude|describe|see|regard|view|characterise|call)(?: that)?\s+(.+)$/i;
+// "Evaluate the success of X": the claim that X was successful.
+const SUCCESS_OF = /^(?:the )?(?:relative )?(success|effectiveness) of\s+(.+)$/i;
+
+function readAccuracy(verb: string, statement: string): Reading {
+  const as = /^(describe|see|regard|view|characterise|call)$/i.test(verb) && /^(.+?)\s+as\s+(.+)$/i.exec(statement);
+  return fromStatement(as ? `${as[1]} was ${as[2]}` : statement);
+}
+
+/** "was" or "were" for a subject, by its last word: "the New Deal was", "Castro’s policies were". */
+function beFor(subject: string): string {
+  const last = subject.split(" ").pop() ?? "";
+  return /[^s'’]s$/i.test(last) && !/(?:ss|us|is)$/i.test(last) ? "were" : "was";
+}
+
 function readOther(rest: string): Reading {
+  const accurate = HOW_ACCURATE.exec(rest);
+  if (accurate) return readAccuracy(accurate[1] ?? "", accurate[2] ?? "");
   // "How successful was X (in Y)" judges the claim "X was successful (in Y)".
   const how = HOW_ADJECTIVE.exec(rest);
   if (how) {
@@ -110,6 +126,13 @@ function readOther(rest: string): Reading {
   if (view) return fromStatement(view[1] ?? null);
   const reasons = REASONS.exec(body);
   if (reasons) return { ...NONE, outcome: reasons[1] ?? null };
+  const significance = command && SIGNIFICANCE_OF.exec(body);
+  if (significance) return splitFactor(significance[1] ?? "");
+  const success = command && SUCCESS_OF.exec(body);
+  if (success) {
+    const subject = success[2] ?? "";
+    return fromStatement(`${subject} ${beFor(subject)} ${success[1]?.toLowerCase() === "success" ? "successful" : "effective"}`);
+  }
   const why = /^why\s+(.+)$/i.exec(body);
   if (why) return { ...NONE, outcome: toStatement(why[1] ?? "") ?? why[1] ?? null };
   return NONE;

@@ -7,6 +7,7 @@ type Match = { start: number; end: number; period: Period };
 
 const DASH = "[-–—‑]";
 const YEAR = "(\\d{4})";
+const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 
 function expandYear(first: number, second: string): number {
   if (second.length === 4) return Number(second);
@@ -36,7 +37,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<Period, "label"
   },
   {
     re: new RegExp(
-      `\\b(by|before|until|up to|to|in|after|since|from)\\s+(?:the (?:end|start|beginning) of )?${YEAR}\\b(?!\\s*(?:${DASH}|to|and|until)\\s*\\d)`,
+      `\\b(by|before|until|up to|to|in|after|since|from)\\s+(?:the (?:end|start|beginning) of )?(?:(?:early |late |mid-)?${MONTH}\\s+)?${YEAR}\\b(?!\\s*(?:${DASH}|to|and|until)\\s*\\d)`,
       "gi",
     ),
     read: (m) => (/^(after|since|from)$/i.test(m[1] ?? "") ? { from: Number(m[2]), to: null } : { from: null, to: Number(m[2]) }),
@@ -74,9 +75,44 @@ function allMatches(text: string): Match[] {
   return found.filter((a) => !found.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
 }
 
-/** The question's period (the last date phrase, which in exam questions frames the whole question) and the text without it. */
+// A year inside a name dates the question but is part of its wording, so it stays in the
+// text: "the Revolution of 1905", "the Reform Act of 1832", "the Russo-Japanese War of
+// 1904–05", "Elizabeth I’s religious settlement of 1559", "the 1905 Revolution".
+const NAMED_OF = new RegExp(`(?:\\bthe\\s+(?:[\\p{L}’'-]+\\s+){0,4}?|[\\p{L}’'-]+\\s+)of\\s+${YEAR}(?:\\s*${DASH}\\s*(\\d{4}|\\d{2}))?(?!\\d)`, "gu");
+const NAMED_BEFORE = new RegExp(`\\bthe\\s+${YEAR}(?:\\s*${DASH}\\s*(\\d{4}|\\d{2}))?\\s+(?:\\p{Lu}[\\p{L}-]*)(?:\\s+\\p{Lu}[\\p{L}-]*)*`, "gu");
+// "the end of 1917", "the years of 1933": time words, not names; the patterns above read them.
+const TIME_WORD = /\b(?:end|start|beginning|years?|period|decades?|summer|winter|spring|autumn)\s+of\s+\d{4}/i;
+
+function namedMatches(text: string): Match[] {
+  const found: Match[] = [];
+  for (const re of [NAMED_OF, NAMED_BEFORE]) {
+    for (const m of text.matchAll(re)) {
+      if (TIME_WORD.test(m[0])) continue;
+      const from = Number(m[1]);
+      const start = m.index ?? 0;
+      found.push({ start, end: start + m[0].length, period: { from, to: m[2] ? expandYear(from, m[2]) : from, label: m[0].trim() } });
+    }
+  }
+  return found;
+}
+
+/**
+ * The question's period and the text without it. A date phrase ("by 1964", "in the years
+ * 1934–39") frames the whole question, so the last one wins and is cut from the text. With
+ * none, years inside names date it: their span, with the names left in the text.
+ */
 export function findPeriod(text: string): { period: Period | null; rest: string } {
-  const last = allMatches(text).sort((a, b) => a.end - b.end).pop();
+  const named = namedMatches(text);
+  const inName = (m: Match) => named.some((n) => m.start >= n.start && m.start < n.end);
+  const last = allMatches(text)
+    .filter((m) => !inName(m))
+    .sort((a, b) => a.end - b.end)
+    .pop();
+  if (!last && named.length) {
+    const from = Math.min(...named.map((n) => n.period.from ?? Infinity));
+    const to = Math.max(...named.map((n) => n.period.to ?? -Infinity));
+    return { period: { from, to, label: named.map((n) => n.period.label).join(", ") }, rest: text };
+  }
   if (!last) return { period: null, rest: text };
   const rest = `${text.slice(0, last.start)} ${text.slice(last.end)}`
     .replace(/\(\s*\)/g, "")

@@ -23,7 +23,7 @@ const RANKED = new RegExp(`^(.+?)\\s+${BE}\\s+(?:(?:the|a|an)\\s+)?((?:${RANK}\\
 const RESPONSIBLE = new RegExp(`^(.+?)\\s+${BE}\\s+${ADVERB}(?:responsible for|to blame for)\\s+(.+)$`, "i");
 // Outcome first, factor second: "Y was largely due to X".
 const REVERSED_BE = new RegExp(
-  `^(.+?)\\s+${BE}\\s+${ADVERB}(?:caused by|due to|brought about by|the work of|(?:the|a) (?:direct |main )?(?:result|consequence|product) of)\\s+(.+)$`,
+  `^(.+?)\\s+${BE}\\s+${ADVERB}(?:caused ${ADVERB}by|due ${ADVERB}to|brought about ${ADVERB}by|the work of|(?:the|a) (?:direct |main )?(?:result|consequence|product) of)\\s+(.+)$`,
   "i",
 );
 const REVERSED_BECAUSE = new RegExp(`^(.+?)\\s+${ADVERB}(?:because of|as a result of|owing to|thanks to)\\s+(.+)$`, "i");

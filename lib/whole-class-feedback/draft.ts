@@ -1,10 +1,10 @@
 import type { WholeClassContent } from "./schemas";
 import type { Theme, WholeClassSummary } from "./aggregate";
+import { plural } from "../text/plural";
 
 // The first draft of whole-class feedback, written from the summary as plain text the
 // teacher then edits (decision 032). Level counts stay out of it: they are for the teacher.
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 function themeLines(themes: Theme[]): string {
   return themes

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { buildDocx } from "../fixtures/build-docx";
 import { futureDue, type World } from "./http-world";
 
 // The expected answer of every page, route handler and server action to each kind of actor,
@@ -180,6 +181,7 @@ const returnedFeedback = (phase: Phase) => (phase === "after feedback" ? ownEssa
 
 const comment = (w: World, extra: object) => ({ ...w.work, comment: "A further comment.", criterionId: "overall", kind: "STRENGTH", saveToBank: false, ...extra });
 const notes = "# Spare topic\n\n## Causes\n\n- One cause.\n- Another cause.\n";
+const docx = Buffer.from(buildDocx([{ heading: 1, text: "Causes" }, { bullet: "One cause." }])).toString("base64");
 
 export const ACTIONS: Record<string, ActionRow> = {
   // Public: anyone may try them; none changes another user.
@@ -223,6 +225,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   revokeInvitationAction: { file: "app/classes/[classroomId]/roster/actions.ts", expect: classTeacher, input: async (w) => ({ invitationId: await w.openInvitation() }) },
 
   previewNotesAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ text: notes, format: "markdown" }) },
+  previewDocxAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ docx, fileName: "notes.docx" }) },
   importNotesAction: { file: "app/topics/actions.ts", expect: teachers, input: () => ({ text: notes, format: "markdown", title: "Spare topic", fixes: "" }) },
   addQuestionAction: { file: "app/questions/actions.ts", expect: questionOwner, input: (w) => ({ topicId: w.topicId, text: "How far was the economy the main cause of reform?" }) },
   updateQuestionAction: {

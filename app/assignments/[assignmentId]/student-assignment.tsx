@@ -14,6 +14,7 @@ import { WritingProcess } from "@/components/process/writing-process";
 import type { WritingProcess as WritingProcessData } from "@/lib/process/summary";
 import { PlanCheckGuideProvider } from "./_workspace/plan-check-guide-context";
 import { planCheckGuide } from "@/lib/planner/plan-check-guide";
+import { plural } from "@/lib/text/plural";
 
 export type StudentView = { view: "work" | "version"; version?: number };
 
@@ -56,7 +57,7 @@ export function StudentAssignment({
         <div className="space-y-6">
           <p className="text-sm text-slate-600">
             Version {shown.number}, handed in {formatDateTime(shown.submittedAt)}
-            {shown.late ? " (late)" : ""} · {shown.wordCount.toLocaleString("en-GB")} words
+            {shown.late ? " (late)" : ""} · {plural(shown.wordCount, "word")}
             {shown.marking?.returnedAt ? ` · feedback returned ${formatDateTime(shown.marking.returnedAt)}` : ""}
           </p>
           {shown.marking ? (

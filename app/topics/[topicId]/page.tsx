@@ -6,6 +6,7 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors";
 import { getTopic, type TopicTreeSection } from "@/lib/notes/topics";
 import { STEM_LABELS } from "@/lib/questions/question-record";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Topic" };
 
@@ -23,13 +24,13 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
       <PageHeader title={topic.title} description={topic.summary ?? undefined} />
       {imported ? (
         <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
-          Imported {topic.pointCount} points, {topic.faq.length} FAQ entries and {topic.questions.length} practice questions.
+          Imported {plural(topic.pointCount, "point")}, {plural(topic.faq.length, "FAQ entry", "FAQ entries")} and {plural(topic.questions.length, "practice question")}.
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <Card>
           <h2 className="text-lg font-semibold">Evidence bank</h2>
-          <p className="text-sm text-slate-600">{topic.pointCount} points students can draw on when planning.</p>
+          <p className="text-sm text-slate-600">{plural(topic.pointCount, "point")} students can draw on when planning.</p>
           <div className="mt-4 space-y-6">
             {topic.sections.map((s) => (
               <SectionView key={s.id} section={s} />

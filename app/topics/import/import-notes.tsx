@@ -2,19 +2,31 @@
 
 import { useId, useState, useTransition } from "react";
 import { callAction, isUnreachable, type CallResult } from "@/lib/client/call-action";
-import { importNotesAction, previewNotesAction } from "../actions";
-import { NotesPreview, type Preview } from "./notes-preview";
+import { MAX_DOCX_BYTES, MAX_NOTES_BYTES } from "@/lib/notes/validate-notes";
+import { importNotesAction, previewDocxAction, previewNotesAction } from "../actions";
+import { NotesPreview, type Fix, type Preview } from "./notes-preview";
 
-// 200 KB, as lib/notes enforces; checked here too so a huge file is refused before upload.
-const MAX_BYTES = 200 * 1024;
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-type Fix = { lineNo: number; kind: "heading" | "point"; level?: number; text?: string };
+function isDocx(file: File): boolean {
+  return file.name.toLowerCase().endsWith(".docx") || file.type === DOCX_TYPE;
+}
+
+/** Base64 of a file's bytes, in chunks so a large file does not overflow the argument list. */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 export function ImportNotes() {
   const [text, setText] = useState("");
   const [format, setFormat] = useState<"auto" | "text" | "markdown">("auto");
   const [title, setTitle] = useState("");
   const [fileName, setFileName] = useState<string | undefined>();
+  const [fromWord, setFromWord] = useState(false);
+  const [conversionNotes, setConversionNotes] = useState<string[]>([]);
   const [fixes, setFixes] = useState<Record<number, Fix>>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +39,7 @@ export function ImportNotes() {
 
   function show(result: CallResult<unknown>) {
     if (result.ok) return true;
-    setError(result.fieldErrors?.text?.[0] ?? result.formError ?? "Something went wrong.");
+    setError(result.fieldErrors?.text?.[0] ?? result.fieldErrors?.docx?.[0] ?? result.formError ?? "Something went wrong.");
     return false;
   }
 
@@ -44,27 +56,45 @@ export function ImportNotes() {
     });
   }
 
+  function chosen(content: string, name: string, p: Preview, notes: string[], word: boolean) {
+    setText(content);
+    setFileName(name);
+    setFromWord(word);
+    setConversionNotes(notes);
+    setPreview(p);
+    setTitle(p.topic.title);
+  }
+
   async function onFile(file: File | undefined) {
     if (!file) return;
     setError(null);
-    if (file.size > MAX_BYTES) {
+    const word = isDocx(file);
+    const limit = word ? MAX_DOCX_BYTES : MAX_NOTES_BYTES;
+    if (file.size > limit) {
       setPreview(null);
-      setError(`That file is ${(file.size / 1024).toFixed(0)} KB; notes can be at most 200 KB. Split them into smaller topics.`);
+      const what = word ? "a Word document" : "a notes file";
+      setError(`That file is ${Math.ceil(file.size / 1024)} KB; ${what} can be at most ${limit / 1024} KB. ${word ? "Save a copy without pictures, or split" : "Split"} it into smaller topics.`);
+      return;
+    }
+    setFixes({});
+    if (word) {
+      const docx = await toBase64(file);
+      startTransition(async () => {
+        const result = await callAction(() => previewDocxAction(null, { docx, fileName: file.name }));
+        if (show(result) && result.ok) {
+          setFormat("markdown");
+          chosen(result.data.text, file.name, result.data as Preview, result.data.conversionNotes, true);
+        } else setPreview(null);
+      });
       return;
     }
     const content = await file.text();
-    setFixes({});
     if (file.name.toLowerCase().endsWith(".md")) setFormat("markdown");
     // Validate on the server before showing the text, so a binary file never fills the box.
     startTransition(async () => {
       const result = await callAction(() => previewNotesAction(null, { ...payload({ text: content, fixes: {} }), title: "", fileName: file.name }));
-      if (show(result) && result.ok) {
-        setText(content);
-        setFileName(file.name);
-        const p = result.data as Preview;
-        setPreview(p);
-        setTitle(p.topic.title);
-      } else setPreview(null);
+      if (show(result) && result.ok) chosen(content, file.name, result.data as Preview, [], false);
+      else setPreview(null);
     });
   }
 
@@ -84,20 +114,37 @@ export function ImportNotes() {
     runPreview({ fixes: next });
   }
 
+  function makePoint(lineNo: number) {
+    const next = { ...fixes, [lineNo]: { lineNo, kind: "point" as const } };
+    setFixes(next);
+    runPreview({ fixes: next });
+  }
+
+  function undo(lineNo: number) {
+    const next = Object.fromEntries(Object.entries(fixes).filter(([key]) => Number(key) !== lineNo));
+    setFixes(next);
+    runPreview({ fixes: next });
+  }
+
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="notes-input" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="notes-input" className="text-lg font-semibold">1. Your notes</h2>
         <div>
           <label htmlFor={ids.file} className="block text-sm font-medium text-slate-800">Upload a file</label>
-          <input id={ids.file} type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 block text-sm" />
+          <p id={`${ids.file}-hint`} className="text-sm text-slate-600">A Word document (.docx), plain text (.txt) or Markdown (.md).</p>
+          <input id={ids.file} type="file" aria-describedby={`${ids.file}-hint`} accept={`.txt,.md,.markdown,.docx,text/plain,text/markdown,${DOCX_TYPE}`} onChange={(e) => onFile(e.target.files?.[0])} className="mt-1 block text-sm" />
         </div>
         <div>
           <label htmlFor={ids.text} className="block text-sm font-medium text-slate-800">…or paste them</label>
           <textarea
             id={ids.text}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFromWord(false);
+              setConversionNotes([]);
+            }}
             rows={14}
             aria-describedby={error ? ids.error : undefined}
             aria-invalid={error ? true : undefined}
@@ -132,7 +179,17 @@ export function ImportNotes() {
       <section aria-labelledby="notes-preview" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="notes-preview" className="text-lg font-semibold">2. Check and save</h2>
         {preview ? (
-          <NotesPreview preview={preview} fixes={fixes} onFix={fix} onSave={save} pending={pending} />
+          <NotesPreview
+            preview={preview}
+            source={fromWord ? "a Word document" : preview.format === "markdown" ? "Markdown" : "plain text"}
+            notes={conversionNotes}
+            fixes={fixes}
+            onFix={fix}
+            onMakePoint={makePoint}
+            onUndo={undo}
+            onSave={save}
+            pending={pending}
+          />
         ) : (
           <p className="mt-2 text-sm text-slate-600">The preview shows the sections, points and questions found. Nothing is saved until you choose Save topic.</p>
         )}

@@ -11,7 +11,7 @@ export default async function ImportPage() {
     <div>
       <PageHeader
         title="Import study notes"
-        description="Paste or upload notes as plain text (a heading per line, one point per line, then FAQ and Practice Questions parts) or Markdown. Check the preview, fix any headings, then save."
+        description="Upload a Word document, or paste or upload notes as plain text (a heading per line, one point per line, then FAQ and Practice Questions parts) or Markdown. The preview shows everything that will be saved: fix any headings, and make an intro a point if students should be able to cite it, then save."
       />
       <ImportNotes />
     </div>

@@ -10,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { DownloadLink } from "@/components/ui/button";
 import { formatDue } from "@/components/format";
 import { HeatmapPages } from "./heatmap-pages";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Assignment analytics" };
 
@@ -52,7 +53,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="text-lg font-semibold text-slate-900">Progress</h2>
-          <p className="mb-3 text-sm text-slate-600">{total} students in the class.</p>
+          <p className="mb-3 text-sm text-slate-600">{plural(total, "student")} in the class.</p>
           <FunnelChart steps={a.funnel} total={total} id="funnel" />
         </Card>
         <Card>

@@ -11,6 +11,7 @@ import { BoardTable, StatusLegend } from "@/components/tracking/board-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { truncate } from "@/components/format";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Class board" };
 
@@ -56,7 +57,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
       </p>
       <PageHeader
         title={`${classroom.name}: class board`}
-        description={`${students} students · ${columns.length} assignments. Each cell opens that student's plan and draft, marking or feedback.`}
+        description={`${plural(students, "student")} · ${plural(columns.length, "assignment")}. Each cell opens that student's plan and draft, marking or feedback.`}
         actions={
           <>
             <DownloadLink href={`/classes/${classroomId}/marks.csv`} variant="secondary">
@@ -138,7 +139,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
             <p className="mb-2 text-sm text-slate-700">Cells marked “Blind” belong to assignments marked blind: choose that assignment above to see its work by candidate number.</p>
           ) : null}
           <p role="status" className="mb-2 text-sm text-slate-700" data-testid="board-count">
-            {result.pages > 1 ? `Students ${(result.page - 1) * 50 + 1}–${(result.page - 1) * 50 + shown.rows.length} of ${result.matched}` : `Showing ${result.matched} of ${students} students`}
+            {result.pages > 1 ? `Students ${(result.page - 1) * 50 + 1}–${(result.page - 1) * 50 + shown.rows.length} of ${result.matched}` : `Showing ${result.matched} of ${plural(students, "student")}`}
             {filter.status ? ` with ${(CELL_STATUS_LABELS as Record<string, string>)[filter.status] ?? EXTRA_FILTERS[filter.status as keyof typeof EXTRA_FILTERS]} work` : ""}
             {result.pages > 1 && result.matched < students ? ` (${students} in the class)` : ""}.
           </p>

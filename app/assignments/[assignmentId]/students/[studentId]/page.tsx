@@ -9,6 +9,7 @@ import { PlanSummary } from "@/components/plan/plan-summary";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { planCheckGuide } from "@/lib/planner/plan-check-guide";
 import { StudentWorkNav } from "./work-nav";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Student work" };
 
@@ -51,7 +52,7 @@ export default async function StudentWorkPage({ params }: { params: Promise<{ as
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-lg font-semibold">Draft</h2>
             <span className="text-sm text-slate-600">
-              {w.draft.wordCount} words
+              {plural(w.draft.wordCount, "word")}
               {w.draft.submittedAt ? <> · Submitted {formatDateTime(w.draft.submittedAt)} {w.draft.late ? <Badge tone="red">Late</Badge> : null}</> : " · not submitted"}
             </span>
           </div>

@@ -6,6 +6,7 @@ import { getModerationItem, type ModerationItemView } from "@/lib/moderation/ite
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/format";
 import { LevelsForm } from "../../levels-form";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Second marking" };
 
@@ -75,7 +76,7 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <Card className="min-w-0">
           <h2 className="text-lg font-semibold text-slate-900">
-            Essay{view.essay.number > 1 ? ` (version ${view.essay.number})` : ""} · {view.essay.wordCount} words
+            Essay{view.essay.number > 1 ? ` (version ${view.essay.number})` : ""} · {plural(view.essay.wordCount, "word")}
           </h2>
           <div className="mt-3 space-y-3 leading-relaxed break-words whitespace-pre-wrap text-slate-900" data-testid="moderation-essay">
             {view.essay.text}

@@ -8,6 +8,7 @@ import { segmentText } from "@/lib/annotations/segments";
 import { Scorecard, SummaryFeedback } from "../../../_feedback/scorecard";
 import { PrintButton } from "@/components/ui/print-button";
 import { formatDateTime } from "@/components/format";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Marked essay (print)" };
 
@@ -46,7 +47,7 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
         <p className="mt-1 font-serif text-lg text-slate-800">{assignment.question.text}</p>
         <p className="mt-1 text-sm text-slate-600">
           Version {submission.number} · handed in {formatDateTime(submission.submittedAt)}
-          {submission.late ? " (late)" : ""} · {submission.wordCount.toLocaleString("en-GB")} words
+          {submission.late ? " (late)" : ""} · {plural(submission.wordCount, "word")}
           {marking.status === "RETURNED" && marking.returnedAt ? ` · returned ${formatDateTime(marking.returnedAt)}` : " · marking not yet returned"}
         </p>
       </header>

@@ -22,6 +22,7 @@ import { AnnotationNotes } from "@/components/annotations/annotation-notes";
 import { MarkingPanel } from "./marking-panel";
 import { DeskPlan } from "./desk-plan";
 import { PreviousFeedback } from "./previous-feedback";
+import { plural } from "@/lib/text/plural";
 
 /**
  * One screen to mark an essay: the submitted text with highlights, the margin notes, and
@@ -77,7 +78,7 @@ export function MarkingDesk({ desk, teacherId, nextHref }: { desk: Desk; teacher
         <h2 id="essay-heading" className="text-lg font-semibold text-slate-900">
           {student.name}’s essay
           <span className="block text-sm font-normal text-slate-600">
-            Version {submission.number} · {submission.wordCount.toLocaleString("en-GB")} words{submission.late ? " · handed in late" : ""}
+            Version {submission.number} · {plural(submission.wordCount, "word")}{submission.late ? " · handed in late" : ""}
           </span>
         </h2>
         {!returnedNow ? (
