@@ -67,6 +67,9 @@ const EnvSchema = z.object({
   // interleaves overlapping queries from different connections (electric-sql/pglite#1046).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_TIME_ZONE: AppTimeZone,
+  // The background-job worker loop (decision 040) runs in every app server process unless
+  // this is "off": set it when the jobs run elsewhere, in `npm run worker` processes.
+  EXTENT_JOBS: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v), z.enum(["on", "off"], { message: 'EXTENT_JOBS must be "on" or "off".' }).default("on")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_ORIGIN: AppOrigin,
   TRUST_PROXY_HOPS: z.preprocess((v) => v || undefined, TrustProxyHops),
