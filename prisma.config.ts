@@ -39,6 +39,27 @@ class CatalogSafeClient extends pg.Client {
   }
 }
 
+// adapter-pg 6.19's executeScript splits a migration on every ";", which breaks any
+// dollar-quoted function body (the audit trail's triggers, decision 039). Send the whole
+// script as one simple query instead, as the tests' migration runner and the native engine
+// do: PostgreSQL runs it as one implicit transaction, so a failed migration leaves nothing
+// half-applied. Patched on the prototype so the shadow database's adapter gets it too.
+type ScriptAdapter = { client: pg.Pool; onError(error: unknown): never };
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const proto = Object.getPrototypeOf(adapter) as { executeScript(script: string): Promise<void> };
+    proto.executeScript = async function (this: ScriptAdapter, script: string) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 function poolConfig(url: string): pg.PoolConfig {
   const u = new URL(url);
   // Parsed fields, not connectionString: Migrate names the shadow database by overriding
@@ -60,6 +81,6 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaPg(poolConfig(process.env.DATABASE_URL!)),
+  adapter: async () => new WholeScriptPrismaPg(poolConfig(process.env.DATABASE_URL!)),
   migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed.ts" },
 });

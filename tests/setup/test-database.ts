@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { startEmbeddedPostgres } from "../../lib/embedded-postgres";
 
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -51,9 +52,22 @@ export async function createTestDatabase(serverUrl: string | undefined): Promise
   };
 }
 
-export async function truncateAll(client: { $executeRawUnsafe: (sql: string) => Promise<unknown>; $queryRawUnsafe: <T>(sql: string) => Promise<T> }) {
+type TruncatingClient = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe" | "$transaction">;
+
+/**
+ * Empties every table between tests. The audit trail refuses TRUNCATE (decision 039), so its
+ * trigger is switched off for this one transaction only (ALTER TABLE is transactional): the
+ * app's own connections never see it off.
+ */
+export async function truncateAll(client: TruncatingClient) {
   const tables = await client.$queryRawUnsafe<{ name: string }[]>(
     `SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
-  if (tables.length) await client.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
+  if (!tables.length) return;
+  const audited = tables.some((t) => t.name === "AuditEvent");
+  await client.$transaction([
+    ...(audited ? [client.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_no_truncate`)] : []),
+    client.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`),
+    ...(audited ? [client.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_no_truncate`)] : []),
+  ]);
 }
