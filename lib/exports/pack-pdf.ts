@@ -28,14 +28,14 @@ export function renderPackPdf(blocks: PackBlock[], title: string, lang = "en-GB"
     if (b.kind === "list") {
       const list = doc.struct("L");
       section.add(list);
-      for (const item of b.items) list.add(doc.struct("LI", () => doc.font("body").fontSize(10).fillColor("black").text(`• ${item}`, { indent: 8, paragraphGap: 2 })));
+      for (const item of b.items) list.add(doc.struct("LI", {}, () => doc.font("body").fontSize(10).fillColor("black").text(`• ${item}`, { indent: 8, paragraphGap: 2 })));
       list.end();
       doc.moveDown(0.5);
       continue;
     }
     if (b.kind === "p" || b.kind === "essay") {
       section.add(
-        doc.struct("P", () =>
+        doc.struct("P", {}, () =>
           doc
             .font("body")
             .fontSize(b.kind === "essay" ? 10.5 : 10)
@@ -48,7 +48,7 @@ export function renderPackPdf(blocks: PackBlock[], title: string, lang = "en-GB"
     }
     const tag = b.kind.toUpperCase() as "H1" | "H2" | "H3" | "H4";
     if (b.kind === "h2") doc.moveDown(0.5);
-    section.add(doc.struct(tag, () => doc.font("bold").fontSize(SIZE[b.kind]).fillColor("black").text(b.text, { paragraphGap: 4 })));
+    section.add(doc.struct(tag, {}, () => doc.font("bold").fontSize(SIZE[b.kind]).fillColor("black").text(b.text, { paragraphGap: 4 })));
   }
   section.end();
   doc.end();
