@@ -5,6 +5,7 @@ import { listAdministeredSchools } from "@/lib/schools/schools";
 import { PageHeader } from "@/components/ui/card";
 import { LinkedAccountsSection } from "./linked-accounts-section";
 import { TwoFactorAccountSection } from "./two-factor-section";
+import { DownloadDataSection } from "./download-data-section";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -29,6 +30,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <LinkedAccountsSection user={user} linked={typeof linked === "string" ? linked : undefined} refused={typeof refused === "string" ? refused : undefined} />
         <TwoFactorAccountSection user={user} />
+        {user.role === "STUDENT" ? <DownloadDataSection /> : null}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import type { SessionUser } from "../auth/sessions";
-import { requireStudentExport, requireTeacherOf } from "../auth/policy";
+import { requireSchoolAdmin, requireStudentExport, requireTeacherOf } from "../auth/policy";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { enqueue } from "../jobs/enqueue";
@@ -75,6 +75,14 @@ export async function requestStudentExport(user: SessionUser, studentId: string)
   await requireStudentExport(user, studentId);
   const { schoolId } = await db().user.findUniqueOrThrow({ where: { id: studentId }, select: { schoolId: true } });
   return create(user, { kind: "STUDENT", studentId, schoolId });
+}
+
+/** A school admin's export of one of the school's students, found by email. */
+export async function requestSchoolStudentExport(user: SessionUser, schoolId: string, email: string) {
+  await requireSchoolAdmin(user, schoolId);
+  const student = await db().user.findFirst({ where: { email, schoolId, role: "STUDENT" }, select: { id: true } });
+  if (!student) throw new AppError("No student of this school has that email.", 404, { email: ["No student of this school has that email."] });
+  return requestStudentExport(user, student.id);
 }
 
 /** Any teacher of the class. */

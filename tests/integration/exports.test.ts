@@ -32,7 +32,6 @@ const validateAnnotations = ajv.compile(JSON.parse(readFileSync(path.join(schema
 
 // An emoji before the annotated passage: UTF-16 and code-point offsets then differ by one.
 const EMOJI_ESSAY = `📜 ${ESSAY}`;
-const QUOTE = "the Secret Speech";
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];

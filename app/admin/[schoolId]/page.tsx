@@ -7,6 +7,7 @@ import { orNotFound } from "../../page-helpers";
 import { SignInSection } from "./sign-in-section";
 import { TwoFactorSection } from "./two-factor-section";
 import { LtiSection } from "./lti-section";
+import { ExportSection } from "./export-section";
 
 export const metadata: Metadata = { title: "School settings" };
 
@@ -32,6 +33,7 @@ export default async function SchoolAdminPage({ params }: { params: Promise<{ sc
         <SignInSection user={user} school={school} />
         <TwoFactorSection user={user} school={school} />
         <LtiSection user={user} school={school} />
+        <ExportSection schoolId={school.id} schoolName={school.name} />
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { JoinCodePanel } from "./join-code-panel";
 import { RemoveStudentButton } from "./remove-student-button";
 import { TeachersSection } from "./_teachers/teachers-section";
 import { LtiRosterPanel } from "./lti-roster-panel";
+import { ExportClassForm } from "./export-class-form";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -44,6 +45,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               Class board
             </ButtonLink>
             <ButtonLink href={`/classes/${classroom.id}/assignments/new`}>Set an assignment</ButtonLink>
+            <ExportClassForm classroomId={classroom.id} />
           </>
         }
       />
