@@ -65,7 +65,7 @@ export function packOutline(file: StudentExportFile, zone: string): PackBlock[] 
             ...(m.awards ?? []).map((w) => `${a.rubric.criteria.find((c) => c.id === w.criterionId)?.name ?? w.criterionId}: level ${w.level}${w.mark !== undefined ? `, ${w.mark} marks` : ""}`),
             ...(m.wentWell ? [`What went well: ${m.wentWell}`] : []),
             ...(m.evenBetterIf ? [`Even better if: ${m.evenBetterIf}`] : []),
-            ...(m.response ? [`Your response (${at(m.respondedAt)}): ${m.response}`] : []),
+            ...(m.response ? [`Response from ${account.name} (${at(m.respondedAt)}): ${m.response}`] : []),
           ],
         });
       }
