@@ -1,5 +1,5 @@
 import "server-only";
-import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { PackBlock } from "./pack-outline";
 
@@ -7,8 +7,9 @@ import type { PackBlock } from "./pack-outline";
 // structure tree, the language set) with DejaVu Sans embedded — pdfkit's standard fonts
 // mangle names such as "Łukasiewicz" (decision 041).
 
-const require = createRequire(import.meta.url);
-const font = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+// A plain path from the app's root (every process runs there): a require.resolve here would make
+// Turbopack try to bundle every TTF in the package. pdfkit (external) reads the file.
+const font = (file: string) => path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", file);
 
 const SIZE = { h1: 18, h2: 14, h3: 12, h4: 11 } as const;
 
