@@ -27,6 +27,8 @@ export function ExportList({ initial, requested }: { initial: ExportJobView[]; r
   const [exports, setExports] = useState(initial);
   const [announcement, setAnnouncement] = useState("");
   const [offline, setOffline] = useState(false);
+  // Bumped after a failed poll, so the next one is scheduled even though nothing changed.
+  const [retries, setRetries] = useState(0);
   const links = useRef(new Map<string, HTMLAnchorElement>());
   // Those this page saw waiting or running: focus follows the first to finish.
   const watched = useRef(new Set(initial.filter(active).map((e) => e.id)));
@@ -52,14 +54,16 @@ export function ExportList({ initial, requested }: { initial: ExportJobView[]; r
           return next;
         });
       } catch {
-        if (!stopped) setOffline(true);
+        if (stopped) return;
+        setOffline(true);
+        setRetries((n) => n + 1);
       }
     }, POLL_MS);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [exports, anyActive]);
+  }, [exports, anyActive, retries]);
 
   useEffect(() => {
     const ready = exports.find((e) => e.status === "DONE" && watched.current.has(e.id));
