@@ -8,8 +8,10 @@ const staticAssetHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and pg are server-only Node packages; keep them out of the bundler.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  // PGlite and pg are server-only Node packages; keep them out of the bundler. pdfkit reads
+  // its font metrics and the DejaVu TTFs from node_modules at run time (decision 041), and
+  // pg-boss is loaded by the job worker (decision 040).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pg-boss", "pdfkit", "dejavu-fonts-ttf"],
   poweredByHeader: false,
   // Each page's modules load on its first request rather than all of them before the first
   // request is answered: a restart answers sooner (by ~15% of a worker's start-up CPU), and

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppOrigin, AppTimeZone } from "./env";
+import { AppOrigin, AppTimeZone, ExtentJobs } from "./env";
 
 describe("APP_TIME_ZONE", () => {
   it("defaults to Europe/London when unset or empty", () => {
@@ -53,5 +53,20 @@ describe("OIDC issuers", () => {
     expect(IssuerUrl.parse(" ")).toBeUndefined();
     expect(IssuerUrl.safeParse("http://login.hillside.example").success).toBe(false);
     expect(IssuerUrl.safeParse("login.hillside.example").success).toBe(false);
+  });
+});
+
+describe("EXTENT_JOBS", () => {
+  it("is on unless set to off, in any case and spacing", () => {
+    expect(ExtentJobs.parse(undefined)).toBe("on");
+    expect(ExtentJobs.parse(" ")).toBe("on");
+    expect(ExtentJobs.parse(" OFF ")).toBe("off");
+    expect(ExtentJobs.parse("on")).toBe("on");
+  });
+
+  it("refuses anything else with a message that says what to write", () => {
+    const result = ExtentJobs.safeParse("false");
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('EXTENT_JOBS must be "on" or "off".');
   });
 });

@@ -56,6 +56,12 @@ export const IssuerUrl = z.preprocess(
       return !!url && (url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)));
     }, "must be an https:// issuer URL (http:// only on 127.0.0.1 or localhost)"),
 );
+// The background-job worker loop (decision 040) runs in every app server process unless this
+// is "off": set it when the jobs run elsewhere, in `npm run worker` processes.
+export const ExtentJobs = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+  z.enum(["on", "off"], { message: 'EXTENT_JOBS must be "on" or "off".' }).default("on"),
+);
 const Optional = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(500).optional());
 
 // The one place that reads process.env. Parsed lazily (not at import) so that `next build`
@@ -67,6 +73,7 @@ const EnvSchema = z.object({
   // interleaves overlapping queries from different connections (electric-sql/pglite#1046).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_TIME_ZONE: AppTimeZone,
+  EXTENT_JOBS: ExtentJobs,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_ORIGIN: AppOrigin,
   TRUST_PROXY_HOPS: z.preprocess((v) => v || undefined, TrustProxyHops),

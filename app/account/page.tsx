@@ -5,6 +5,7 @@ import { listAdministeredSchools } from "@/lib/schools/schools";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkedAccountsSection } from "./linked-accounts-section";
 import { TwoFactorAccountSection } from "./two-factor-section";
+import { DownloadDataSection } from "./download-data-section";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -29,6 +30,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <LinkedAccountsSection user={user} linked={typeof linked === "string" ? linked : undefined} refused={typeof refused === "string" ? refused : undefined} />
         <TwoFactorAccountSection user={user} />
+        {user.role === "STUDENT" ? <DownloadDataSection /> : null}
         <Card>
           <h2 className="text-lg font-semibold">Delete your account</h2>
           <p className="mt-1 text-sm text-slate-700">Deletes your account and everything in it. You see what will go before anything is deleted.</p>

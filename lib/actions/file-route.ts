@@ -9,7 +9,8 @@ import { isAppError } from "../errors";
 // Refusals are plain text with a status, never a stack trace.
 export function fileRoute<S extends z.ZodType>(
   schema: S,
-  handler: (params: z.infer<S>, user: SessionUser) => Promise<{ fileName: string; contentType: string; body: string }>,
+  // A large file (an export archive) comes as a stream, with its size when known.
+  handler: (params: z.infer<S>, user: SessionUser) => Promise<{ fileName: string; contentType: string; body: string | ReadableStream<Uint8Array>; bytes?: number }>,
 ) {
   return async (_request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     const text = (message: string, status: number) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -25,6 +26,7 @@ export function fileRoute<S extends z.ZodType>(
           // The ASCII name for old clients, the UTF-8 one (RFC 6266 / 5987) for the rest.
           "content-disposition": `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
           "cache-control": "no-store",
+          ...(file.bytes !== undefined ? { "content-length": String(file.bytes) } : {}),
         },
       });
     } catch (e) {

@@ -50,3 +50,20 @@ export function jsonRoute<S extends z.ZodType, P>(
     }
   };
 }
+
+/** A GET route that answers JSON about the signed-in user (the export progress poll); no input. */
+export function jsonGetRoute(handler: (user: SessionUser) => Promise<unknown>) {
+  return async (): Promise<Response> => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
+      return Response.json(await handler(user), { headers: { "cache-control": "no-store" } });
+    } catch (e) {
+      if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
+      const refusal = refusalForDbError(e);
+      if (refusal) return Response.json({ error: refusal.message }, { status: refusal.status });
+      console.error("Unexpected error in route", e);
+      return Response.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });
+    }
+  };
+}

@@ -222,3 +222,24 @@ export async function requireClassAuditReader(user: SessionUser, classroomId: st
 export async function requireSchoolAuditReader(user: SessionUser, schoolId: string): Promise<void> {
   await requireSchoolAdmin(user, schoolId);
 }
+
+// ── Data exports (docs/decisions/041-export-format.md) ───────────────────────────────────
+// A student's data goes to the student themself, or to an administrator of the student's
+// school (a subject access request, a move to another school). A class's to its teachers.
+
+/** Whether this account may export this student's data; also re-checked when the job runs. */
+export async function mayExportStudent(userId: string, studentId: string): Promise<"student" | "school" | null> {
+  const student = await db().user.findUnique({ where: { id: studentId }, select: { role: true, schoolId: true } });
+  if (!student || student.role !== "STUDENT") return null;
+  if (userId === studentId) return "student";
+  if (!student.schoolId) return null;
+  const admin = await db().schoolAdmin.findUnique({ where: { schoolId_userId: { schoolId: student.schoolId, userId } }, select: { userId: true } });
+  return admin ? "school" : null;
+}
+
+/** The student themself or an admin of their school; to anyone else the student is not found. */
+export async function requireStudentExport(user: SessionUser, studentId: string): Promise<"student" | "school"> {
+  const as = await mayExportStudent(user.id, studentId);
+  if (!as) throw notFound("That student");
+  return as;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { expireExports } from "../exports/run-export";
 import { db } from "../db";
 import { recordAudit } from "../audit/record";
 import { appTimeZone } from "../time/app-time-zone";
@@ -13,11 +14,17 @@ import { deleteAfter, deletionDate, noticeDate } from "./schedule";
 // never goes without notice, even after missed runs. Idempotent: any instance may run it,
 // any number of times. Scheduling is the caller's (npm run retention, or the job queue).
 
-export type SweepResult = { noticed: { id: string; name: string; deleteAfter: Date }[]; deleted: { id: string; name: string }[]; cancelled: number };
+export type SweepResult = {
+  noticed: { id: string; name: string; deleteAfter: Date }[];
+  deleted: { id: string; name: string }[];
+  cancelled: number;
+  /** Finished exports past their download period, whose files went (decision 041). */
+  expiredExports: number;
+};
 
 export async function runRetentionSweep(now = new Date()): Promise<SweepResult> {
   const zone = appTimeZone();
-  const result: SweepResult = { noticed: [], deleted: [], cancelled: 0 };
+  const result: SweepResult = { noticed: [], deleted: [], cancelled: 0, expiredExports: await expireExports(now) };
   const classes = await db().classroom.findMany({
     where: { closedAt: { not: null }, teacher: { school: { retentionMonths: { not: null } } } },
     select: {

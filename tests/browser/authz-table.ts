@@ -104,6 +104,8 @@ export const PAGES: Record<string, PageRow> = {
   "/assignments/[assignmentId]/moderation/students/[studentId]": { expect: ownerTeacher, shows: (w, role) => (ofClass(role) ? [w.m.essay] : []), hides: (w) => [w.m.comment, w.m.summary] },
   // LTI Deep Linking (decision 036): a request belongs to the teacher whose LMS launch made it;
   // nobody here launched one (tests/integration/lti-services.test.ts covers the owner).
+  // Exports (decision 041): everyone's own list; nobody sees another's (a request is the requester's).
+  "/exports": { expect: signedIn },
   "/lti/deep-link/[requestId]": { expect: { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
 };
 
@@ -143,6 +145,10 @@ export const ROUTES: Record<string, RouteRow> = {
   "POST /lti/launch": { expect: refusedRoute("signin") },
   "GET /lti/open/[token]": { expect: refusedRoute("deny") },
   "GET /lti/register/[token]": { expect: refusedRoute("deny") },
+  // Exports (decision 041): the progress poll lists the caller's own; a download is the
+  // requester's only, and "matrix-request" is nobody's.
+  "GET /api/exports": { expect: { ...openRoute, anonymous: "signin" } },
+  "GET /exports/[requestId]/download": { expect: { ...refusedRoute("deny"), anonymous: "signin" } },
   // The Deep Linking answer: only the teacher who made the request (nobody here).
   "GET /lti/deep-link/[requestId]/return": { expect: { ...refusedRoute("deny"), anonymous: "signin" } },
 };
@@ -418,6 +424,15 @@ Object.assign(ACTIONS, {
     input: (w: World) => ({ requestId: "matrix-request", questionId: w.questionId, rubricId: "holistic-25-five-levels", dueAt: futureDue(), wordLimit: "", instructions: "" }),
   },
   syncRosterAction: { file: "app/classes/[classroomId]/lti-actions.ts", expect: classTeacher, input: (w: World) => ({ classroomId: w.classA }) },
+} satisfies Record<string, ActionRow>);
+
+// Exports (decision 041). A student asks for their own data (asking again while one runs
+// shows that one); the class's teachers export it; no actor administers a school, so the
+// school's student export is not found for everyone (tests/integration/exports.test.ts covers admins).
+Object.assign(ACTIONS, {
+  requestMyExportAction: { file: "app/exports/actions.ts", expect: students, input: () => ({}) },
+  requestClassExportAction: { file: "app/exports/actions.ts", expect: classTeacher, input: (w: World) => ({ classroomId: w.classA }) },
+  requestSchoolStudentExportAction: { file: "app/exports/actions.ts", expect: nobody, input: (w: World) => ({ schoolId: "matrix-school", email: w.S1.email }) },
 } satisfies Record<string, ActionRow>);
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */

@@ -169,7 +169,7 @@ function exposedActions(): ActionEntry[] {
 // The page the call comes from, as in the app: the student's open draft, or the teacher's marking
 // of the handed-in essay (an action that revalidates renders this page into its answer).
 /** Actions whose input is an empty object: no field to make hostile, no body to refuse. */
-const TAKES_NO_FIELDS = new Set(["signOutAction", "startTwoFactorAction"]);
+const TAKES_NO_FIELDS = new Set(["signOutAction", "startTwoFactorAction", "requestMyExportAction"]);
 
 const pageParams = (name: string) => ({
   classroomId: w.classA,

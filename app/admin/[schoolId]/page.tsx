@@ -8,6 +8,7 @@ import { SignInSection } from "./sign-in-section";
 import { TwoFactorSection } from "./two-factor-section";
 import { LtiSection } from "./lti-section";
 import { DataSection } from "./_data/data-section";
+import { ExportSection } from "./export-section";
 
 export const metadata: Metadata = { title: "School settings" };
 
@@ -39,6 +40,7 @@ export default async function SchoolAdminPage({ params }: { params: Promise<{ sc
         <TwoFactorSection user={user} school={school} />
         <LtiSection user={user} school={school} />
         <DataSection user={user} school={school} />
+        <ExportSection schoolId={school.id} schoolName={school.name} />
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ import { RemoveStudentButton } from "./remove-student-button";
 import { TeachersSection } from "./_teachers/teachers-section";
 import { LtiRosterPanel } from "./lti-roster-panel";
 import { ClosingSection } from "./_closing/closing-section";
+import { ExportClassForm } from "./export-class-form";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -48,6 +49,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               Audit trail
             </ButtonLink>
             <ButtonLink href={`/classes/${classroom.id}/assignments/new`}>Set an assignment</ButtonLink>
+            <ExportClassForm classroomId={classroom.id} />
           </>
         }
       />

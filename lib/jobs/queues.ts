@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { defineQueue } from "./define";
+
+// Every background queue Extent runs (decision 040). Adding one is one entry here: a name,
+// the data its jobs carry, retries, expiry, policy, an optional cron schedule, and a handler
+// that imports its domain lazily. Workers create and update the queues from this list when
+// they start, and `enqueue` creates a missing one inside the sender's transaction.
+export const queues = {
+  // A data export (lib/exports/): builds the archive of a student or a class and stores it
+  // in ExportFile. Retried twice, 30 s then ~60 s later; a run that hangs is failed after
+  // 15 minutes. The handler starts from scratch each time, so a retry is safe.
+  export: defineQueue({
+    data: z.object({ requestId: z.string().min(1).max(100) }),
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 900,
+    policy: "standard",
+    handler: async ({ requestId }, job) => {
+      const { runExportJob } = await import("../exports/run-export");
+      await runExportJob(requestId, { lastAttempt: job.retryCount >= 2 });
+    },
+  }),
+  // The schools' retention settings (lib/retention/, decision 042), daily at 02:15 on the
+  // school clock: notices first, deletions only after a full notice period, and expired
+  // export files. Idempotent, so a retry or a second instance's run changes nothing;
+  // "singleton" keeps two sweeps from running at once.
+  retention: defineQueue({
+    data: z.object({}),
+    retryLimit: 3,
+    retryDelay: 300,
+    retryBackoff: true,
+    expireInSeconds: 3600,
+    policy: "singleton",
+    schedule: { cron: "15 2 * * *", data: {} },
+    handler: async () => {
+      const { runRetentionSweep } = await import("../retention/sweep");
+      await runRetentionSweep();
+    },
+  }),
+};
+
+export type Queues = typeof queues;
+export type QueueName = keyof Queues;
