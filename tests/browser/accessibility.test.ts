@@ -22,12 +22,14 @@ let world: World;
 let student: Account;
 let studentId: string;
 const check = (page: Page, label: string) => expectNoAxeViolations(page, label, { soft: true });
+// Dozens of pages per test, each analysed by axe (a second or two apiece on a busy machine).
+const LONG = { timeout: 300_000 };
 
 beforeAll(async () => {
   world = await buildWorld(browser(), { className: "12A Access", question: QUESTIONS.deStalinisation, rubric: RUBRICS.holistic25, teacherName: "Ms Ada Access" });
 });
 
-it("public pages: home, sign-in and sign-up (with their errors), the privacy notice and the accessibility statement", async () => {
+it("public pages: home, sign-in and sign-up (with their errors), the privacy notice and the accessibility statement", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
   for (const [path, label] of [["/", "home"], ["/sign-in", "sign-in"], ["/sign-up", "sign-up"], ["/privacy", "privacy notice"], ["/accessibility", "accessibility statement"]] as const) {
     await page.goto(path);
@@ -52,7 +54,7 @@ it("public pages: home, sign-in and sign-up (with their errors), the privacy not
   await context.close();
 });
 
-it("student pages: empty dashboard, a refused join code, the workspace empty and with a plan and draft, the submit dialog, handed in", async () => {
+it("student pages: empty dashboard, a refused join code, the workspace empty and with a plan and draft, the submit dialog, handed in", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
   acceptDialogs(page);
   student = await signUpAs(page, "STUDENT", "Sol Student");
@@ -93,7 +95,7 @@ it("student pages: empty dashboard, a refused join code, the workspace empty and
   await context.close();
 });
 
-it("teacher pages: dashboard, classes, board, assignment, marking desk with an annotation and an error, returned, analytics, moderation, feedback, topics, questions, account", async () => {
+it("teacher pages: dashboard, classes, board, assignment, marking desk with an annotation and an error, returned, analytics, moderation, feedback, topics, questions, account", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
   acceptDialogs(page);
   await signIn(page, world.teacher);
@@ -206,7 +208,7 @@ it("teacher pages: dashboard, classes, board, assignment, marking desk with an a
   await context.close();
 });
 
-it("student pages after marking: the returned feedback", async () => {
+it("student pages after marking: the returned feedback", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
   await signIn(page, student);
   await check(page, "student dashboard, work returned");
@@ -217,7 +219,7 @@ it("student pages after marking: the returned feedback", async () => {
   await context.close();
 });
 
-it("head of department and school administrator (the demo's, only looked at)", async () => {
+it("head of department and school administrator (the demo's, only looked at)", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
   await signInAs(page, "hod@extent.demo");
   for (const [path, label] of [["/dashboard", "head's dashboard"], ["/department", "department tracking"], ["/department/moderation", "department moderation"], ["/admin", "school administration"]] as const) {
@@ -242,7 +244,7 @@ it("head of department and school administrator (the demo's, only looked at)", a
   await context.close();
 });
 
-it("the demo teacher's big class (only looked at): a full board, a marked assignment's analytics and a returned essay", async () => {
+it("the demo teacher's big class (only looked at): a full board, a marked assignment's analytics and a returned essay", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
   await signInAs(page, "teacher@extent.demo");
   await page.goto("/department");
