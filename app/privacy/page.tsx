@@ -68,7 +68,10 @@ export default function PrivacyNoticePage() {
             Each school sets how long closed classes and their work are kept. A scheduled job deletes them when that time is up, and teachers
             are told in advance.
           </li>
-          <li>Sign-in sessions expire on their own and are then removed.</li>
+          <li>
+            A sign-in session ends when you sign out, or 30 days after it was last renewed by use; an ended session signs nobody in, and its
+            record goes when it is next presented or with the account.
+          </li>
           <li>
             Students and school administrators can export a student’s data (a machine-readable archive and a readable copy) and delete an
             account; schools can delete a class, or all their data when they stop using Extent.
