@@ -142,3 +142,17 @@ it("marking desk: adding, editing and deleting annotations and returning the mar
   expectNoConsoleErrors(errors);
   await context.close();
 });
+
+it("class page: removing a student moves focus to the students heading, not the page", async () => {
+  const student = await newStudent(browser(), world, "Gus Gone");
+  await student.context.close();
+  const { page, errors, context } = await newSession(browser());
+  acceptDialogs(page); // "Remove Gus Gone from this class?"
+  await signIn(page, world.teacher);
+  await page.goto(world.classroom.url);
+  await page.getByRole("button", { name: "Remove Gus Gone" }).click();
+  await poll(() => page.getByRole("button", { name: "Remove Gus Gone" }).count()).toBe(0);
+  await poll(() => focused(page)).toMatch(/^h2 Students \(\d+\)/);
+  expectNoConsoleErrors(errors);
+  await context.close();
+});
