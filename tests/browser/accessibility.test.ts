@@ -256,7 +256,8 @@ it("head of department and school administrator (the demo's, only looked at)", L
 
   // A sampled, second-marked essay of the demo's 12H assignment: the desk and the comparison.
   await page.goto("/department/moderation");
-  await page.locator('a[href$="/moderation"]').first().click();
+  // The demo's 12H assignment: sampled, second-marked and agreed.
+  await page.getByTestId("department-assignments").getByRole("row").filter({ hasText: /[1-9]\d* agreed/ }).first().getByRole("link").first().click();
   await page.waitForURL(/\/moderation$/);
   await check(page, "moderation with a sample");
   await page.locator('a[href*="/moderation/students/"]').first().click();

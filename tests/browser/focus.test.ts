@@ -130,6 +130,7 @@ it("marking desk: adding, editing and deleting annotations and returning the mar
   // Returning: the confirmation takes focus, Cancel gives it back, and once returned the status line has it.
   await page.getByRole("radio", { name: /Level 4 · 16–20/ }).check();
   await page.getByLabel(/Mark for Overall quality/).fill("17");
+  await page.getByLabel("What went well").fill("You weigh the factors against each other.");
   await page.getByRole("button", { name: /Return to Fern Focus/ }).click();
   await poll(() => focused(page)).toMatch(/^div Return this marking\?/);
   await page.getByRole("button", { name: "Cancel" }).click();

@@ -196,7 +196,9 @@ function focusAfterRemovingEvidence(button: HTMLElement) {
 /** The removed card goes: focus the name of the card now in its place (or the one before), else the new factor field. */
 function focusAfterRemovingFactor(button: HTMLElement) {
   const card = button.closest<HTMLElement>('[data-testid="factor-card"]');
-  const cards = () => [...(card?.parentElement?.querySelectorAll<HTMLElement>('[data-testid="factor-card"]') ?? [])];
+  // Taken now: once the card has gone it has no parent to look from.
+  const list = card?.parentElement;
+  const cards = () => [...(list?.querySelectorAll<HTMLElement>('[data-testid="factor-card"]') ?? [])];
   const at = card ? cards().indexOf(card) : -1;
   requestAnimationFrame(() => {
     const left = cards();
