@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 import { LtiFrameBar } from "./lti-frame-bar";
 import { getSignedInUser } from "@/lib/auth/current-user";
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -58,6 +58,7 @@ export function AnnotationForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (pending) return;
     setPending(true);
     const result = await onSubmit(values);
     setPending(false);
@@ -115,6 +116,7 @@ export function AnnotationForm({
         </label>
         <textarea
           id={`${id}-comment`}
+          data-focus="comment"
           name="comment"
           rows={3}
           value={values.comment}
@@ -174,7 +176,8 @@ export function AnnotationForm({
         </p>
       ) : null}
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
+        {/* aria-disabled, not disabled: a disabled button loses focus to the page while the save travels. */}
+        <Button type="submit" aria-disabled={pending || undefined}>
           {pending ? "Saving…" : submitLabel}
         </Button>
         <Button variant="secondary" onClick={onCancel}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AnnotationView, TargetStatus } from "@/lib/marking/annotation-view";
 import { Badge } from "@/components/ui/card";
 import { AnnotationForm, type AnnotationValues, type CriterionOption, type FormErrors } from "./annotation-form";
@@ -80,6 +80,20 @@ export function AnnotationNotes({
 function Note({ a, name, active, onShow, currentVersion, editable, actions, criteria, extra }: { a: AnnotationView; name: string; active: boolean; onShow: (id: string) => void; currentVersion: number; editable: boolean; actions?: NoteActions; criteria: CriterionOption[]; extra?: (a: AnnotationView) => React.ReactNode }) {
   const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
   const [message, setMessage] = useState<string | null>(null);
+  // Each switch of mode replaces the control that had focus: move it to the matching control
+  // of the new mode (or the note itself), never to the page (data-focus names the targets).
+  const focusAfter = useRef<string | null>(null);
+  const switchTo = (next: typeof mode, focus: string) => {
+    focusAfter.current = focus;
+    setMode(next);
+  };
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target) return;
+    focusAfter.current = null;
+    const note = document.getElementById(`note-${a.id}`);
+    (target === "note" ? note : note?.querySelector<HTMLElement>(`[data-focus="${target}"]`))?.focus();
+  }, [mode, a.id]);
   if (mode === "edit" && actions) {
     return (
       <li id={`note-${a.id}`} tabIndex={-1} className="rounded-lg border border-indigo-300 bg-white p-3">
@@ -89,10 +103,10 @@ function Note({ a, name, active, onShow, currentVersion, editable, actions, crit
           initial={a}
           submitLabel="Save changes"
           allowSaveToBank={false}
-          onCancel={() => setMode("view")}
+          onCancel={() => switchTo("view", "edit")}
           onSubmit={async (values) => {
             const errors = await actions.onEdit(a.id, values);
-            if (!errors) setMode("view");
+            if (!errors) switchTo("view", "note");
             return errors;
           }}
         />
@@ -131,25 +145,29 @@ function Note({ a, name, active, onShow, currentVersion, editable, actions, crit
               Delete this annotation?
               <button
                 type="button"
+                data-focus="confirm-delete"
                 className="font-medium text-red-700 underline"
                 onClick={async () => {
+                  // Deleted, the note goes and the desk moves focus on; refused, focus stays on the note with the message.
                   const error = await actions.onDelete(a.id);
-                  if (error) setMessage(error);
-                  setMode("view");
+                  if (error) {
+                    setMessage(error);
+                    switchTo("view", "note");
+                  }
                 }}
               >
                 Delete
               </button>
-              <button type="button" className="text-slate-700 underline" onClick={() => setMode("view")}>
+              <button type="button" className="text-slate-700 underline" onClick={() => switchTo("view", "delete")}>
                 Keep
               </button>
             </span>
           ) : (
             <>
-              <button type="button" className="text-indigo-800 underline" onClick={() => setMode("edit")}>
+              <button type="button" data-focus="edit" className="text-indigo-800 underline" onClick={() => switchTo("edit", "comment")}>
                 Edit<span className="sr-only"> annotation: {a.comment}</span>
               </button>
-              <button type="button" className="text-red-700 underline" onClick={() => setMode("confirm-delete")}>
+              <button type="button" data-focus="delete" className="text-red-700 underline" onClick={() => switchTo("confirm-delete", "confirm-delete")}>
                 Delete<span className="sr-only"> annotation: {a.comment}</span>
               </button>
             </>

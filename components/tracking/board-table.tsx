@@ -67,23 +67,29 @@ export function BoardTable({ board, status, now, className }: { board: Board; st
                 if (cell.blind) {
                   return (
                     <td key={cell.assignmentId} className="board-cell" data-blind="" data-testid="board-cell">
-                      <Link href={cell.href} aria-label={`A${column.number}: marked blind. Open the column to see its work by candidate number`} prefetch={false}>
+                      <Link href={cell.href} prefetch={false}>
+                        <span className="sr-only">A{column.number}: </span>
                         <b>Blind</b>
+                        <span className="sr-only"> (marked blind). Open the column to see its work by candidate number</span>
                         {"\u00a0"}
                       </Link>
                     </td>
                   );
                 }
                 const match = cellMatches(cell, status);
-                const label = `${row.student.name}, A${column.number}: ${CELL_STATUS_LABELS[cell.status]}${cell.mark !== null ? `, ${cell.mark} out of ${column.rubric.totalMarks}` : ""}${cell.overdue ? ", overdue" : ""}`;
                 // Compact on purpose: a page of 50 students × many assignments repeats this
                 // markup hundreds of times; the look lives in globals.css (.board-cell).
+                // The link's name is its visible text after a hidden "student, column:" (no
+                // aria-label), so voice control users can say what they see (WCAG 2.5.3).
                 return (
                   <td key={cell.assignmentId} className="board-cell" data-status={cell.status} data-dim={match ? undefined : ""} data-testid="board-cell">
-                    <Link href={cell.href} aria-label={label} prefetch={false}>
-                      <b>{STATUS_STYLE[cell.status].short}</b>
+                    <Link href={cell.href} prefetch={false}>
+                      <span className="sr-only">
+                        {row.student.name}, A{column.number}:{" "}
+                      </span>
+                      <b>{STATUS_STYLE[cell.status].short}</b>{" "}
                       {cell.mark !== null ? `${cell.mark}/${column.rubric.totalMarks}` : cell.words ? plural(cell.words, "word") : "\u00a0"}
-                      {cell.overdue ? <i>Overdue</i> : null}
+                      {cell.overdue ? <i> Overdue</i> : null}
                     </Link>
                     {cell.submittedAt && match && cell.status !== "returned" ? <span className="sr-only">Handed in {formatDateTime(cell.submittedAt)}</span> : null}
                   </td>

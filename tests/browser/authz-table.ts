@@ -28,6 +28,8 @@ type PageRow = {
 };
 
 const publicPage: Record<Role, PageExpect> = { anonymous: "ok", studentOf: "home", studentElsewhere: "home", teacherOf: "home", coTeacher: "home", otherTeacher: "home" };
+/** Open to everyone, signed in or not, with no redirect (the privacy notice, the accessibility statement). */
+const everyone: Record<Role, PageExpect> = { anonymous: "ok", studentOf: "ok", studentElsewhere: "ok", teacherOf: "ok", coTeacher: "ok", otherTeacher: "ok" };
 const signedIn: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "ok", studentElsewhere: "ok", teacherOf: "ok", coTeacher: "ok", otherTeacher: "ok" };
 const anyTeacher: Record<Role, PageExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "ok", coTeacher: "ok", otherTeacher: "ok" };
 /** The class's teachers: its owner and its co-teacher. */
@@ -44,6 +46,9 @@ export const PAGES: Record<string, PageRow> = {
   "/": { expect: publicPage },
   "/sign-in": { expect: publicPage },
   "/sign-up": { expect: publicPage },
+  // Decision 043: what is stored and how accessible the app is, readable before anyone signs up.
+  "/privacy": { expect: everyone },
+  "/accessibility": { expect: everyone },
   "/dashboard": { expect: signedIn, shows: (w, role) => (role === "studentOf" || ofClass(role) ? [w.m.classA] : []) },
   "/department": { expect: anyTeacher },
   "/topics": { expect: anyTeacher, shows: (w, role) => (role === "teacherOf" ? [w.m.topic] : []) },

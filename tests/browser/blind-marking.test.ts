@@ -81,7 +81,7 @@ it("a blind assignment shows candidate numbers, not names, on the queue, the des
   await t.goto(`${classroom.url}/board`);
   const cells = t.getByTestId("board-cell");
   expect(await cells.count()).toBe(2);
-  for (const label of await cells.locator("a").evaluateAll((links) => links.map((a) => `${a.getAttribute("aria-label")} ${a.getAttribute("href")}`))) {
+  for (const label of await cells.locator("a").evaluateAll((links) => links.map((a) => `${a.textContent} ${a.getAttribute("href")}`))) {
     expect(label).toMatch(/marked blind/);
     expect(label).toContain(`/board?assignment=${assignmentId}`);
   }

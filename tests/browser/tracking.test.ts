@@ -30,7 +30,7 @@ it("the teacher opens the demo class board, filters to late work, opens a cell, 
 
   // A late cell opens that student's essay at the marking desk.
   const cell = page.locator('[data-testid="board-cell"][data-status="late"] a').first();
-  const student = (await cell.getAttribute("aria-label"))!.split(",")[0]!;
+  const student = (await cell.textContent())!.split(",")[0]!;
   await cell.click();
   await page.waitForURL(/\/mark$/);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`Marking: ${student}`);

@@ -79,7 +79,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <TeachersSection classroom={classroom} data={teachers} viewerId={user.id} origin={appOrigin()} />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <Card>
-          <h2 className="text-lg font-semibold">Students ({classroom.enrolments.length})</h2>
+          <h2 id="class-students" tabIndex={-1} className="text-lg font-semibold outline-none">
+            Students ({classroom.enrolments.length})
+          </h2>
           <p className="mt-1 text-sm"><Link href={`/classes/${classroom.id}/roster`} className="text-indigo-700 underline">Import a roster (CSV)</Link></p>
           {classroom.enrolments.length === 0 ? (
             <div className="mt-4">

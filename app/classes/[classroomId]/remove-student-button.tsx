@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { removeStudentAction } from "../actions";
 import { guardAction } from "@/lib/client/call-action";
+import { focusWhenRemoved } from "@/lib/client/focus-when-removed";
 
 // Offline or a 5xx becomes a message here instead of the error page.
 const guardedRemoveStudent = guardAction(removeStudentAction);
@@ -13,7 +14,9 @@ export function RemoveStudentButton({ classroomId, studentId, studentName }: { c
     <form
       action={action}
       onSubmit={(e) => {
-        if (!confirm(`Remove ${studentName} from this class? Their account is kept.`)) e.preventDefault();
+        if (!confirm(`Remove ${studentName} from this class? Their account is kept.`)) return e.preventDefault();
+        // The student's row goes: focus the list's heading, not the page.
+        focusWhenRemoved(e.currentTarget, () => document.getElementById("class-students"));
       }}
     >
       <input type="hidden" name="classroomId" value={classroomId} />

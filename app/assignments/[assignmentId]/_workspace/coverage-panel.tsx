@@ -51,6 +51,8 @@ export function CoveragePanel({
   const [next, setNext] = useState<Factor | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const nextRef = useRef<HTMLDivElement>(null);
+  // The factor that opened "what to write next", which gets focus back when it closes.
+  const opener = useRef<HTMLElement | null>(null);
   const covered = coverage.factors.filter((f) => f.status === "covered").length;
   const factorName = new Map(plan.factors.map((f) => [f.id, f.name.trim() || "Unnamed factor"]));
 
@@ -70,6 +72,7 @@ export function CoveragePanel({
       setNext(null);
       return goTo(paragraph.start);
     }
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setNext(plan.factors.find((x) => x.id === f.factorId) ?? null);
     requestAnimationFrame(() => nextRef.current?.focus());
   }
@@ -103,7 +106,11 @@ export function CoveragePanel({
       <div className="space-y-4 border-t border-slate-200 px-4 py-3 xl:max-h-[50vh] xl:overflow-y-auto">
         {next ? (
           <div ref={nextRef} tabIndex={-1} aria-live="polite" className="outline-none">
-            <NextSteps factor={next} status={coverage.factors.find((f) => f.factorId === next.id)?.status ?? "missing"} onClose={() => setNext(null)} />
+            <NextSteps factor={next} status={coverage.factors.find((f) => f.factorId === next.id)?.status ?? "missing"} onClose={() => {
+                setNext(null);
+                requestAnimationFrame(() => opener.current?.focus());
+              }}
+            />
           </div>
         ) : null}
         <CoverageSummary

@@ -85,7 +85,17 @@ export function DraftEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Handing in removes the Submit button that had focus: focus moves to the banner saying it is done.
+  const bannerRef = useRef<HTMLParagraphElement>(null);
+  const focusBanner = useRef(false);
+  useEffect(() => {
+    if (!submitted || !focusBanner.current) return;
+    focusBanner.current = false;
+    bannerRef.current?.focus();
+  }, [submitted]);
+
   async function submit() {
+    if (pending) return;
     // An accessible dialog, not window.confirm: it lists what the essay leaves out of the plan
     // (coverage, the plan check, the judgement), and "Go back" has focus.
     const listed = (await submitChecks?.()) ?? null;
@@ -113,6 +123,7 @@ export function DraftEditor({
       if (!r.ok) return setMessage(`Not submitted: ${r.formError ?? "your essay could not be submitted."}`);
       draft.adopt({ value: text, revision: drained.revision + 1 });
       draft.lock();
+      focusBanner.current = true;
       onSubmitted({ at: new Date(r.data.submittedAt), late: r.data.late });
     });
   }
@@ -125,7 +136,7 @@ export function DraftEditor({
       </div>
 
       {submitted ? (
-        <p data-testid="submitted-banner" className="mt-2 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p ref={bannerRef} tabIndex={-1} data-testid="submitted-banner" className="mt-2 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 outline-none focus-visible:ring-2 focus-visible:ring-indigo-600">
           Submitted {formatDateTime(submitted.at)}{submitted.late ? " (late)" : ""}. Your teacher can now read it; it is locked.
         </p>
       ) : closed ? (
@@ -187,7 +198,7 @@ export function DraftEditor({
         </div>
         <div className="flex gap-2">
           {!readOnly ? (
-            <button type="button" onClick={() => void submit()} disabled={pending || !!draft.conflict} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+            <button type="button" onClick={() => void submit()} disabled={!!draft.conflict} aria-disabled={pending || undefined} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60 aria-disabled:opacity-60">
               {pending ? "Submitting…" : "Submit essay"}
             </button>
           ) : null}

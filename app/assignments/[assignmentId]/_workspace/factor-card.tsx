@@ -68,7 +68,7 @@ export function FactorCard({
             <button type="button" onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={`Move ${factor.name || "factor"} up`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↑</button>
             <button type="button" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move ${factor.name || "factor"} down`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↓</button>
             {factor.kind !== "stated" ? (
-              <button type="button" onClick={() => confirm(`Remove “${factor.name || "this factor"}” and its evidence?`) && onRemove()} className="rounded px-2 py-0.5 text-red-700 hover:bg-red-50">Remove</button>
+              <button type="button" onClick={(ev) => { if (!confirm(`Remove “${factor.name || "this factor"}” and its evidence?`)) return; focusAfterRemovingFactor(ev.currentTarget); onRemove(); }} className="min-h-6 rounded px-2 py-0.5 text-red-700 hover:bg-red-50">Remove</button>
             ) : null}
           </div>
         ) : null}
@@ -101,7 +101,7 @@ export function FactorCard({
                 <span className="block text-xs text-slate-500">{e.source.kind === "bank" ? `From your notes: ${e.source.path.join(" › ")}` : "Your own evidence"}</span>
               </span>
               {!readOnly ? (
-                <button type="button" onClick={() => { setNote(null); set({ evidence: factor.evidence.filter((x) => x.id !== e.id) }); }} aria-label={`Remove evidence: ${e.text.slice(0, 40)}`} className="shrink-0 text-red-700">×</button>
+                <button type="button" onClick={(ev) => { setNote(null); focusAfterRemovingEvidence(ev.currentTarget); set({ evidence: factor.evidence.filter((x) => x.id !== e.id) }); }} aria-label={`Remove evidence: ${e.text.slice(0, 40)}`} className="min-h-6 min-w-6 shrink-0 rounded text-red-700 hover:bg-red-50">×</button>
               ) : null}
             </li>
           ))}
@@ -176,4 +176,33 @@ export function FactorCard({
       ) : null}
     </li>
   );
+}
+
+/**
+ * The removed piece's button goes with it: once the card has re-rendered, focus the next
+ * piece's remove button (or the one before), else the card's way to add evidence.
+ */
+function focusAfterRemovingEvidence(button: HTMLElement) {
+  const card = button.closest<HTMLElement>('[data-testid="factor-card"]');
+  const buttons = () => [...(card?.querySelectorAll<HTMLElement>('[data-testid="evidence-item"] button') ?? [])];
+  const at = buttons().indexOf(button);
+  requestAnimationFrame(() => {
+    const left = buttons();
+    const next = left[at] ?? left[at - 1] ?? card?.querySelector<HTMLElement>("button[aria-expanded]") ?? card?.querySelector<HTMLElement>("input[id$='-own']");
+    next?.focus();
+  });
+}
+
+/** The removed card goes: focus the name of the card now in its place (or the one before), else the new factor field. */
+function focusAfterRemovingFactor(button: HTMLElement) {
+  const card = button.closest<HTMLElement>('[data-testid="factor-card"]');
+  // Taken now: once the card has gone it has no parent to look from.
+  const list = card?.parentElement;
+  const cards = () => [...(list?.querySelectorAll<HTMLElement>('[data-testid="factor-card"]') ?? [])];
+  const at = card ? cards().indexOf(card) : -1;
+  requestAnimationFrame(() => {
+    const left = cards();
+    const next = (left[at] ?? left[at - 1])?.querySelector<HTMLElement>("input") ?? document.querySelector<HTMLElement>("input[id$='-nf']");
+    next?.focus();
+  });
 }

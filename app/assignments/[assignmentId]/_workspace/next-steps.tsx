@@ -9,7 +9,7 @@ export function NextSteps({ factor, status, onClose }: { factor: Factor; status:
     <section aria-label={`What to write next: ${name}`} className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950" data-testid="coverage-next">
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold">Next: a paragraph that argues {name}</p>
-        <button type="button" onClick={onClose} className="shrink-0 rounded px-1 text-indigo-900 hover:bg-indigo-100" aria-label="Close what to write next">
+        <button type="button" onClick={onClose} className="min-h-6 min-w-6 shrink-0 rounded px-1 text-indigo-900 hover:bg-indigo-100" aria-label="Close what to write next">
           ×
         </button>
       </div>

@@ -209,7 +209,21 @@ export function Planner({
               {plan.customCriteria.map((c) => (
                 <li key={c} className="flex items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-sm text-indigo-900">
                   {c}
-                  {!readOnly ? <button type="button" aria-label={`Remove criterion ${c}`} onClick={() => setPlan({ customCriteria: plan.customCriteria.filter((x) => x !== c) })}>×</button> : null}
+                  {!readOnly ? (
+                    <button
+                      type="button"
+                      aria-label={`Remove criterion ${c}`}
+                      className="min-h-6 min-w-6 rounded-full hover:bg-indigo-100"
+                      onClick={(ev) => {
+                        // The button goes with the criterion: focus the field for a new one.
+                        const field = ev.currentTarget.closest("ul")?.parentElement?.querySelector<HTMLElement>("form input");
+                        setPlan({ customCriteria: plan.customCriteria.filter((x) => x !== c) });
+                        requestAnimationFrame(() => field?.focus());
+                      }}
+                    >
+                      ×
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>

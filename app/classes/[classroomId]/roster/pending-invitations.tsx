@@ -12,7 +12,7 @@ type Invitation = { id: string; name: string; email: string; token: string; crea
 export function PendingInvitations({ invitations, origin }: { invitations: Invitation[]; origin: string }) {
   return (
     <Card className="mt-6">
-      <h2 className="text-lg font-semibold" id="pending-invitations">
+      <h2 className="text-lg font-semibold outline-none" id="pending-invitations" tabIndex={-1}>
         Invitations ({invitations.length})
       </h2>
       <p className="mt-1 text-sm text-slate-600">

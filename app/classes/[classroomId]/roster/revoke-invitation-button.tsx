@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { revokeInvitationAction } from "./actions";
 import { guardAction } from "@/lib/client/call-action";
+import { focusWhenRemoved } from "@/lib/client/focus-when-removed";
 
 // Offline or a 5xx becomes a message here instead of the error page.
 const guardedRevokeInvitation = guardAction(revokeInvitationAction);
@@ -13,7 +14,9 @@ export function RevokeInvitationButton({ invitationId, who }: { invitationId: st
     <form
       action={action}
       onSubmit={(e) => {
-        if (!confirm(`Withdraw the invitation for ${who}? Their link will stop working.`)) e.preventDefault();
+        if (!confirm(`Withdraw the invitation for ${who}? Their link will stop working.`)) return e.preventDefault();
+        // The invitation's row goes: focus the list's heading, not the page.
+        focusWhenRemoved(e.currentTarget, () => document.getElementById("pending-invitations"));
       }}
     >
       <input type="hidden" name="invitationId" value={invitationId} />

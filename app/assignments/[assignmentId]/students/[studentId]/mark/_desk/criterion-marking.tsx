@@ -118,7 +118,7 @@ export function CriterionMarking({
         </p>
       ) : null}
       <div className="mt-3 border-t border-slate-100 pt-2">
-        <h4 className="text-sm font-medium text-slate-800">Evidence from your annotations ({evidence.length})</h4>
+        <h3 className="text-sm font-medium text-slate-800">Evidence from your annotations ({evidence.length})</h3>
         {evidence.length ? (
           <ul className="mt-1 space-y-1 text-sm" data-testid={`evidence-${criterion.id}`}>
             {evidence.map((a) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MarkingDesk as Desk } from "@/lib/marking/desk";
 import { byReadingOrder, type AnnotationView } from "@/lib/marking/annotation-view";
 import type { BankEntry } from "@/lib/marking/comment-bank";
@@ -45,6 +45,17 @@ export function MarkingDesk({ desk, teacherId, nextHref }: { desk: Desk; teacher
   const [returnedNow, setReturnedNow] = useState(returned);
   const [announcement, setAnnouncement] = useState("");
   const formRef = useRef<HTMLDivElement>(null);
+  // Where focus goes once the next render is on screen: a note just added, or the one now in
+  // the place of a deleted note. Set after an await, whose render can come after a
+  // requestAnimationFrame, so an effect (which runs after the render) moves focus, not a frame.
+  const [focusNext, setFocusNext] = useState<{ note: string } | { essay: true } | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    if ("note" in focusNext) showNote(focusNext.note);
+    else document.getElementById("essay-text")?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-shot request, cleared once done
+    setFocusNext(null);
+  }, [focusNext]);
 
   const onSelection = useCallback((range: TextRange | null) => setSelection(range), []);
 
@@ -129,8 +140,13 @@ export function MarkingDesk({ desk, teacherId, nextHref }: { desk: Desk; teacher
             onDelete: async (id) => {
               const result = await callAction(() => deleteAnnotationAction(null, { annotationId: id }));
               if (!result.ok) return result.formError ?? "Could not delete it.";
+              // Focus moves to the note that takes its place (or the one before), else to the essay.
+              const ids = [...annotations.filter((a) => a.location), ...annotations.filter((a) => !a.location)].map((a) => a.id);
+              const at = ids.indexOf(id);
+              const neighbour = ids[at + 1] ?? ids[at - 1];
               setAnnotations((all) => all.filter((a) => a.id !== id));
               setAnnouncement("Annotation deleted.");
+              setFocusNext(neighbour ? { note: neighbour } : { essay: true });
               return null;
             },
             onSaveToBank: async (a) => {
@@ -164,7 +180,7 @@ export function MarkingDesk({ desk, teacherId, nextHref }: { desk: Desk; teacher
                   setSelection(null);
                   document.getSelection()?.removeAllRanges();
                   setAnnouncement("Annotation added.");
-                  requestAnimationFrame(() => showNote(result.data.annotation.id));
+                  setFocusNext({ note: result.data.annotation.id });
                   return null;
                 }}
               />

@@ -69,6 +69,17 @@ export function MarkingPanel({
   const [errors, setErrors] = useState<{ formError?: string; fieldErrors?: Record<string, string[] | undefined> } | null>(null);
   const [conflict, setConflict] = useState<MarkingView | null>(null);
   const [restored, setRestored] = useState(false);
+  // After a control that had focus goes (the return buttons, the confirmation), focus moves
+  // to its successor once that has rendered: the confirmation, the return button again, or the
+  // status line that says what happened (data-focus names them).
+  const [focusNext, setFocusNext] = useState<"confirm" | "return" | "status" | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    panelRef.current?.querySelector<HTMLElement>(`[data-focus="${focusNext}"]`)?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-shot request, cleared once done
+    setFocusNext(null);
+  }, [focusNext]);
   const returned = marking.status === "RETURNED";
   const ownTotal = rubric.shape === "strands";
   const storageKey = markingStorageKey({ teacherId, ...work });
@@ -150,6 +161,7 @@ export function MarkingPanel({
   }
 
   async function save(kind: "save" | "return", baseRevision = marking.revision) {
+    if (pending) return;
     setPending(true);
     setErrors(null);
     setStatus(null);
@@ -159,6 +171,9 @@ export function MarkingPanel({
     const result = await callAction(() => action(null, payload(baseRevision, sent)));
     setPending(false);
     setConfirming(false);
+    // Whatever happened is said in the status line, an alert or the conflict notice; the
+    // status line (tabindex -1) takes focus when the confirmation that had it has gone.
+    if (kind === "return") setFocusNext("status");
     if (!result.ok) {
       setErrors(result);
       return;
@@ -179,7 +194,7 @@ export function MarkingPanel({
   const heading = useId();
 
   return (
-    <section aria-labelledby={heading} className="space-y-5" data-testid="marking-panel">
+    <section ref={panelRef} aria-labelledby={heading} className="space-y-5" data-testid="marking-panel">
       <div className="flex items-baseline justify-between gap-2">
         <h2 id={heading} className="text-lg font-semibold text-slate-900">
           Mark scheme: {rubric.title}
@@ -267,7 +282,7 @@ export function MarkingPanel({
           {errors.formError}
         </p>
       ) : null}
-      <p role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="marking-status" suppressHydrationWarning>
+      <p role="status" aria-live="polite" tabIndex={-1} data-focus="status" className="text-sm text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-indigo-600" data-testid="marking-status" suppressHydrationWarning>
         {status ?? (dirty ? "Unsaved changes." : marking.updatedAt && !returned ? `Last saved ${formatDateTime(marking.updatedAt)}.` : "")}
       </p>
       {nextHref && !dirty && !pending && (returned || status) ? (
@@ -279,26 +294,40 @@ export function MarkingPanel({
 
       {!returned ? (
         confirming ? (
-          <div className="space-y-2 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950">
-            <p>
+          <div role="group" aria-labelledby={`${heading}-confirm`} tabIndex={-1} data-focus="confirm" className="space-y-2 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950 outline-none focus-visible:ring-2 focus-visible:ring-indigo-600">
+            <p id={`${heading}-confirm`}>
               Return this marking? {studentName} will see the marks, your annotations and the summary
               {allowRedraft ? ", and can redraft" : ""}. It cannot be changed afterwards.
             </p>
             <div className="flex gap-2">
-              <Button onClick={() => save("return")} disabled={pending}>
+              {/* aria-disabled while saving, not disabled: a disabled button drops focus to the page. */}
+              <Button onClick={() => save("return")} aria-disabled={pending || undefined}>
                 {pending ? "Returning…" : "Return now"}
               </Button>
-              <Button variant="secondary" onClick={() => setConfirming(false)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setConfirming(false);
+                  setFocusNext("return");
+                }}
+              >
                 Cancel
               </Button>
             </div>
           </div>
         ) : (
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={() => save("save")} disabled={pending}>
+            <Button variant="secondary" onClick={() => save("save")} aria-disabled={pending || undefined}>
               {pending ? "Saving…" : "Save progress"}
             </Button>
-            <Button onClick={() => setConfirming(true)} disabled={pending || !live.complete}>
+            <Button
+              data-focus="return"
+              onClick={() => {
+                setConfirming(true);
+                setFocusNext("confirm");
+              }}
+              disabled={pending || !live.complete}
+            >
               Return to {studentName}…
             </Button>
             {!live.complete ? <p className="w-full text-sm text-slate-600">Give every criterion a level to return the marking.</p> : null}
