@@ -6,6 +6,7 @@ import { getModerationItem, type ModerationItemView } from "@/lib/moderation/ite
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/format";
 import { LevelsForm } from "../../levels-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Second marking" };
 
@@ -20,7 +21,7 @@ function difference(d: number | null): string {
 function Comparison({ view }: { view: Compare }) {
   const levelOf = (awards: { criterionId: string; level: number }[], id: string) => awards.find((a) => a.criterionId === id)?.level;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="First and second marks compared">
       <table className="w-full text-left text-sm" data-testid="comparison">
         <caption className="mb-2 text-left text-sm text-slate-600">
           Levels per criterion: first marking by {view.first.markerName}, second by {view.second.markerName}
@@ -54,7 +55,7 @@ function Comparison({ view }: { view: Compare }) {
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
