@@ -69,6 +69,9 @@ const pagesFor = (role: Role) =>
 
 it("every page fits a 390 px phone screen, for everyone who may open it", async () => {
   const problems: string[] = [];
+  const errors: string[] = [];
+  // The page that does not exist answers 404 on purpose; Chromium logs that as an error.
+  const keep = (list: string[]) => errors.push(...list.filter((e) => !e.includes("/no-such-page")));
   const actors: [Role, Person | null][] = [
     ["anonymous", null],
     ["studentOf", w.S1],
@@ -84,10 +87,10 @@ it("every page fits a 390 px phone screen, for everyone who may open it", async 
       await spare.page.getByTestId("show-essay").click();
       const o = await overflow(spare.page);
       if (o) problems.push(`student writing, essay view: ${o}`);
-      expectNoConsoleErrors(spare.errors);
+      keep(spare.errors);
       await spare.context.close();
     }
-    expectNoConsoleErrors(s.errors);
+    keep(s.errors);
     await s.context.close();
   }
 
@@ -100,10 +103,11 @@ it("every page fits a 390 px phone screen, for everyone who may open it", async 
   await head.page.goto("/department/moderation");
   const moderation = (await head.page.locator('a[href^="/assignments/"][href$="/moderation"]').count()) ? await head.page.locator('a[href^="/assignments/"][href$="/moderation"]').first().getAttribute("href") : null;
   for (const url of ["/dashboard", "/department", "/department/moderation", "/admin", school!, ...(moderation ? [moderation] : [])]) await expectFits(head.page, url, problems, "head of department");
-  expectNoConsoleErrors(head.errors);
+  keep(head.errors);
   await head.context.close();
 
   expect(problems, `pages wider than the screen:\n${problems.join("\n")}`).toEqual([]);
+  expectNoConsoleErrors(errors);
 });
 
 it("the marking desk fits a tablet either way round, and an annotation can still be added", async () => {
