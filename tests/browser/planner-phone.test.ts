@@ -157,7 +157,8 @@ it("factors move by keyboard (Space, ArrowDown, Space), by mouse drag and by the
   await poll(() => names(page)).toEqual(["Economic failures", "de-Stalinisation", "Foreign policy blunders"]);
   await poll(() => focusedLabel(page)).toBe("Move de-Stalinisation");
 
-  // Mouse: drag the last card by its handle onto the first card's place.
+  // Mouse: drag the last card by its handle onto the one before it (both on screen).
+  await page.evaluate((y) => window.scrollBy(0, y - 100), (await handle(page, "de-Stalinisation").boundingBox())!.y);
   const from = await centre(handle(page, "Foreign policy blunders"));
   const to = await centre(handle(page, "de-Stalinisation"));
   await page.mouse.move(from.x, from.y);
