@@ -64,7 +64,7 @@ export function FactorCard({
       data-testid="factor-card"
       data-factor-id={factor.id}
       aria-labelledby={`${id}-title`}
-      className={`rounded-lg border bg-white p-4 shadow-sm ${sortable?.dragging ? "border-indigo-400 shadow-lg" : "border-slate-200"}`}
+      className={`relative rounded-lg border bg-white p-4 shadow-sm ${sortable?.dragging ? "z-10 border-indigo-400 shadow-lg" : "border-slate-200"}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex items-center gap-2">

@@ -92,13 +92,14 @@ function SortableItem({ item, index, renderItem }: { item: Item; index: number; 
       aria-label={`Move ${item.name || "factor"}`}
       data-testid="factor-handle"
       data-factor-id={item.id}
-      // touch-action none: the browser must not scroll the page when a drag starts on the handle.
-      style={{ touchAction: "none" }}
-      className="inline-flex h-9 w-9 cursor-grab items-center justify-center rounded-md border border-slate-300 text-lg text-slate-600 hover:bg-slate-50 active:cursor-grabbing"
+      // touch-none (touch-action: none): the browser must not scroll the page when a drag starts
+      // on the handle. A class, not a style attribute: the CSP refuses inline styles in HTML.
+      className="inline-flex h-9 w-9 touch-none cursor-grab items-center justify-center rounded-md border border-slate-300 text-lg text-slate-600 hover:bg-slate-50 active:cursor-grabbing"
     >
       <span aria-hidden>⠿</span>
     </button>
   );
-  const style: CSSProperties = { transform: CSS.Translate.toString(transform), transition, position: "relative", zIndex: isDragging ? 10 : undefined };
+  // Only what moves: nothing at rest, so the server's HTML has no style attribute (the CSP refuses one).
+  const style: CSSProperties = { transform: CSS.Translate.toString(transform) ?? undefined, transition };
   return renderItem(item, index, { ref: setNodeRef, style, dragging: isDragging, handle });
 }
