@@ -45,7 +45,11 @@ async function overflow(page: Page): Promise<string | null> {
       for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
       return false;
     };
-    const sticking = [...document.body.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > edge && !clipped(e));
+    const all = [...document.body.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > edge);
+    // Outside any scrolling or clipping box if there are such; otherwise (an absolutely placed
+    // element escapes its clipping ancestor) every element that sticks out.
+    const free = all.filter((e) => !clipped(e));
+    const sticking = free.length ? free : all;
     const sources = sticking.filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= edge || e.parentElement === document.body);
     const widest = (sources.length ? sources : sticking).sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right).slice(0, 3);
     return `${doc.scrollWidth} px wide at ${doc.clientWidth} px; widest: ${widest.map((e) => `${describe(e)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`).join("; ")}`;
