@@ -19,17 +19,17 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
         : [];
   return (
     <header className="print:hidden border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-1">
           <Link href={user ? "/dashboard" : "/"} className="font-serif text-xl font-semibold text-indigo-800">
             Extent
           </Link>
           {links.length ? (
             <nav aria-label="Main">
-              <ul className="flex flex-wrap gap-1">
+              <ul className="flex flex-wrap gap-x-1">
                 {links.map((l) => (
                   <li key={l.href}>
-                    <Link href={l.href} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                    <Link href={l.href} className="block rounded-md px-2 py-2 text-sm text-slate-700 hover:bg-slate-100 sm:px-3">
                       {l.label}
                     </Link>
                   </li>
@@ -39,8 +39,8 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
           ) : null}
         </div>
         {user ? (
-          <div className="flex items-center gap-3 text-sm">
-            <Link href="/account" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100" data-testid="signed-in-as" title="Your account">
+          <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <Link href="/account" className="min-w-0 rounded-md px-2 py-1 break-words text-slate-700 hover:bg-slate-100" data-testid="signed-in-as" title="Your account">
               {user.name} <span className="text-slate-600">({user.role === "TEACHER" ? "teacher" : "student"})</span>
             </Link>
             <SignOutButton />

@@ -1,4 +1,5 @@
 import type { AgreementReport } from "@/lib/moderation/stats";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 // The moderation report's tables, shared by an assignment's report and the department's.
 // Data-free: they render an AgreementReport (lib/moderation/stats.ts).
@@ -11,7 +12,7 @@ const th = "py-2 pr-3 font-medium";
 
 export function CriterionAgreementTable({ report, caption }: { report: AgreementReport; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="Agreement by criterion">
       <table className="w-full text-left text-sm" data-testid="criterion-agreement">
         <caption className="mb-2 text-left text-sm text-slate-600">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
@@ -42,14 +43,14 @@ export function CriterionAgreementTable({ report, caption }: { report: Agreement
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
 export function MarkerAgreementTable({ report }: { report: AgreementReport }) {
   if (!report.markers.length) return <p className="text-sm text-slate-600">No mark has been agreed yet, so no marker can be compared with the agreed marks.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="Markers compared with the agreed marks">
       <table className="w-full text-left text-sm" data-testid="marker-agreement">
         <caption className="mb-2 text-left text-sm text-slate-600">
           Each marker against the agreed marks, over the essays they marked (first or second). Above zero: more generous than the agreed mark.
@@ -75,6 +76,6 @@ export function MarkerAgreementTable({ report }: { report: AgreementReport }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

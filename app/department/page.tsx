@@ -7,6 +7,7 @@ import { StatusLegend } from "@/components/tracking/board-table";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDue } from "@/components/format";
 import { plural } from "@/lib/text/plural";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "All classes" };
 
@@ -55,40 +56,42 @@ export default async function DepartmentPage() {
                 {columns.length === 0 ? (
                   <p className="mt-2 text-sm text-slate-600">No assignments yet.</p>
                 ) : (
-                  <table className="mt-3 w-full text-left text-sm">
-                    <caption className="sr-only">Assignments in {classroom.name}</caption>
-                    <thead className="border-b border-slate-200 text-slate-600">
-                      <tr>
-                        <th scope="col" className="py-2 font-medium">Assignment</th>
-                        <th scope="col" className="py-2 font-medium">Due</th>
-                        <th scope="col" className="py-2 font-medium">Progress</th>
-                        <th scope="col" className="py-2 font-medium">To mark</th>
-                        <th scope="col" className="py-2 font-medium">Overdue</th>
-                        <th scope="col" className="py-2 font-medium">Average</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {columns.map((c) => (
-                        <tr key={c.id} className="border-b border-slate-100">
-                          <td className="max-w-md py-2 pr-3">
-                            <Link href={`/assignments/${c.id}/analytics`} className="line-clamp-2 text-slate-900 hover:underline">
-                              {c.questionText}
-                            </Link>
-                          </td>
-                          <td className="py-2 pr-3 whitespace-nowrap text-slate-700">
-                            {formatDue(c.dueAt)}
-                            {c.status === "CLOSED" ? " · closed" : ""}
-                          </td>
-                          <td className="py-2 pr-3">
-                            <StatusBar counts={c.counts} />
-                          </td>
-                          <td className="py-2 pr-3">{c.counts.submitted + c.counts.late + c.counts.resubmitted}</td>
-                          <td className="py-2 pr-3">{c.overdue}</td>
-                          <td className="py-2">{c.averageMark !== null ? `${c.averageMark}/${c.rubric.totalMarks}` : "—"}</td>
+                  <ScrollBox label={`Assignments in ${classroom.name}`} className="mt-3">
+                    <table className="w-full text-left text-sm">
+                      <caption className="sr-only">Assignments in {classroom.name}</caption>
+                      <thead className="border-b border-slate-200 text-slate-600">
+                        <tr>
+                          <th scope="col" className="py-2 font-medium">Assignment</th>
+                          <th scope="col" className="py-2 font-medium">Due</th>
+                          <th scope="col" className="py-2 font-medium">Progress</th>
+                          <th scope="col" className="py-2 font-medium">To mark</th>
+                          <th scope="col" className="py-2 font-medium">Overdue</th>
+                          <th scope="col" className="py-2 font-medium">Average</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {columns.map((c) => (
+                          <tr key={c.id} className="border-b border-slate-100">
+                            <td className="max-w-md py-2 pr-3">
+                              <Link href={`/assignments/${c.id}/analytics`} className="line-clamp-2 text-slate-900 hover:underline">
+                                {c.questionText}
+                              </Link>
+                            </td>
+                            <td className="py-2 pr-3 whitespace-nowrap text-slate-700">
+                              {formatDue(c.dueAt)}
+                              {c.status === "CLOSED" ? " · closed" : ""}
+                            </td>
+                            <td className="py-2 pr-3">
+                              <StatusBar counts={c.counts} />
+                            </td>
+                            <td className="py-2 pr-3">{c.counts.submitted + c.counts.late + c.counts.resubmitted}</td>
+                            <td className="py-2 pr-3">{c.overdue}</td>
+                            <td className="py-2">{c.averageMark !== null ? `${c.averageMark}/${c.rubric.totalMarks}` : "—"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollBox>
                 )}
               </Card>
             );

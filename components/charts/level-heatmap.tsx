@@ -1,5 +1,6 @@
 import type { Heatmap } from "@/lib/tracking/analytics";
 import { ChartDataTable } from "./chart-data-table";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 // Light to dark indigo by the share of the criterion's top level reached; empty = not marked.
 const SHADES = ["#eef2ff", "#c7d2fe", "#a5b4fc", "#818cf8", "#6366f1", "#4338ca"];
@@ -24,7 +25,7 @@ export function LevelHeatmap({ heatmap, id, marked }: { heatmap: Heatmap; id: st
   const averages = heatmap.criteria.map((c) => `${c.name} ${c.average ?? "—"} of ${c.levelCount}`).join("; ");
   return (
     <figure className="space-y-2">
-      <div className="overflow-x-auto">
+      <ScrollBox label="Levels heatmap">
         <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width={width} className="max-w-none" data-testid="level-heatmap">
           <title id={`${id}-title`}>{`Levels awarded per criterion for ${marked !== undefined && marked > rows.length ? `${rows.length} of ${marked}` : rows.length} marked students`}</title>
           <desc id={`${id}-desc`}>
@@ -68,7 +69,7 @@ export function LevelHeatmap({ heatmap, id, marked }: { heatmap: Heatmap; id: st
             ))}
           </g>
         </svg>
-      </div>
+      </ScrollBox>
       <figcaption className="text-sm text-slate-700" data-testid="heatmap-summary">
         {heatmap.weakest ? (
           <>

@@ -3,6 +3,7 @@ import { ChartDataTable } from "@/components/charts/chart-data-table";
 import { formatWritingTime, LARGE_PASTE_CHARS, PAUSE_CAP_MS, SESSION_GAP_MS, type WritingProcess as Process } from "@/lib/process/summary";
 import { GrowthChart } from "./growth-chart";
 import { plural } from "@/lib/text/plural";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const n = (x: number) => x.toLocaleString("en-GB");
 const signed = (x: number) => (x > 0 ? `+${n(x)}` : n(x));
@@ -50,13 +51,13 @@ export function WritingProcess({ process: p, id }: { process: Process; id: strin
             <GrowthChart points={p.growth} id={`${id}-growth`} />
             <figcaption className="sr-only">The draft’s growth</figcaption>
             {/* Five columns do not fit 390 px: the table scrolls sideways rather than the page. */}
-            <div className="overflow-x-auto">
+            <ScrollBox label="Writing sessions">
               <ChartDataTable
                 label="Show each session as a table"
                 head={["Session", "Started", "Time writing", "Words added", "Pastes"]}
                 rows={p.sessions.map((s, i) => [`${i + 1}`, formatDateTime(s.startedAt), formatWritingTime(s.writingMs), signed(s.wordsAdded), s.pastes])}
               />
-            </div>
+            </ScrollBox>
           </figure>
         </>
       )}

@@ -5,6 +5,7 @@ import { formatDue, formatDateTime } from "@/components/format";
 import { StatusBar } from "@/components/charts/status-bar";
 import { STATUS_STYLE } from "./status-style";
 import { plural } from "@/lib/text/plural";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -15,7 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export function BoardTable({ board, status, now, className }: { board: Board; status?: BoardStatusFilter; now: Date; className: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <ScrollBox label={`${className} board`} className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full border-collapse text-left text-sm" data-testid="class-board">
         <caption className="sr-only">
           {className}: every student&apos;s status on every assignment{status ? `, filtered` : ""}
@@ -99,7 +100,7 @@ export function BoardTable({ board, status, now, className }: { board: Board; st
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

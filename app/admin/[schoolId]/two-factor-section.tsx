@@ -3,6 +3,7 @@ import { listStaffTwoFactor } from "@/lib/schools/two-factor-policy";
 import { Badge, Card } from "@/components/ui/card";
 import type { AdminSchool } from "./page";
 import { StaffTwoFactorForm } from "./two-factor-policy-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 // The school's two-factor policy for staff and who has set it up (issue 14, decision 035).
 // Staff join a school by signing in through its provider or from the command line; an
@@ -29,7 +30,7 @@ export async function TwoFactorSection({ user, school }: { user: SessionUser; sc
           <p className="mt-1 text-sm text-slate-600" data-testid="staff-two-factor-summary">
             {enrolled} of {withPassword.length} staff with a password have set up two-factor.
           </p>
-          <div className="mt-2 overflow-x-auto">
+          <ScrollBox label="Staff two-factor set-up" className="mt-2">
             <table className="w-full text-left text-sm" data-testid="staff-two-factor">
               <caption className="sr-only">Two-factor set-up of the school&apos;s teachers</caption>
               <thead className="text-slate-600">
@@ -63,7 +64,7 @@ export async function TwoFactorSection({ user, school }: { user: SessionUser; sc
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </Card>

@@ -7,6 +7,7 @@ import type { getAssignmentOverview } from "@/lib/assignments/assignments";
 import { CELL_STATUS_LABELS } from "@/lib/tracking/cell-status";
 import { AssignmentHeader } from "./assignment-header";
 import { AssignmentSettings, BlindMarkingSettings } from "./lazy-settings";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Overview = Awaited<ReturnType<typeof getAssignmentOverview>>;
 
@@ -27,42 +28,44 @@ export function TeacherAssignment({ overview: o, justSet, release }: { overview:
               <DownloadLink href={`/assignments/${o.id}/marks.csv`} variant="secondary" className="px-3 py-1.5">Marks (CSV)</DownloadLink>
             </div>
           </div>
-          <table className="mt-3 w-full text-left text-sm" data-testid="assignment-students">
-            <caption className="sr-only">Where each student stands</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 font-medium">{o.blind.hidden ? "Candidate" : "Student"}</th>
-                <th scope="col" className="py-2 font-medium">Status</th>
-                <th scope="col" className="py-2 font-medium">Words</th>
-                <th scope="col" className="py-2 font-medium">Last activity</th>
-                <th scope="col" className="py-2 font-medium">Mark</th>
-                <th scope="col" className="py-2"><span className="sr-only">Work</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.students.map((s) => (
-                <tr key={s.id} className="border-b border-slate-100">
-                  <td className="py-2 font-medium text-slate-900">{s.name}</td>
-                  <td className="py-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[s.workStatus].cell}`}>{CELL_STATUS_LABELS[s.workStatus]}</span>
-                    {s.cell.overdue ? <span className="ml-1 text-xs font-semibold text-red-800">Overdue</span> : null}
-                  </td>
-                  <td className="py-2">{s.words}</td>
-                  <td className="py-2 text-slate-600">{s.lastActivity ? formatDateTime(s.lastActivity) : "—"}</td>
-                  <td className="py-2">{s.cell.mark !== null ? `${s.cell.mark}/${o.totalMarks}` : "—"}</td>
-                  <td className="py-2 text-right whitespace-nowrap">
-                    {s.cell.latestVersion ? (
-                      <Link href={`/assignments/${o.id}/students/${s.id}/mark`} className="mr-3 text-indigo-700 underline" data-testid={`mark-${s.id}`}>
-                        {markingLabel(s.workStatus, s.cell.latestVersion, s.cell.markingStarted)}
-                        <span className="sr-only"> for {s.name}</span>
-                      </Link>
-                    ) : null}
-                    {s.workStatus !== "not-started" ? <Link href={`/assignments/${o.id}/students/${s.id}`} className="text-indigo-700 underline">Plan and draft<span className="sr-only"> by {s.name}</span></Link> : null}
-                  </td>
+          <ScrollBox label="Students and their essays" className="mt-3">
+            <table className="w-full text-left text-sm" data-testid="assignment-students">
+              <caption className="sr-only">Where each student stands</caption>
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 font-medium">{o.blind.hidden ? "Candidate" : "Student"}</th>
+                  <th scope="col" className="py-2 font-medium">Status</th>
+                  <th scope="col" className="py-2 font-medium">Words</th>
+                  <th scope="col" className="py-2 font-medium">Last activity</th>
+                  <th scope="col" className="py-2 font-medium">Mark</th>
+                  <th scope="col" className="py-2"><span className="sr-only">Work</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {o.students.map((s) => (
+                  <tr key={s.id} className="border-b border-slate-100">
+                    <td className="py-2 font-medium text-slate-900">{s.name}</td>
+                    <td className="py-2">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[s.workStatus].cell}`}>{CELL_STATUS_LABELS[s.workStatus]}</span>
+                      {s.cell.overdue ? <span className="ml-1 text-xs font-semibold text-red-800">Overdue</span> : null}
+                    </td>
+                    <td className="py-2">{s.words}</td>
+                    <td className="py-2 text-slate-600">{s.lastActivity ? formatDateTime(s.lastActivity) : "—"}</td>
+                    <td className="py-2">{s.cell.mark !== null ? `${s.cell.mark}/${o.totalMarks}` : "—"}</td>
+                    <td className="py-2 text-right whitespace-nowrap">
+                      {s.cell.latestVersion ? (
+                        <Link href={`/assignments/${o.id}/students/${s.id}/mark`} className="mr-3 text-indigo-700 underline" data-testid={`mark-${s.id}`}>
+                          {markingLabel(s.workStatus, s.cell.latestVersion, s.cell.markingStarted)}
+                          <span className="sr-only"> for {s.name}</span>
+                        </Link>
+                      ) : null}
+                      {s.workStatus !== "not-started" ? <Link href={`/assignments/${o.id}/students/${s.id}`} className="text-indigo-700 underline">Plan and draft<span className="sr-only"> by {s.name}</span></Link> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         </Card>
         <div>
           <AssignmentSettings assignmentId={o.id} dueAt={o.dueAt.toISOString()} wordLimit={o.wordLimit} instructions={o.instructions} open={o.status === "OPEN"} release={release} />

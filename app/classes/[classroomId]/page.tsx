@@ -16,6 +16,7 @@ import { TeachersSection } from "./_teachers/teachers-section";
 import { LtiRosterPanel } from "./lti-roster-panel";
 import { ClosingSection } from "./_closing/closing-section";
 import { ExportClassForm } from "./export-class-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -88,29 +89,31 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               <EmptyState title="No students yet">Students join by entering the class code on their dashboard.</EmptyState>
             </div>
           ) : (
-            <table className="mt-4 w-full text-left text-sm">
-              <caption className="sr-only">Students in {classroom.name}</caption>
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 font-medium">Name</th>
-                  <th scope="col" className="py-2 font-medium">Email</th>
-                  <th scope="col" className="py-2 font-medium">Joined</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {classroom.enrolments.map(({ student, joinedAt }) => (
-                  <tr key={student.id} className="border-b border-slate-100">
-                    <td className="py-2 font-medium text-slate-900">{student.name}</td>
-                    <td className="py-2 text-slate-700">{student.email}</td>
-                    <td className="py-2 text-slate-700">{formatDate(joinedAt)}</td>
-                    <td className="py-2 text-right">
-                      <RemoveStudentButton classroomId={classroom.id} studentId={student.id} studentName={student.name} />
-                    </td>
+            <ScrollBox label="Students" className="mt-4">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Students in {classroom.name}</caption>
+                <thead className="border-b border-slate-200 text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 font-medium">Name</th>
+                    <th scope="col" className="py-2 font-medium">Email</th>
+                    <th scope="col" className="py-2 font-medium">Joined</th>
+                    <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {classroom.enrolments.map(({ student, joinedAt }) => (
+                    <tr key={student.id} className="border-b border-slate-100">
+                      <td className="py-2 font-medium text-slate-900">{student.name}</td>
+                      <td className="py-2 text-slate-700">{student.email}</td>
+                      <td className="py-2 text-slate-700">{formatDate(joinedAt)}</td>
+                      <td className="py-2 text-right">
+                        <RemoveStudentButton classroomId={classroom.id} studentId={student.id} studentName={student.name} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
         </Card>
         <JoinCodePanel classroomId={classroom.id} joinCode={classroom.joinCode} />

@@ -9,6 +9,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CriterionAgreementTable, MarkerAgreementTable, decimal, percent } from "@/components/moderation-tables";
 import { formatDue } from "@/components/format";
 import { AcceptDepartmentInvitation, InviteToDepartmentForm } from "./department-forms";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** Invitations to join a department, addressed to this teacher's email. */
 async function MyInvitations({ user }: { user: SessionUser }) {
@@ -66,7 +67,7 @@ export default async function DepartmentModerationPage() {
           {assignments.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">No assignments in the department&apos;s classes yet.</p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
+            <ScrollBox label="Department assignments" className="mt-3">
               <table className="w-full text-left text-sm" data-testid="department-assignments">
                 <caption className="sr-only">Assignments in the department&apos;s classes and their moderation</caption>
                 <thead className="border-b border-slate-200 text-slate-600">
@@ -99,7 +100,7 @@ export default async function DepartmentModerationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
         </Card>
         <Card>

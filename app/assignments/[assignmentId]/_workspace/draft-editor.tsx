@@ -12,7 +12,7 @@ import { callAction } from "@/lib/client/call-action";
 import type { AutosaveHandle } from "@/lib/client/use-autosave";
 import { LeftoverText } from "@/components/autosave/leftover-text";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { RevisionHistory } from "./revision-history";
+import { RevisionHistory } from "./lazy-revision-history";
 
 // A paste this long is a step worth its own history entry (the server keeps the text before it).
 const BIG_PASTE_CHARS = 200;

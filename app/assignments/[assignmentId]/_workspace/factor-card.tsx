@@ -5,6 +5,7 @@ import { evidenceFromBank } from "@/lib/planner/bank-evidence";
 import { PLAN_LIMITS } from "@/lib/planner/plan-limits";
 import type { Evidence, Factor } from "@/lib/planner/plan-schema";
 import { EvidencePicker, type BankPoint } from "./evidence-picker";
+import type { SortableSlot } from "./sortable-factors";
 
 const KIND_LABELS: Record<Factor["kind"], string> = {
   stated: "Stated factor",
@@ -29,7 +30,7 @@ export function FactorCard({
   onChange,
   onMove,
   onRemove,
-  dragProps,
+  sortable,
 }: {
   factor: Factor;
   index: number;
@@ -42,7 +43,8 @@ export function FactorCard({
   onChange: (f: Factor) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
-  dragProps: React.HTMLAttributes<HTMLElement>;
+  /** The drag layer's hooks (sortable-factors.tsx); absent when read-only or before its code has loaded. */
+  sortable?: SortableSlot;
 }) {
   const id = useId();
   const [picking, setPicking] = useState(false);
@@ -56,17 +58,27 @@ export function FactorCard({
   const sides = factor.kind === "claim" || factor.kind === "counter";
 
   return (
-    <li {...dragProps} data-testid="factor-card" aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <li
+      ref={sortable?.ref}
+      style={sortable?.style}
+      data-testid="factor-card"
+      data-factor-id={factor.id}
+      aria-labelledby={`${id}-title`}
+      className={`relative rounded-lg border bg-white p-4 shadow-sm ${sortable?.dragging ? "z-10 border-indigo-400 shadow-lg" : "border-slate-200"}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex items-center gap-2">
-          <span aria-hidden className="cursor-grab select-none text-slate-400" title="Drag to reorder">⠿</span>
+          {readOnly ? null : (sortable?.handle ?? (
+            // Until the drag layer's code arrives: the same place, nothing to press yet.
+            <span aria-hidden className="inline-flex h-9 w-9 select-none items-center justify-center rounded-md border border-slate-200 text-lg text-slate-400">⠿</span>
+          ))}
           <span id={`${id}-title`} className="sr-only">Factor {index + 1}: {factor.name || "unnamed"}</span>
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{factor.kind === "stated" && agreeWithClaim ? "Named in the claim" : KIND_LABELS[factor.kind]}{factor.area ? ` · ${factor.area}` : ""}</span>
         </div>
         {!readOnly ? (
           <div className="flex gap-1 text-sm">
-            <button type="button" onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={`Move ${factor.name || "factor"} up`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↑</button>
-            <button type="button" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move ${factor.name || "factor"} down`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↓</button>
+            <button type="button" data-move="up" onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={`Move ${factor.name || "factor"} up`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↑</button>
+            <button type="button" data-move="down" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move ${factor.name || "factor"} down`} className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40">↓</button>
             {factor.kind !== "stated" ? (
               <button type="button" onClick={(ev) => { if (!confirm(`Remove “${factor.name || "this factor"}” and its evidence?`)) return; focusAfterRemovingFactor(ev.currentTarget); onRemove(); }} className="min-h-6 rounded px-2 py-0.5 text-red-700 hover:bg-red-50">Remove</button>
             ) : null}

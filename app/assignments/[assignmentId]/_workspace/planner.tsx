@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { Suspense, useEffect, useId, useMemo, useRef, useState } from "react";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { areaFactors, blankFactor } from "@/lib/planner/initial-plan";
 import { factorsByWeight, generateOutline, outlineToText } from "@/lib/planner/outline";
@@ -16,6 +16,8 @@ import { PlanCheckPanel } from "./plan-check-panel";
 import { usePlanCheckGuide } from "./plan-check-guide-context";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
+import { SortableFactorList } from "./lazy-sortable";
+import type { SortableSlot } from "./sortable-factors";
 import { PlanClashNotice } from "./lazy-clash-notice";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";
@@ -46,7 +48,18 @@ export function Planner({
   const setPlan = (patch: Partial<Plan>) => state.setValue((p) => ({ ...p, ...patch }));
   const [newFactor, setNewFactor] = useState("");
   const [newCriterion, setNewCriterion] = useState("");
-  const [dragIndex, setDragIndex] = useState<number | null>(null);
+  // After a factor moves, focus goes back to the control that moved it (or the card's handle),
+  // not to the page: React moving the card's element in the list drops focus otherwise.
+  const [moved, setMoved] = useState<{ id: string; via: "up" | "down" | "handle"; said?: string } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (!moved) return;
+    const card = listRef.current?.querySelector(`[data-factor-id="${CSS.escape(moved.id)}"]`);
+    const enabled = (sel: string) => card?.querySelector<HTMLElement>(`${sel}:not(:disabled)`);
+    const target =
+      moved.via === "handle" ? enabled('[data-testid="factor-handle"]') : (enabled(`[data-move="${moved.via}"]`) ?? enabled("[data-move]") ?? enabled('[data-testid="factor-handle"]'));
+    target?.focus();
+  }, [moved]);
   const guide = usePlanCheckGuide();
   const voice = useMemo(() => questionVoice(question, analysis), [question, analysis]);
   const problems = useMemo(() => checkPlan(plan, analysis, { guide, question }), [plan, analysis, guide, question]);
@@ -70,6 +83,25 @@ export function Planner({
     next.splice(to, 0, f!);
     setFactors(next);
   };
+  const card = (f: Factor, i: number, sortable?: SortableSlot) => (
+    <FactorCard
+      key={f.id}
+      factor={f}
+      index={i}
+      count={plan.factors.length}
+      bank={bank}
+      problems={byFactor(f.id)}
+      agreeWithClaim={voice.agreeWithClaim}
+      readOnly={readOnly}
+      onChange={(nf) => setFactors(plan.factors.map((x) => (x.id === nf.id ? nf : x)))}
+      onMove={(to) => {
+        move(i, to);
+        setMoved({ id: f.id, via: to < i ? "up" : "down", said: `${f.name || "The factor"} moved to position ${to + 1} of ${plan.factors.length}.` });
+      }}
+      onRemove={() => setFactors(plan.factors.filter((x) => x.id !== f.id))}
+      sortable={sortable}
+    />
+  );
 
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-5">
@@ -106,42 +138,24 @@ export function Planner({
             <button type="button" onClick={() => setFactors(factorsByWeight(plan.factors))} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">Sort by weight</button>
           ) : null}
         </div>
-        <p className="text-sm text-slate-600">Drag cards, or use the arrows, to put the most significant first.</p>
-        <ol className="mt-2 space-y-3">
-          {plan.factors.map((f, i) => (
-            <FactorCard
-              key={f.id}
-              factor={f}
-              index={i}
-              count={plan.factors.length}
-              bank={bank}
-              problems={byFactor(f.id)}
-              agreeWithClaim={voice.agreeWithClaim}
-              readOnly={readOnly}
-              onChange={(nf) => setFactors(plan.factors.map((x) => (x.id === nf.id ? nf : x)))}
-              onMove={(to) => move(i, to)}
-              onRemove={() => setFactors(plan.factors.filter((x) => x.id !== f.id))}
-              dragProps={
-                readOnly
-                  ? {}
-                  : {
-                      draggable: true,
-                      onDragStart: (e) => {
-                        // Only start a drag from the card itself, not while selecting text in a field.
-                        if ((e.target as HTMLElement).closest("input,textarea,button")) return e.preventDefault();
-                        setDragIndex(i);
-                      },
-                      onDragOver: (e) => e.preventDefault(),
-                      onDrop: (e) => {
-                        e.preventDefault();
-                        if (dragIndex !== null) move(dragIndex, i);
-                        setDragIndex(null);
-                      },
-                    }
-              }
-            />
-          ))}
+        <p className="text-sm text-slate-600">
+          {readOnly ? "Most significant first." : "Put the most significant first: drag a card by its handle (⠿), or use its Move up and Move down buttons."}
+        </p>
+        <ol ref={listRef} className="mt-2 space-y-3">
+          {readOnly ? (
+            plan.factors.map((f, i) => card(f, i))
+          ) : (
+            <Suspense fallback={plan.factors.map((f, i) => card(f, i))}>
+              <SortableFactorList
+                items={plan.factors.map((f) => ({ id: f.id, name: f.name }))}
+                onMove={move}
+                onMoved={(fid) => setMoved({ id: fid, via: "handle" })}
+                renderItem={(item, i, slot) => card(plan.factors[i]!, i, slot)}
+              />
+            </Suspense>
+          )}
         </ol>
+        <p aria-live="polite" className="sr-only" data-testid="factor-moved">{moved?.said ?? ""}</p>
         {!readOnly ? (
           <div className="mt-3 flex flex-wrap items-end gap-2">
             <form

@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { ParagraphLinks } from "@/lib/coverage/links";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -68,6 +69,10 @@ export function Workspace(props: Props) {
 
   const [links, setLinks] = useState<ParagraphLinks>(props.draft.links ?? {});
   const textRef = useRef<HTMLTextAreaElement>(null);
+  // Below the xl breakpoint the plan and the essay do not fit side by side: a switch shows one
+  // at a time (decision 044). The other is hidden, never unmounted, so nothing typed is lost.
+  const [view, setView] = useState<"plan" | "essay">("plan");
+  const viewId = useId();
   const [dialog, ask] = useConfirm();
   // The hand-in's "Fix:" items speak the assignment's mark scheme, as the planner's do (decision 022).
   const guide = usePlanCheckGuide();
@@ -91,17 +96,45 @@ export function Workspace(props: Props) {
   async function insertOutline(text: string) {
     if (draft.value.trim() && !(await ask({ title: "Add the outline to your essay?", body: <p>It goes at the end of your essay. Nothing you have written is removed.</p>, confirmLabel: "Add the outline", cancelLabel: "Cancel", testId: "outline-dialog" }))) return;
     draft.setValue((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text), { checkpoint: "outline" });
+    setView("essay");
     document.getElementById("draft-column")?.scrollIntoView({ behavior: "smooth", block: "start" });
   }
+
+  /** The planner's skip link: to the essay box, showing the essay first on a narrow screen. */
+  function skipToEssay(e: React.MouseEvent) {
+    e.preventDefault();
+    flushSync(() => setView("essay"));
+    textRef.current?.focus();
+  }
+
+  const switchButton = (which: "plan" | "essay", label: string) => (
+    <button
+      type="button"
+      aria-pressed={view === which}
+      aria-controls={which === "plan" ? `${viewId}-plan` : "draft-column"}
+      onClick={() => setView(which)}
+      data-testid={`show-${which}`}
+      className={`flex-1 rounded-md px-3 py-2 text-sm font-medium ${view === which ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <>
     {props.redraft && !submitted ? <RedraftPanel text={draft.value} {...props.redraft} /> : null}
-    <div className="grid gap-6 xl:grid-cols-2">
-      <div>
+    <div role="group" aria-label="Show the plan or the essay" className="sticky top-0 z-20 -mx-4 mb-4 flex gap-1 border-b border-slate-200 bg-white/95 px-4 py-2 xl:hidden" data-testid="view-switch">
+      {switchButton("plan", "Plan")}
+      {switchButton("essay", "Essay")}
+    </div>
+    <div className="grid min-w-0 gap-6 xl:grid-cols-2">
+      <div id={`${viewId}-plan`} className={`min-w-0 ${view === "plan" ? "" : "hidden xl:block"}`} data-testid="plan-column">
+        <a href="#draft-column" onClick={skipToEssay} className="sr-only focus:not-sr-only focus:mb-3 focus:inline-block focus:rounded-md focus:bg-indigo-700 focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-white" data-testid="skip-to-essay">
+          Skip to the essay
+        </a>
         <Planner plan={plan} analysis={props.analysis} question={props.question} bank={props.bank} suggestedAreas={props.suggestedAreas} readOnly={readOnly} onInsertOutline={(t) => void insertOutline(t)} />
       </div>
-      <div id="draft-column" className="xl:sticky xl:top-4 xl:self-start">
+      <div id="draft-column" className={`min-w-0 xl:sticky xl:top-4 xl:self-start ${view === "essay" ? "" : "hidden xl:block"}`}>
         <DraftEditor assignmentId={props.assignmentId} draft={draft} wordLimit={props.wordLimit} submitted={submitted} closed={props.closed} beforeSubmit={plan.drain} onSubmitted={(s) => { plan.lock(); setSubmitted(s); }} submitChecks={submitChecks} textRef={textRef} />
         <CoveragePanel assignmentId={props.assignmentId} text={draft.value} analysis={props.analysis} question={props.question} final={!!submitted} plan={plan.value} links={links} onLinks={setLinks} onToggleKey={toggleKey} textRef={textRef} readOnly={readOnly} />
       </div>

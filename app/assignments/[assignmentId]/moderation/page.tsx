@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format";
 import { ChooseSampleForm } from "./choose-sample-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Moderation" };
 
@@ -50,7 +51,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ ass
             {describeSample(o.sample)} · chosen {o.sample.chosenBy ? `by ${o.sample.chosenBy} ` : ""}on {formatDateTime(o.sample.chosenAt)}
           </p>
           <p className="mt-1 text-sm text-slate-600">Second marking is blind: the first marks, comments and summary appear only once an essay is second-marked.</p>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollBox label="Essays in the sample" className="mt-3">
             <table className="w-full text-left text-sm" data-testid="sample-items">
               <caption className="sr-only">Essays in the sample and where each stands</caption>
               <thead className="border-b border-slate-200 text-slate-600">
@@ -78,7 +79,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ ass
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </Card>
       ) : o.candidates === 0 ? (
         <EmptyState title="Nothing to moderate yet">A sample is drawn from essays whose first marking is complete (every criterion has a level).</EmptyState>

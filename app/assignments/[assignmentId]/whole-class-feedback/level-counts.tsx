@@ -1,11 +1,11 @@
 import type { CriterionSummary } from "@/lib/whole-class-feedback/aggregate";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** How the class's levels fell per criterion: for the teacher only, never in what students see. */
 export function LevelCounts({ criteria, marked }: { criteria: CriterionSummary[]; marked: number }) {
   const levels = [...new Set(criteria.flatMap((c) => c.distribution.map((d) => d.level)))].sort((a, b) => a - b);
   return (
-    // A box that may scroll sideways, so keyboard users can reach and scroll it (axe scrollable-region-focusable).
-    <div className="overflow-x-auto rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600" role="region" aria-label="Essays at each level" tabIndex={0}>
+    <ScrollBox label="Essays at each level">
       <table className="w-full text-left text-sm" data-testid="level-counts">
         <caption className="mb-2 text-left text-sm text-slate-600">Essays at each level ({marked} fully marked)</caption>
         <thead className="border-b border-slate-200 text-slate-600">
@@ -34,6 +34,6 @@ export function LevelCounts({ criteria, marked }: { criteria: CriterionSummary[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

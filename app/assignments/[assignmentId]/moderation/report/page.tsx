@@ -5,6 +5,7 @@ import { requireUserPage } from "@/lib/auth/current-user";
 import { getAssignmentModerationReport } from "@/lib/moderation/report";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CriterionAgreementTable, MarkerAgreementTable } from "@/components/moderation-tables";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Moderation report" };
 
@@ -45,7 +46,7 @@ export default async function ModerationReportPage({ params }: { params: Promise
           </Card>
           <Card>
             <h2 className="text-lg font-semibold text-slate-900">Essays</h2>
-            <div className="mt-3 overflow-x-auto">
+            <ScrollBox label="Essays" className="mt-3">
               <table className="w-full text-left text-sm" data-testid="report-essays">
                 <caption className="mb-2 text-left text-sm text-slate-600">Totals out of {r.assignment.totalMarks}. An essay awaiting its second marking shows no marks.</caption>
                 <thead className="border-b border-slate-200 text-slate-600">
@@ -81,7 +82,7 @@ export default async function ModerationReportPage({ params }: { params: Promise
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </Card>
         </div>
       )}

@@ -7,6 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/format";
 import { LevelsForm } from "../../levels-form";
 import { plural } from "@/lib/text/plural";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Second marking" };
 
@@ -21,7 +22,7 @@ function difference(d: number | null): string {
 function Comparison({ view }: { view: Compare }) {
   const levelOf = (awards: { criterionId: string; level: number }[], id: string) => awards.find((a) => a.criterionId === id)?.level;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="First and second marks compared">
       <table className="w-full text-left text-sm" data-testid="comparison">
         <caption className="mb-2 text-left text-sm text-slate-600">
           Levels per criterion: first marking by {view.first.markerName}, second by {view.second.markerName}
@@ -55,7 +56,7 @@ function Comparison({ view }: { view: Compare }) {
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
