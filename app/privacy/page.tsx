@@ -76,6 +76,12 @@ export default function PrivacyNoticePage() {
             Students and school administrators can export a student’s data (a machine-readable archive and a readable copy) and delete an
             account; schools can delete a class, or all their data when they stop using Extent.
           </li>
+          <li>An export’s archive can be downloaded for 7 days by the person who asked for it, and is then deleted.</li>
+          <li>
+            When an account is deleted, nothing that names the person is kept. If the school has chosen to keep marks, a student’s marks stay
+            with no name or text attached, only a random reference. The audit trail keeps what happened, with the person’s name replaced by
+            that reference.
+          </li>
         </ul>
       </section>
 

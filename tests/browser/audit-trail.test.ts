@@ -33,6 +33,8 @@ it("a teacher changes a mark and sees it, before and after, in the class's audit
   // Resumed after a reload, as a teacher coming back to it would (the desk reopens on the saved level).
   await page.reload();
   expect(await page.getByRole("radio", { name: /Level 3 · 11–15/ }).isChecked()).toBe(true);
+  // A chosen level folds the others away; the teacher opens them to change it.
+  await page.getByRole("button", { name: /Show all levels for/ }).click();
   await page.getByRole("radio", { name: /Level 4 · 16–20/ }).check();
   await page.getByLabel(/Mark for Overall quality/).fill("17");
   await page.getByRole("button", { name: "Save progress" }).click();
