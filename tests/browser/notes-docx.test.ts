@@ -41,7 +41,7 @@ it("a teacher imports a .docx, makes a flagged intro a point, and a student pick
 
   const flagged = page.getByTestId("flagged-intro");
   expect(await flagged.textContent()).toContain(INTRO);
-  await flagged.getByRole("button", { name: "Make the intro of “Pressure for Reform” a point" }).click();
+  await flagged.getByRole("button", { name: "Make this a point (the intro of “Pressure for Reform”)" }).click();
   await expect.poll(() => page.getByTestId("preview-summary").textContent()).toContain("3 points");
   expect(await flagged.count()).toBe(0);
   expect(await page.getByTestId("preview-outline").getByRole("listitem").filter({ hasText: INTRO }).count()).toBeGreaterThan(0);

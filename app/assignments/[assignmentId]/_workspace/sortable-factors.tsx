@@ -71,7 +71,7 @@ export function SortableFactorList({
   }
 
   return (
-    <DndContext id={dndId} sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: instructions }}>
+    <DndContext id={dndId} sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: instructions, container: liveRegionHost() }}>
       <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
         {items.map((item, i) => (
           <SortableItem key={item.id} item={item} index={i} renderItem={renderItem} />
@@ -102,4 +102,11 @@ function SortableItem({ item, index, renderItem }: { item: Item; index: number; 
   // Only what moves: nothing at rest, so the server's HTML has no style attribute (the CSP refuses one).
   const style: CSSProperties = { transform: CSS.Translate.toString(transform) ?? undefined, transition };
   return renderItem(item, index, { ref: setNodeRef, style, dragging: isDragging, handle });
+}
+
+// dnd-kit renders its live region and instructions where the context is, which here is inside
+// the factors' <ol>, where only <li> may be (axe "list"). In the page's body instead. dnd-kit
+// renders them only once mounted, so the server's HTML (no document) matches the first render.
+function liveRegionHost(): HTMLElement | undefined {
+  return typeof document === "undefined" ? undefined : document.body;
 }
