@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { ACTION_LABELS, actionLabel, describeChange, personLabel } from "@/lib/audit/describe";
 import type { AuditFilter } from "@/lib/audit/filter";
+import type { AuditRow } from "@/lib/audit/trail";
 import { formatDateTime } from "@/lib/time/format";
 import { EmptyState } from "@/components/ui/card";
 
@@ -9,19 +10,11 @@ import { EmptyState } from "@/components/ui/card";
 // events through lib/audit/trail.ts and hands them in. Filters are a plain GET form, so a
 // filtered trail is a link that can be bookmarked, and it works without JavaScript.
 
-export type AuditTrailEvent = {
-  id: string;
-  at: Date;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  subjectId: string | null;
-  subjectName: string | null;
-  className: string | null;
-  before: unknown;
-  after: unknown;
-  detail: unknown;
-};
+/** What the table shows of an event, as lib/audit/trail.ts reads it. */
+export type AuditTrailEvent = Pick<
+  AuditRow,
+  "id" | "at" | "action" | "actorId" | "actorName" | "subjectId" | "subjectName" | "className" | "before" | "after" | "detail"
+>;
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-900";
 
