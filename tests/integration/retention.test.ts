@@ -23,10 +23,13 @@ async function closedClassWorld() {
 const classExists = (id: string) => db().classroom.count({ where: { id } });
 const notices = (classroomId: string) => db().retentionNotice.findMany({ where: { classroomId }, orderBy: { teacherId: "asc" } });
 
+// A sweep with nothing to do (no export has expired in these worlds either).
+const NOTHING = { noticed: [], deleted: [], cancelled: 0, expiredExports: 0 };
+
 describe("retention sweep", () => {
   it("tells each teacher first, deletes only after the deletion date and a full notice period, and reruns change nothing", async () => {
     const w = await closedClassWorld();
-    expect(await runRetentionSweep(new Date(CLOSED.getTime() + 180 * DAY))).toEqual({ noticed: [], deleted: [], cancelled: 0 });
+    expect(await runRetentionSweep(new Date(CLOSED.getTime() + 180 * DAY))).toEqual(NOTHING);
     expect(await notices(w.classroom.id)).toEqual([]);
 
     const noticeRun = new Date(w.deleteAt.getTime() - 10 * DAY);
@@ -39,8 +42,8 @@ describe("retention sweep", () => {
     expect(await listRetentionNotices(w.amira)).toEqual([]);
     expect(await db().auditEvent.count({ where: { action: "RETENTION_NOTICE", classroomId: w.classroom.id } })).toBe(1);
 
-    expect(await runRetentionSweep(noticeRun)).toEqual({ noticed: [], deleted: [], cancelled: 0 });
-    expect(await runRetentionSweep(new Date(w.deleteAt.getTime() + DAY))).toEqual({ noticed: [], deleted: [], cancelled: 0 });
+    expect(await runRetentionSweep(noticeRun)).toEqual(NOTHING);
+    expect(await runRetentionSweep(new Date(w.deleteAt.getTime() + DAY))).toEqual(NOTHING);
     expect(await classExists(w.classroom.id)).toBe(1);
     expect(await db().auditEvent.count({ where: { action: "RETENTION_NOTICE" } })).toBe(1);
 
@@ -49,7 +52,7 @@ describe("retention sweep", () => {
     expect(await classExists(w.classroom.id)).toBe(0);
     expect(await db().submission.count()).toBe(0);
     expect(await db().auditEvent.findFirstOrThrow({ where: { action: "RETENTION_APPLIED" } })).toMatchObject({ classroomId: w.classroom.id, actorId: null });
-    expect(await runRetentionSweep(new Date(goesAt.getTime() + DAY))).toEqual({ noticed: [], deleted: [], cancelled: 0 });
+    expect(await runRetentionSweep(new Date(goesAt.getTime() + DAY))).toEqual(NOTHING);
   });
 
   it("after missed runs, gives the full notice before deleting", async () => {
@@ -68,7 +71,7 @@ describe("retention sweep", () => {
     expect(await notices(w.classroom.id)).toHaveLength(2);
     await setClassClosed(w.teacher, w.classroom.id, false);
     expect(await notices(w.classroom.id)).toEqual([]);
-    expect(await runRetentionSweep(new Date(w.deleteAt.getTime() + 400 * DAY))).toEqual({ noticed: [], deleted: [], cancelled: 0 });
+    expect(await runRetentionSweep(new Date(w.deleteAt.getTime() + 400 * DAY))).toEqual(NOTHING);
     expect(await classExists(w.classroom.id)).toBe(1);
     expect(await db().auditEvent.count({ where: { action: { in: ["CLASS_CLOSED", "CLASS_REOPENED"] }, classroomId: w.classroom.id } })).toBe(2);
   });
@@ -79,7 +82,7 @@ describe("retention sweep", () => {
     await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "24", retentionNoticeDays: "30" });
     expect((await runRetentionSweep(new Date(w.deleteAt.getTime() + DAY))).cancelled).toBe(2);
     await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "", retentionNoticeDays: "30" });
-    expect(await runRetentionSweep(new Date(w.deleteAt.getTime() + 4000 * DAY))).toEqual({ noticed: [], deleted: [], cancelled: 0 });
+    expect(await runRetentionSweep(new Date(w.deleteAt.getTime() + 4000 * DAY))).toEqual(NOTHING);
     expect(await classExists(w.classroom.id)).toBe(1);
   });
 
