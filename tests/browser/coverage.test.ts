@@ -84,8 +84,9 @@ it("shows coverage beside the essay, keeps a hand-set link, lists the gaps at ha
   await page.getByTestId("submit-dialog-confirm").click();
   await poll(() => page.getByTestId("submitted-banner").count()).toBe(1);
 
-  // On a phone the panel folds away.
+  // On a phone the panel folds away (under the essay, which the Plan / Essay switch shows).
   await page.setViewportSize({ width: 390, height: 800 });
+  await page.getByTestId("view-switch").getByRole("button", { name: /^Essay/ }).click();
   await page.getByTestId("coverage-panel").locator("summary").click();
   expect(await page.getByTestId("coverage-panel").getAttribute("open")).toBeNull();
   expectNoConsoleErrors(errors);
