@@ -62,6 +62,25 @@ export const ExtentJobs = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
   z.enum(["on", "off"], { message: 'EXTENT_JOBS must be "on" or "off".' }).default("on"),
 );
+// Email (issue 17, decision 047): smtp:// or smtps:// with any user and password in the URL
+// (nodemailer's form, e.g. smtps://user:pass@mail.school.org:465). Unset: mail goes to the
+// developer outbox page (/outbox) instead of being sent.
+export const SmtpUrl = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() || undefined : v),
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && ["smtp:", "smtps:"].includes(new URL(v).protocol), { message: "SMTP_URL must be an smtp:// or smtps:// URL." })
+    .optional(),
+);
+// The From of Extent's emails: an address, or "Name <address>".
+export const MailFrom = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() || undefined : v),
+  z
+    .string()
+    .max(300)
+    .refine((v) => /^[^<>@\s]+@[^<>@\s]+$/.test(v) || /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(v), { message: 'MAIL_FROM must be an address or "Name <address>".' })
+    .default("Extent <no-reply@extent.invalid>"),
+);
 const Optional = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(500).optional());
 
 // The one place that reads process.env. Parsed lazily (not at import) so that `next build`
@@ -80,6 +99,8 @@ const EnvSchema = z.object({
   // School sign-in providers (decision 034, README "Configuration"). A provider is offered
   // only when its client id and secret are both set; the issuers default to the real ones and
   // are overridden only to point tests at a provider on loopback.
+  SMTP_URL: SmtpUrl,
+  MAIL_FROM: MailFrom,
   OIDC_GOOGLE_CLIENT_ID: Optional,
   OIDC_GOOGLE_CLIENT_SECRET: Optional,
   OIDC_GOOGLE_ISSUER: IssuerUrl,
