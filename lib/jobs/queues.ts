@@ -38,6 +38,25 @@ export const queues = {
       await runRetentionSweep();
     },
   }),
+  // Scores for LMS gradebooks (lib/lti/internal/scores.ts, decision 036). A return sends one
+  // for its link (data { linkId }, singletonKey per link: "stately" keeps one waiting and one
+  // running per link); a link's job that the LMS refused is retried 3 times, after 30–60 s,
+  // 1–2 minutes and 2–4 minutes (back-off with jitter). Every 15 minutes a sweep (no linkId, its own key) retries whatever is
+  // still waiting. Idempotent: only unsent rows are posted. A run stops taking rows after
+  // 4 minutes, inside its 5-minute expiry.
+  "lti-scores": defineQueue({
+    data: z.object({ linkId: z.string().min(1).max(100).optional() }),
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    policy: "stately",
+    schedule: { cron: "*/15 * * * *", data: {} },
+    handler: async (data) => {
+      const { runScoreJob } = await import("../lti/internal/scores");
+      await runScoreJob(data);
+    },
+  }),
 };
 
 export type Queues = typeof queues;

@@ -7,7 +7,7 @@ import { ROLE, SCOPE, launchRole } from "./claims";
 import { LaunchRefused } from "./claims";
 import { ensureLtiAccount, personName } from "./internal/provision";
 import { nextLink, withToken, ServiceError } from "./internal/services";
-import { sendWaitingScores } from "./internal/scores";
+import { enqueueScoreSending } from "./internal/scores";
 import { recordClassAudit } from "../audit/scoped";
 
 // Names and Role Provisioning (decision 036): the class made for an LMS course takes its
@@ -83,9 +83,13 @@ export async function syncRoster(user: SessionUser, classroomId: string): Promis
     }
     return count;
   });
-  await db().ltiContext.update({ where: { id: link.id }, data: { syncedAt: new Date() } });
-  // A good moment to retry the class's scores the LMS did not take before.
-  for (const l of await db().ltiAssignmentLink.findMany({ where: { ltiContextId: link.id }, select: { id: true } })) await sendWaitingScores(l.id);
+  // A good moment to retry the class's scores the LMS did not take before: by a job per
+  // assignment (decision 036), so the sync does not wait for the gradebook.
+  const waiting = await db().ltiAssignmentLink.findMany({ where: { ltiContextId: link.id, scores: { some: { postedAt: null } } }, select: { id: true } });
+  await db().$transaction(async (tx) => {
+    await tx.ltiContext.update({ where: { id: link.id }, data: { syncedAt: new Date() } });
+    for (const l of waiting) await enqueueScoreSending(tx, l.id);
+  });
   return { added, removed, kept: active.size - added, skipped };
 }
 

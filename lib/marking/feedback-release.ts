@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { recordMarkingAudit } from "../audit/scoped";
-import { afterMarkingReturned } from "../lti/internal/scores";
+import { queueReturnedScore } from "../lti/internal/scores";
 import { requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
 
@@ -28,8 +28,10 @@ export async function setFeedbackBeforeMarks(user: SessionUser, assignmentId: st
     await tx.assignment.update({ where: { id: assignmentId }, data: { feedbackBeforeMarks: on } });
     if (on) return;
     await tx.marking.updateMany({ where: { status: "RETURNED", marksReleasedAt: null, submission: { draft: { assignmentId } } }, data: { marksReleasedAt: new Date() } });
-    for (const { submissionId } of held) await recordMarkingAudit(tx, submissionId, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "feedback-before-marks turned off" } });
+    for (const { submissionId } of held) {
+      await recordMarkingAudit(tx, submissionId, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "feedback-before-marks turned off" } });
+      // Marks released now go to an LMS gradebook now, by a job (decision 036).
+      await queueReturnedScore(tx, submissionId);
+    }
   });
-  // Marks released now reach an LMS gradebook now (decision 036).
-  for (const { submissionId } of held) await afterMarkingReturned(submissionId);
 }

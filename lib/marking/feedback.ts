@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { afterMarkingReturned } from "../lti/internal/scores";
+import { queueReturnedScore } from "../lti/internal/scores";
 import { AppError, notFound } from "../errors";
 import { requireOwnWork } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
@@ -89,16 +89,18 @@ export async function respondToFeedback(user: SessionUser, raw: { assignmentId: 
   await requireOwnWork(user, input.assignmentId);
   const where = { status: "RETURNED" as const, submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } };
   const now = new Date();
-  const [{ count }, released] = await db().$transaction(async (tx) => {
+  const { count } = await db().$transaction(async (tx) => {
     const responded = await tx.marking.updateMany({ where, data: { response: input.response, respondedAt: now } });
     const freed = await tx.marking.updateMany({ where: { ...where, marksReleasedAt: null }, data: { marksReleasedAt: now } });
     const submission = freed.count ? await tx.submission.findFirst({ where: where.submission, select: { id: true } }) : null;
-    if (submission) await recordMarkingAudit(tx, submission.id, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "student responded" } });
-    return [responded, submission] as const;
+    if (submission) {
+      await recordMarkingAudit(tx, submission.id, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "student responded" } });
+      // Marks released now go to an LMS gradebook now, by a job (decision 036).
+      await queueReturnedScore(tx, submission.id);
+    }
+    return responded;
   });
   if (!count) throw notFound("Returned feedback on that version");
-  // Marks released now reach an LMS gradebook now (decision 036).
-  if (released) await afterMarkingReturned(released.id);
 }
 
 /** Unlocks the draft for a redraft, if the teacher allowed one when returning the marking. */

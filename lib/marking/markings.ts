@@ -7,7 +7,7 @@ import { checkPartialMarking, validateMarking, type Award, type MarkingError } f
 import type { Rubric } from "../rubrics/rubric-schema";
 import { SaveMarkingSchema, type SaveMarkingInput } from "./schemas";
 import { requireSubmissionToMark } from "./submissions";
-import { afterMarkingReturned } from "../lti/internal/scores";
+import { queueReturnedScore } from "../lti/internal/scores";
 import { markSnapshot, recordMarkingAudit, type MarkSnapshot } from "../audit/scoped";
 
 export type MarkingView = {
@@ -136,9 +136,10 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       const created = await db().$transaction(async (tx) => {
         const row = await tx.marking.create({ data: { ...data, submissionId: submission.id, revision: 1 }, select: markingSelect });
         await audit(tx, null, saved);
+        // An assignment set through an LMS sends the mark to its gradebook, by a job (decision 036).
+        if (returning) await queueReturnedScore(tx, submission.id);
         return row;
       });
-      if (returning) await afterMarkingReturned(submission.id);
       return { ok: true, marking: toMarkingView(created) };
     } catch (e) {
       // Another tab saved the first marking a moment earlier.
@@ -153,10 +154,9 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       data: { ...data, revision: { increment: 1 } },
     });
     if (count) await audit(tx, markSnapshot(before), saved);
+    if (count && returning) await queueReturnedScore(tx, submission.id);
     return count;
   });
-  // An assignment set through an LMS sends the mark to its gradebook (decision 036).
-  if (count && returning) await afterMarkingReturned(submission.id);
   const after = toMarkingView(await current());
   return count ? { ok: true, marking: after } : { ok: false, conflict: after };
 }

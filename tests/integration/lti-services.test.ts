@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db, pool } from "@/lib/db";
+import { boss } from "@/lib/jobs/boss";
+import { defineQueue } from "@/lib/jobs/define";
+import { queues } from "@/lib/jobs/queues";
+import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { importNotes } from "@/lib/notes/import-notes";
 import { saveDraft, submitDraft } from "@/lib/drafts/drafts";
@@ -8,7 +12,6 @@ import { respondToFeedback } from "@/lib/marking/feedback";
 import { setFeedbackBeforeMarks } from "@/lib/marking/feedback-release";
 import { chooseDeepLink, deepLinkingResponse, getDeepLinkRequest } from "@/lib/lti/deep-linking";
 import { syncRoster } from "@/lib/lti/roster";
-import { sendWaitingScores } from "@/lib/lti/internal/scores";
 import { CLAIM, ROLE, startPlatform, type Platform } from "../lti/platform";
 import { launchThrough, registerPlatform, startToolJwks } from "../lti/tool-harness";
 import { enrol, makeStudent } from "../factories";
@@ -16,8 +19,9 @@ import { notes, daysFromNow } from "./work-fixtures";
 import { statusOf } from "./refusal-status";
 
 // LTI Advantage against the platform stand-in (decision 036): Deep Linking makes the
-// assignment and the LMS's gradebook column, a returned marking posts its score there (kept
-// and retried when the LMS is down), and the roster follows the course's learners.
+// assignment and the LMS's gradebook column, a returned marking queues its score and the
+// "lti-scores" job posts it there (kept and retried when the LMS is down), and the roster
+// follows the course's learners.
 
 let platform: Platform;
 let jwks: Awaited<ReturnType<typeof startToolJwks>>;
@@ -29,6 +33,40 @@ afterAll(async () => {
   await platform.close();
   await jwks.close();
 });
+let worker: JobWorker | null = null;
+afterEach(async () => {
+  await worker?.stop();
+  worker = null;
+});
+
+// The gradebook's queue as the app registers it, without its 15-minute schedule (a test's
+// worker should not leave a cron behind in the test database).
+const scoreQueue = defineQueue({ ...queues["lti-scores"], schedule: undefined });
+
+const linkOf = async (assignmentId: string) => (await db().ltiAssignmentLink.findUniqueOrThrow({ where: { assignmentId }, select: { id: true } })).id;
+
+/** The "lti-scores" jobs waiting for this assignment's link (pgboss.* is not emptied between tests, but every test has its own link). */
+async function scoreJobs(assignmentId: string) {
+  const { rows } = await pool().query<{ id: string; data: { linkId?: string }; singleton_key: string | null }>(
+    "SELECT id, data, singleton_key FROM pgboss.job WHERE name = 'lti-scores' AND state = 'created' AND data->>'linkId' = $1",
+    [await linkOf(assignmentId)],
+  );
+  return rows;
+}
+
+/** Runs the link's waiting jobs as a worker would (the registry's handler), then removes them. */
+async function runScoreJobs(assignmentId: string) {
+  const jobs = await scoreJobs(assignmentId);
+  expect(jobs.length).toBeGreaterThan(0);
+  try {
+    for (const job of jobs) await queues["lti-scores"].handler(queues["lti-scores"].data.parse(job.data), { id: job.id, retryCount: 0 });
+  } finally {
+    for (const job of jobs) await boss().deleteJob("lti-scores", job.id);
+  }
+}
+
+/** The 15-minute sweep's run: every link's waiting scores. */
+const runSweep = () => queues["lti-scores"].handler({}, { id: "sweep", retryCount: 0 });
 
 const tess = { id: "u-tess", name: "Tess Teacher", email: "tess@hill.example", roles: [ROLE.instructor] };
 const sam = { id: "u-sam", name: "Sam Student", email: "sam@hill.example", roles: [ROLE.learner] };
@@ -73,7 +111,28 @@ describe("LTI Advantage", () => {
     expect(await db().ltiAssignmentLink.findUniqueOrThrow({ where: { assignmentId }, select: { resourceLinkId: true, lineItemUrl: true } })).toEqual({ resourceLinkId: lineItem.resourceLinkId, lineItemUrl: lineItem.id });
   });
 
-  it("a returned marking posts the right score to the line item; when the LMS is down the return still succeeds and the score is sent later", async () => {
+  it("a return queues the score and its job in the return's transaction; a worker posts the right score to the line item", async () => {
+    const reg = await registerPlatform(platform, jwks.url);
+    const { teacher, assignmentId, lineItem } = await setThroughDeepLinking(reg);
+    const launched = await launchThrough(platform, reg, sam, course, { resourceLink: { id: lineItem.resourceLinkId! }, custom: lineItem.custom });
+    const student = await asUser(launched.userId);
+
+    const result = await handInAndReturn(teacher, student, assignmentId, 3);
+    expect(result.ok).toBe(true);
+    // The return did not wait for the LMS: the score is waiting, with one job for its link.
+    expect(lineItem.scores).toEqual([]);
+    expect(await db().ltiScore.findFirstOrThrow({ select: { postedAt: true, attempts: true } })).toEqual({ postedAt: null, attempts: 0 });
+    const linkId = await linkOf(assignmentId);
+    expect(await scoreJobs(assignmentId)).toEqual([expect.objectContaining({ data: { linkId }, singleton_key: `link:${linkId}` })]);
+
+    worker = await startJobWorker({ "lti-scores": scoreQueue }, { pollingIntervalSeconds: 0.5, log: () => {} });
+    await expect.poll(() => lineItem.scores, { timeout: 20_000 }).toEqual([
+      expect.objectContaining({ userId: "u-sam", scoreGiven: 13, scoreMaximum: 25, activityProgress: "Completed", gradingProgress: "FullyGraded" }),
+    ]);
+    await expect.poll(async () => (await db().ltiScore.findFirstOrThrow({ select: { postedAt: true } })).postedAt, { timeout: 10_000 }).toEqual(expect.any(Date));
+  });
+
+  it("when the LMS is down the return still succeeds, the link's job fails (to be retried) and the sweep sends the score later, once", async () => {
     const reg = await registerPlatform(platform, jwks.url);
     const { teacher, assignmentId, lineItem } = await setThroughDeepLinking(reg);
     const launched = await launchThrough(platform, reg, sam, course, { resourceLink: { id: lineItem.resourceLinkId! }, custom: lineItem.custom });
@@ -82,13 +141,25 @@ describe("LTI Advantage", () => {
     platform.failScores.status = 503;
     const result = await handInAndReturn(teacher, student, assignmentId, 3);
     expect(result.ok).toBe(true);
+    // The link's job throws, so pg-boss retries it with back-off; the refusal is on the row.
+    await expect(runScoreJobs(assignmentId)).rejects.toThrow(/did not take 1 score/);
     expect(lineItem.scores).toEqual([]);
     expect(await db().ltiScore.findFirstOrThrow({ select: { postedAt: true, lastError: true, attempts: true } })).toEqual({ postedAt: null, lastError: "The LMS refused the score (503).", attempts: 1 });
 
+    // A roster sync asks again for the links with a score waiting, without waiting for the LMS itself.
+    const { classroomId } = await db().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { classroomId: true } });
+    platform.memberships.set("course-7", [{ status: "Active", user_id: "u-sam", name: "Sam Student", email: "sam@hill.example", roles: [ROLE.learner] }]);
+    await syncRoster(teacher, classroomId);
+    expect(await scoreJobs(assignmentId)).toHaveLength(1);
+    expect(await db().ltiScore.findFirstOrThrow({ select: { attempts: true } })).toEqual({ attempts: 1 });
+
     platform.failScores.status = 0;
-    expect(await sendWaitingScores()).toEqual({ sent: 1, failed: 0 });
+    await runSweep();
     expect(lineItem.scores).toEqual([expect.objectContaining({ userId: "u-sam", scoreGiven: 13, scoreMaximum: 25, activityProgress: "Completed", gradingProgress: "FullyGraded" })]);
-    expect(await sendWaitingScores()).toEqual({ sent: 0, failed: 0 });
+    expect(await db().ltiScore.findFirstOrThrow({ select: { lastError: true, attempts: true } })).toEqual({ lastError: null, attempts: 2 });
+    // Idempotent: a second run (a retry, another instance's sweep) posts nothing again.
+    await runSweep();
+    expect(lineItem.scores).toHaveLength(1);
   });
 
   it("holds the score of a feedback-before-marks assignment until the student responds (decision 031)", async () => {
@@ -98,8 +169,12 @@ describe("LTI Advantage", () => {
     const launched = await launchThrough(platform, reg, sam, course, { resourceLink: { id: lineItem.resourceLinkId! }, custom: lineItem.custom });
     const student = await asUser(launched.userId);
     await handInAndReturn(teacher, student, assignmentId, 3);
-    expect(lineItem.scores).toEqual([]);
+    // Held: no score and no job.
+    expect(await db().ltiScore.count()).toBe(0);
+    expect(await scoreJobs(assignmentId)).toEqual([]);
     await respondToFeedback(student, { assignmentId, submissionNumber: 1, response: "I will weigh the factors next time." });
+    expect(lineItem.scores).toEqual([]);
+    await runScoreJobs(assignmentId);
     expect(lineItem.scores).toEqual([expect.objectContaining({ userId: "u-sam", scoreGiven: 13 })]);
   });
 
@@ -111,6 +186,7 @@ describe("LTI Advantage", () => {
     platform.lineItems.clear();
     await db().ltiAssignmentLink.update({ where: { assignmentId }, data: { lineItemUrl: null } });
     await handInAndReturn(teacher, await asUser(launched.userId), assignmentId, 4);
+    await runScoreJobs(assignmentId);
     const made = [...platform.lineItems.values()];
     expect(made).toEqual([expect.objectContaining({ resourceId: assignmentId, scoreMaximum: 25, contextId: "course-7" })]);
     expect(made[0]!.scores).toEqual([expect.objectContaining({ userId: "u-sam", scoreGiven: 18, scoreMaximum: 25 })]);

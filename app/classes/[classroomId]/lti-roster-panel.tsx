@@ -16,7 +16,7 @@ export async function LtiRosterPanel({ user, classroomId }: { user: SessionUser;
       </p>
       {link.unsentScores > 0 ? (
         <p className="mt-1 text-sm text-amber-800">
-          {link.unsentScores} returned {link.unsentScores === 1 ? "mark has" : "marks have"} not reached the LMS gradebook yet; syncing tries again.
+          {link.unsentScores} returned {link.unsentScores === 1 ? "mark has" : "marks have"} not reached the LMS gradebook yet. Extent tries again every 15 minutes, and when you sync the roster.
         </p>
       ) : null}
       {link.canSync ? <SyncRosterForm classroomId={classroomId} /> : <p className="mt-2 text-sm text-slate-600">The LMS has not offered this course&apos;s roster.</p>}

@@ -1,19 +1,28 @@
 import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
+import { enqueue } from "../../jobs/enqueue";
 import { SCOPE } from "../claims";
 import { ServiceError, withToken } from "./services";
 
 // Assignment and Grade Services: returned marks go to the LMS gradebook (decision 036). The
-// score is written to an outbox row with the returned marking's data, then posted; a failure
-// never fails the teacher's return. Unsent rows are retried on the next return for the same
-// assignment and on a roster sync (there is no job queue yet: issue 17 brings one).
+// score is written to an outbox row with the returned marking's data, in the return's own
+// transaction together with an "lti-scores" job (lib/jobs/queues.ts, decision 040), so the
+// teacher's return never waits for the LMS and a failure never fails it. The job posts what is
+// waiting for its link (retried with back-off); a sweep every 15 minutes retries the rest.
 
-const MAX_ATTEMPTS = 20;
+// A row is tried this many times before it is left for a later return to renew: with the
+// job's retries and the 15-minute sweep, about a day of an LMS being down.
+const MAX_ATTEMPTS = 100;
 const lineItemMime = "application/vnd.ims.lis.v2.lineitem+json";
 
-/** Records the score for a returned marking of an LTI-linked assignment (no-op otherwise), then tries to send what is waiting. */
-export async function queueReturnedScore(submissionId: string): Promise<void> {
-  const row = await db().submission.findUnique({
+/**
+ * Records the score for a returned marking of an LTI-linked assignment (no-op otherwise) and
+ * enqueues its sending, inside the caller's transaction: the marking's return (or release of
+ * its marks), so the score exists exactly when the return does. Database work only.
+ */
+export async function queueReturnedScore(tx: Prisma.TransactionClient, submissionId: string): Promise<void> {
+  const row = await tx.submission.findUnique({
     where: { id: submissionId },
     select: {
       draft: { select: { studentId: true, assignment: { select: { ltiLink: { select: { id: true } }, rubricVersion: { select: { content: true } } } } } },
@@ -27,12 +36,33 @@ export async function queueReturnedScore(submissionId: string): Promise<void> {
   const maxMark = maxMarkOf(row.draft.assignment.rubricVersion.content);
   if (!maxMark) return;
   const data = { scoreGiven: marking.total, scoreMaximum: maxMark, comment: "", timestamp: marking.returnedAt ?? new Date(), postedAt: null, attempts: 0, lastError: null };
-  await db().ltiScore.upsert({
+  await tx.ltiScore.upsert({
     where: { linkId_studentId: { linkId: link.id, studentId: row.draft.studentId } },
     create: { linkId: link.id, studentId: row.draft.studentId, ...data },
     update: data,
   });
-  await sendWaitingScores(link.id);
+  await enqueueScoreSending(tx, link.id);
+}
+
+/**
+ * Asks for a link's waiting scores to be posted. The queue is "stately" keyed by link: a job
+ * already waiting for this link takes this row too, so a class's returns in a row make one
+ * job, not thirty. (Should that job start before this transaction commits, the sweep sends it.)
+ */
+export async function enqueueScoreSending(tx: Prisma.TransactionClient, linkId: string): Promise<void> {
+  await enqueue(tx, "lti-scores", { linkId }, { singletonKey: `link:${linkId}` });
+}
+
+/**
+ * The "lti-scores" job: one link's waiting scores (sent on a return), or every link's (the
+ * sweep). A link's job fails when the LMS refused one, so pg-boss retries it with back-off;
+ * the sweep records refusals on the rows and leaves them to the next sweep. Idempotent: only
+ * unsent rows are posted. A run stops taking rows after a few minutes (an LMS that times out
+ * costs 10 s a call), well inside the queue's expiry; the rest wait for the next run.
+ */
+export async function runScoreJob({ linkId }: { linkId?: string }): Promise<void> {
+  const { failed } = await sendWaitingScores(linkId, { budgetMs: 4 * 60_000 });
+  if (linkId && failed) throw new Error(`The LMS did not take ${failed} score${failed === 1 ? "" : "s"} for link ${linkId}; retried later.`);
 }
 
 function maxMarkOf(content: unknown): number | null {
@@ -47,8 +77,12 @@ export function scoresUrl(lineItem: string): string {
   return u.href;
 }
 
-/** Posts every unsent score of a link (or of every link), each on its own: one failure is recorded and the rest go on. */
-export async function sendWaitingScores(linkId?: string): Promise<{ sent: number; failed: number }> {
+/**
+ * Posts every unsent score of a link (or of every link), each on its own: one failure is
+ * recorded and the rest go on. With `budgetMs`, no new row is started after that long.
+ */
+export async function sendWaitingScores(linkId?: string, { budgetMs = Infinity }: { budgetMs?: number } = {}): Promise<{ sent: number; failed: number }> {
+  const started = Date.now();
   const waiting = await db().ltiScore.findMany({
     where: { postedAt: null, attempts: { lt: MAX_ATTEMPTS }, ...(linkId ? { linkId } : {}) },
     orderBy: { createdAt: "asc" },
@@ -75,6 +109,7 @@ export async function sendWaitingScores(linkId?: string): Promise<{ sent: number
   let sent = 0;
   let failed = 0;
   for (const s of waiting) {
+    if (Date.now() - started > budgetMs) break;
     const reg = s.link.context.deployment.registration;
     try {
       const userId = s.student.identities.find((i) => i.issuer === reg.issuer)?.subject;
@@ -133,13 +168,4 @@ async function createLineItem(reg: { id: string; clientId: string; tokenUrl: str
   }
   await db().ltiAssignmentLink.update({ where: { id: link.id }, data: { lineItemUrl: id as string } });
   return id as string;
-}
-
-/** For the marking's return: never throws, so the LMS being down cannot fail the teacher's return (the outbox keeps the score). */
-export async function afterMarkingReturned(submissionId: string): Promise<void> {
-  try {
-    await queueReturnedScore(submissionId);
-  } catch (e) {
-    console.error("Could not queue the LMS score for a returned marking", e);
-  }
 }
