@@ -6,12 +6,14 @@ import { addAnnotation, deleteAnnotation, setTargetAddressed, updateAnnotation }
 import { addToCommentBank, deleteFromCommentBank, listCommentBank } from "@/lib/marking/comment-bank";
 import { respondToFeedback, startRedraft } from "@/lib/marking/feedback";
 import { saveMarking } from "@/lib/marking/markings";
+import { replyToResponse } from "@/lib/marking/reply";
 import {
   AddAnnotationSchema,
   AddressTargetSchema,
   AnnotationIdSchema,
   BankEntryIdSchema,
   BankEntrySchema,
+  ReplySchema,
   RespondSchema,
   SaveMarkingSchema,
   StartRedraftSchema,
@@ -42,6 +44,13 @@ export const deleteFromBankAction = safeAction("TEACHER", BankEntryIdSchema, asy
 
 export const respondToFeedbackAction = safeAction("STUDENT", RespondSchema, async (input, user) => respondToFeedback(user, input));
 export const setTargetAddressedAction = safeAction("STUDENT", AddressTargetSchema, async (input, user) => setTargetAddressed(user, input));
+
+// The teacher's reply to the student's response; the student's feedback page shows it.
+export const replyToResponseAction = safeAction("TEACHER", ReplySchema, async (input, user) => {
+  const result = await replyToResponse(user, input);
+  if (result.ok) revalidatePath(`/assignments/${input.assignmentId}`);
+  return result;
+});
 
 export const startRedraftAction = safeAction("STUDENT", StartRedraftSchema, async ({ assignmentId }, user) => {
   await startRedraft(user, assignmentId);

@@ -71,6 +71,8 @@ export type StudentExport = {
         marksReleasedAt: Iso | null;
         response: string;
         respondedAt: Iso | null;
+        /** The teacher's reply to the response (issue 17), null while there is none; `byId` is null once that teacher's account is deleted. */
+        teacherReply: { text: string; repliedAt: Iso; by: string; byId: string | null } | null;
         updatedAt: Iso;
       } | null;
       annotations: ExportedAnnotation[];

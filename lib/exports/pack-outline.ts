@@ -66,6 +66,7 @@ export function packOutline(file: StudentExportFile, zone: string): PackBlock[] 
             ...(m.wentWell ? [`What went well: ${m.wentWell}`] : []),
             ...(m.evenBetterIf ? [`Even better if: ${m.evenBetterIf}`] : []),
             ...(m.response ? [`Response from ${account.name} (${at(m.respondedAt)}): ${m.response}`] : []),
+            ...(m.teacherReply ? [`Reply from ${m.teacherReply.by} (${at(m.teacherReply.repliedAt)}): ${m.teacherReply.text}`] : []),
           ],
         });
       }

@@ -9,6 +9,7 @@ import { SaveMarkingSchema, type SaveMarkingInput } from "./schemas";
 import { requireSubmissionToMark } from "./submissions";
 import { queueReturnedScore } from "../lti/internal/scores";
 import { markSnapshot, recordMarkingAudit, type MarkSnapshot } from "../audit/scoped";
+import { replierName } from "./teacher-reply-view";
 
 export type MarkingView = {
   revision: number;
@@ -25,6 +26,11 @@ export type MarkingView = {
   respondedAt: Date | null;
   /** Null while a feedback-before-marks marking holds its levels and mark (decision 031). */
   marksReleasedAt: Date | null;
+  /** The teacher's reply to the student's response (revisable), when it was last saved and by whom. */
+  teacherReply: string;
+  teacherRepliedAt: Date | null;
+  /** "a former teacher" once that teacher's account is deleted; null while there is no reply. */
+  teacherReplyByName: string | null;
 };
 
 export const EMPTY_MARKING: MarkingView = {
@@ -41,6 +47,9 @@ export const EMPTY_MARKING: MarkingView = {
   response: "",
   respondedAt: null,
   marksReleasedAt: null,
+  teacherReply: "",
+  teacherRepliedAt: null,
+  teacherReplyByName: null,
 };
 
 export const markingSelect = {
@@ -57,16 +66,24 @@ export const markingSelect = {
   respondedAt: true,
   marksReleasedAt: true,
   marker: { select: { name: true } },
+  teacherReply: true,
+  teacherRepliedAt: true,
+  teacherReplyBy: { select: { name: true } },
 } as const;
 
-type MarkingRow = Omit<MarkingView, "awards" | "markerName"> & { awards: unknown; marker: { name: string } | null };
+type MarkingRow = Omit<MarkingView, "awards" | "markerName" | "teacherReplyByName"> & { awards: unknown; marker: { name: string } | null; teacherReplyBy: { name: string } | null };
 
 export function toMarkingView(row: MarkingRow | null): MarkingView {
   if (!row) return EMPTY_MARKING;
-  const { marker, awards, ...rest } = row;
+  const { marker, awards, teacherReplyBy, ...rest } = row;
   // Awards were validated against the rubric when saved; anything unreadable shows as unmarked.
   const parsed = SaveMarkingSchema.shape.awards.safeParse(awards);
-  return { ...rest, awards: parsed.success ? parsed.data : [], markerName: marker?.name ?? null };
+  return {
+    ...rest,
+    awards: parsed.success ? parsed.data : [],
+    markerName: marker?.name ?? null,
+    teacherReplyByName: replierName(row.teacherRepliedAt, teacherReplyBy),
+  };
 }
 
 export type SaveMarkingResult = { ok: true; marking: MarkingView } | { ok: false; conflict: MarkingView };

@@ -65,4 +65,14 @@ export const RespondSchema = z.object({
   response: proseText().trim().min(1, "Write your response first.").max(4000, "Keep your response under 4,000 characters."),
 });
 
+/** The teacher's reply to a student's response; revisable. */
+export const ReplySchema = z.object({
+  ...work,
+  reply: proseText().trim().min(1, "Write your reply first.").max(4000, "Keep your reply under 4,000 characters."),
+  // When the reply being replaced was saved, as the form loaded it (null: there was none). A
+  // co-teacher's reply saved since is a conflict shown to the teacher, never overwritten.
+  baseRepliedAt: z.iso.datetime({ message: "That reply's time is not valid." }).nullable(),
+});
+export type ReplyInput = z.input<typeof ReplySchema>;
+
 export const StartRedraftSchema = z.object({ assignmentId: id });

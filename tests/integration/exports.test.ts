@@ -9,6 +9,7 @@ import { db, pool } from "@/lib/db";
 import { setAssignment } from "@/lib/assignments/assignments";
 import { saveDraft } from "@/lib/drafts/drafts";
 import { respondToFeedback } from "@/lib/marking/feedback";
+import { replyToResponse } from "@/lib/marking/reply";
 import { saveMarking } from "@/lib/marking/markings";
 import { savePlan } from "@/lib/planner/plans";
 import { getOwnWorkspace } from "@/lib/assignments/workspace";
@@ -49,6 +50,7 @@ async function world() {
   await annotate(teacher, work, EMOJI_ESSAY, "The Secret Speech", { comment: "Say what it changed 🙂", kind: "TARGET" });
   await returnMarking(teacher, work, { allowRedraft: true });
   await respondToFeedback(amira, { assignmentId, submissionNumber: 1, response: "I will weigh the factors." });
+  await replyToResponse(teacher, { ...work, reply: "Good: start with the economy.", baseRepliedAt: null });
   await redraftAndResubmit(amira, assignmentId, REDRAFT);
   // Feedback to the whole class, published.
   const wcf = await getWholeClassFeedback(teacher, assignmentId);
@@ -118,6 +120,8 @@ describe("a student's export", () => {
     const redraft = by(w.assignmentId);
     expect(redraft.submissions.map((s: { number: number }) => s.number)).toEqual([1, 2]);
     expect(redraft.submissions[0].marking).toMatchObject({ status: "RETURNED", total: 13, marksHeld: false, response: "I will weigh the factors.", redraftAllowed: true, marker: "Ms Rosa Hughes" });
+    expect(redraft.submissions[0].marking.teacherReply).toEqual({ text: "Good: start with the economy.", repliedAt: expect.any(String), by: "Ms Rosa Hughes", byId: w.teacher.id });
+    expect(redraft.submissions[1].marking).toBeNull();
     expect(redraft.submissions[0].annotations).toEqual([expect.objectContaining({ kind: "TARGET", exact: "The Secret Speech", comment: "Say what it changed 🙂" })]);
     expect(redraft.submissions[1].text).toBe(REDRAFT);
     expect(redraft.wholeClassFeedback).toMatchObject({ content: { intro: "A strong set overall." } });
@@ -142,6 +146,7 @@ describe("a student's export", () => {
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("<h1>Extent: the work and data of Amira Khan</h1>");
+    expect(html).toContain("Reply from Ms Rosa Hughes");
     const levels = [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
     levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]!).toBeLessThanOrEqual(1));
     expect(strFromU8(files["pack.pdf"]!.subarray(0, 5))).toBe("%PDF-");

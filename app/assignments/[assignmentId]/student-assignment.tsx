@@ -3,10 +3,12 @@ import { Workspace } from "./_workspace/workspace";
 import { FeedbackEssay, FeedbackResponse, RedraftButton } from "./_feedback/lazy";
 import { Scorecard, SummaryFeedback } from "./_feedback/scorecard";
 import { HeldMarks } from "./_feedback/held-marks";
+import { TeacherReply } from "./_feedback/teacher-reply";
 import { WholeClassSections } from "./_feedback/whole-class-sections";
 import { formatDateTime } from "@/components/format";
 import type { Workspace as WorkspaceData } from "@/lib/assignments/workspace";
 import type { OwnFeedback } from "@/lib/marking/feedback";
+import { teacherReplyOf } from "@/lib/marking/teacher-reply-view";
 import { AssignmentHeader } from "./assignment-header";
 import { RubricPanel } from "./rubric-panel";
 import { readLinks } from "@/lib/coverage/links";
@@ -47,6 +49,7 @@ export function StudentAssignment({
       : view.version === undefined && !feedback.redrafting && latest?.marking
         ? latest
         : undefined;
+  const reply = shown?.marking ? teacherReplyOf(shown.marking) : null;
 
   return (
     <div>
@@ -74,6 +77,7 @@ export function StudentAssignment({
               </div>
               <FeedbackEssay text={shown.text} version={shown.number} annotations={feedback.annotationsFor(shown.text, shown.number)} criteria={criteria} answerable={shown.number === latest?.number} />
               <FeedbackResponse assignmentId={a.id} version={shown.number} initial={shown.marking.response} respondedAt={shown.marking.respondedAt} />
+              {reply ? <TeacherReply reply={reply} /> : null}
               {feedback.wholeClass ? (
                 <section aria-labelledby="whole-class-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="whole-class-feedback">
                   <h2 id="whole-class-heading" className="mb-3 text-lg font-semibold text-slate-900">

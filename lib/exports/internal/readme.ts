@@ -3,7 +3,8 @@ export function readme(kind: "student" | "class", schemaUrl: string): string {
   const student = `data.json           Everything Extent holds about the student: account, school, classes,
                     assignments, plans, every saved version of each draft (with paste sizes
                     and timings), every handed-in version, markings, comments and targets,
-                    responses, candidate numbers and feedback to the whole class.
+                    responses and teachers' replies, candidate numbers and feedback to the
+                    whole class.
                     Its format is described by the JSON Schema at
                     ${schemaUrl}
 annotations.jsonld  The teachers' comments on the work as W3C Web Annotations (JSON-LD),

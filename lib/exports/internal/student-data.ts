@@ -107,6 +107,9 @@ export async function loadStudentExport(studentId: string, audience: ExportAudie
                   returnedAt: true,
                   response: true,
                   respondedAt: true,
+                  teacherReply: true,
+                  teacherRepliedAt: true,
+                  teacherReplyBy: { select: { id: true, name: true } },
                   marksReleasedAt: true,
                   updatedAt: true,
                   marker: { select: { name: true } },
@@ -180,6 +183,9 @@ export async function loadStudentExport(studentId: string, audience: ExportAudie
                 marksReleasedAt: iso(m.marksReleasedAt),
                 response: m.response,
                 respondedAt: iso(m.respondedAt),
+                teacherReply: m.teacherRepliedAt
+                  ? { text: m.teacherReply, repliedAt: m.teacherRepliedAt.toISOString(), by: m.teacherReplyBy?.name ?? FORMER_TEACHER, byId: m.teacherReplyBy?.id ?? null }
+                  : null,
                 updatedAt: m.updatedAt.toISOString(),
               }
             : null,

@@ -3,6 +3,7 @@ import { orNotFound, versionParam } from "@/app/page-helpers";
 import Link from "next/link";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { getMarkingDesk } from "@/lib/marking/desk";
+import { teacherReplyOf } from "@/lib/marking/teacher-reply-view";
 import { nextToMark } from "@/lib/marking/queue";
 import { MarkingDesk } from "./_desk/marking-desk";
 import { getWritingProcess } from "@/lib/process/process";
@@ -10,6 +11,8 @@ import { WritingProcess } from "@/components/process/writing-process";
 import { StudentWorkNav } from "../work-nav";
 import { listClassTeacherNames } from "@/lib/classes/co-teachers";
 import { SharedMarkingNote } from "./shared-marking-note";
+import { ResponseReply } from "./response-reply";
+import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "Marking" };
 
@@ -52,6 +55,12 @@ export default async function MarkPage({ params, searchParams }: { params: Promi
         <div className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-3 text-sm" data-testid="student-response">
           <p className="font-medium text-slate-900">{desk.student.name}’s response to this feedback</p>
           <p className="mt-1 whitespace-pre-line text-slate-800">{desk.marking.response}</p>
+          {desk.marking.respondedAt ? <p className="mt-1 text-slate-600">Written {formatDateTime(desk.marking.respondedAt)}</p> : null}
+          <ResponseReply
+            work={{ assignmentId, studentId, submissionNumber: desk.submission.number }}
+            studentName={desk.student.name}
+            reply={teacherReplyOf(desk.marking)}
+          />
         </div>
       ) : null}
       <SharedMarkingNote teacherNames={teacherNames} markerName={desk.marking.markerName} updatedAt={desk.marking.updatedAt} annotations={desk.annotations} />

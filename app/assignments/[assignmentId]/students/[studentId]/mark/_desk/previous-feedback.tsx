@@ -1,4 +1,5 @@
 import type { MarkingView } from "@/lib/marking/markings";
+import { teacherReplyOf } from "@/lib/marking/teacher-reply-view";
 import type { Rubric } from "@/lib/rubrics/rubric-schema";
 import { formatDateTime } from "@/components/format";
 
@@ -8,6 +9,7 @@ import { formatDateTime } from "@/components/format";
  */
 export function PreviousFeedback({ previous, rubric, studentName }: { previous: { number: number; marking: MarkingView }; rubric: Rubric; studentName: string }) {
   const { number, marking } = previous;
+  const reply = teacherReplyOf(marking);
   return (
     <section aria-labelledby="previous-feedback-h" className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm" data-testid="previous-feedback">
       <h2 id="previous-feedback-h" className="font-semibold text-slate-900">
@@ -30,6 +32,13 @@ export function PreviousFeedback({ previous, rubric, studentName }: { previous: 
           <>
             <p className="mt-1 whitespace-pre-line text-slate-800">{marking.response}</p>
             {marking.respondedAt ? <p className="mt-1 text-slate-600">Written {formatDateTime(marking.respondedAt)}</p> : null}
+            {reply ? (
+              <div className="mt-2 border-l-2 border-indigo-200 pl-3" data-testid="previous-reply">
+                <p className="font-medium text-slate-900">Reply from {reply.byName}</p>
+                <p className="mt-1 whitespace-pre-line text-slate-800">{reply.text}</p>
+                <p className="mt-1 text-slate-600">Written {formatDateTime(reply.repliedAt)}</p>
+              </div>
+            ) : null}
           </>
         ) : (
           <p className="mt-1 text-slate-600">{studentName} did not write a response to this feedback.</p>
