@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { enqueue } from "../jobs/enqueue";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
@@ -147,14 +148,20 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       ...(returning ? { detail: { marksReleased: !submission.feedbackBeforeMarks } } : {}),
     });
   const saved = markSnapshot({ awards, total, status: returning ? "RETURNED" : "IN_PROGRESS" });
+  // In the return's transaction: the student hears of the return with it or not at all
+  // (decision 047), and an assignment set through an LMS queues the mark for its gradebook
+  // (decision 036), so the return never waits for the LMS.
+  const afterReturn = async (tx: Prisma.TransactionClient) => {
+    await enqueue(tx, "notify", { type: "marking-returned", submissionId: submission.id });
+    await queueReturnedScore(tx, submission.id);
+  };
   if (!submission.marking) {
     if (input.baseRevision !== 0) return { ok: false, conflict: toMarkingView(await current()) };
     try {
       const created = await db().$transaction(async (tx) => {
         const row = await tx.marking.create({ data: { ...data, submissionId: submission.id, revision: 1 }, select: markingSelect });
         await audit(tx, null, saved);
-        // An assignment set through an LMS sends the mark to its gradebook, by a job (decision 036).
-        if (returning) await queueReturnedScore(tx, submission.id);
+        if (returning) await afterReturn(tx);
         return row;
       });
       return { ok: true, marking: toMarkingView(created) };
@@ -171,7 +178,7 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       data: { ...data, revision: { increment: 1 } },
     });
     if (count) await audit(tx, markSnapshot(before), saved);
-    if (count && returning) await queueReturnedScore(tx, submission.id);
+    if (count && returning) await afterReturn(tx);
     return count;
   });
   const after = toMarkingView(await current());
