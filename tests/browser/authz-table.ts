@@ -312,6 +312,14 @@ export const ACTIONS: Record<string, ActionRow> = {
     expect: returnedFeedback,
     input: (w) => ({ assignmentId: w.assignmentId, submissionNumber: 1, response: "I will weigh the factors." }),
   },
+  // The teacher's reply to S1's response (issue 17): the class's teachers only. Before the
+  // feedback is returned, or before S1 has responded, it is a 409 about the data; after, a
+  // reply saves (or, for the second teacher, comes back as a conflict with the first's).
+  replyToResponseAction: {
+    file: "app/assignments/marking-actions.ts",
+    expect: classTeacher,
+    input: (w) => ({ ...w.work, reply: "Thank you: do that in the redraft.", baseRepliedAt: null }),
+  },
   setTargetAddressedAction: {
     file: "app/assignments/marking-actions.ts",
     expect: returnedFeedback,
