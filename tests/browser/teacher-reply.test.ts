@@ -56,7 +56,7 @@ it("the teacher replies to the student's response on the marking desk, and the s
   const page = teacher.page;
   await signIn(page, world.teacher);
   await page.goto(world.assignmentUrl);
-  await page.getByRole("link", { name: "Mark for Rhea Patel" }).click();
+  await page.getByRole("link", { name: "Feedback for Rhea Patel" }).click();
   await page.waitForURL(/\/mark$/);
   expect(await page.getByTestId("student-response").textContent()).toContain(RESPONSE);
 
