@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./axe";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
 import { buildWorld, newStudent, openAssignment, QUESTIONS, RUBRICS, signIn, writeAndSubmit, type Account, type World } from "./world";
 
@@ -68,6 +69,7 @@ it("the teacher replies to the student's response on the marking desk, and the s
   await poll(() => page.getByTestId("reply-error").textContent()).toContain("under 4,000 characters");
   expect(await box.getAttribute("aria-invalid")).toBe("true");
   expect((await box.inputValue()).length).toBe(4001);
+  await expectNoAxeViolations(page, "marking desk, reply refused");
 
   await box.fill(REPLY);
   expect(await page.getByTestId("response-reply").textContent()).toContain(`${REPLY.length} of 4,000 characters`);
@@ -79,10 +81,12 @@ it("the teacher replies to the student's response on the marking desk, and the s
   expect(await page.getByLabel("Your reply to Rhea Patel").inputValue()).toBe(REPLY);
   expect(await page.getByTestId("response-reply").textContent()).toContain("Sent by Ms Ada Reply");
   expect(await page.getByRole("button", { name: "Update reply" }).isDisabled()).toBe(true);
+  await expectNoAxeViolations(page, "marking desk, reply sent");
   expectNoConsoleErrors(teacher.errors);
   await teacher.context.close();
 
-  const student = await newSession(browser());
+  // On a phone: the reply fits the screen.
+  const student = await newSession(browser(), { viewport: { width: 390, height: 844 } });
   await signIn(student.page, rhea);
   await openAssignment(student.page, QUESTION);
   const reply = student.page.getByTestId("teacher-reply");
@@ -91,6 +95,9 @@ it("the teacher replies to the student's response on the marking desk, and the s
   expect(await reply.textContent()).toMatch(/From Ms Ada Reply, \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}/);
   // Under the student's own response.
   expect(await student.page.getByTestId("feedback-response").inputValue()).toBe(RESPONSE);
+  const box2 = await reply.boundingBox();
+  expect(box2!.x + box2!.width).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(student.page, "student's feedback with the teacher's reply");
   expectNoConsoleErrors(student.errors);
   await student.context.close();
 });
