@@ -14,6 +14,7 @@ import { createNotifications } from "@/lib/notifications/create";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { erasePerson } from "@/lib/deletion/internal/erase-person";
 import { eraseClass } from "@/lib/deletion/internal/erase-class";
+import { runRetentionSweep } from "@/lib/retention/sweep";
 import { addCoTeacher, enrol, makeStudent } from "../factories";
 import { assignmentInput, daysFromNow, makeAssignedClass } from "./work-fixtures";
 import { ESSAY, REDRAFT, makeMarkedClass, redraftAndResubmit, returnMarking, submitEssay } from "./marking-fixtures";
@@ -264,6 +265,22 @@ describe("deletion reaches other people's inboxes", () => {
     await createNotifications([{ userId: ben.id, kind: "DUE_SOON", title: "Due soon", body: "", href: `/assignments/${assignmentId}`, dedupeKey: "test:due" }]);
     await eraseClass(classroom.id, { actorId: teacher.id, reason: "owner" });
     expect(await notificationsOf(ben.id)).toEqual([]);
+  });
+});
+
+describe("expiry", () => {
+  it("removes notifications after six months and outbox copies after a month, in the daily retention run", async () => {
+    const student = await makeStudent();
+    delete process.env.SMTP_URL;
+    await createNotifications([{ userId: student.id, kind: "DUE_SOON", title: "Due soon", body: "", href: "/dashboard", dedupeKey: "test:expiry" }]);
+    await db().outboxMail.create({ data: { userId: student.id, to: student.email, subject: "s", text: "t", html: "h", headers: {} } });
+    const day = 24 * 3600_000;
+    expect((await runRetentionSweep(new Date(Date.now() + 29 * day))).expiredNotifications).toBe(0);
+    expect(await db().outboxMail.count({ where: { userId: student.id } })).toBe(1);
+    expect((await runRetentionSweep(new Date(Date.now() + 31 * day))).expiredNotifications).toBe(0);
+    expect(await db().outboxMail.count({ where: { userId: student.id } })).toBe(0);
+    expect((await runRetentionSweep(new Date(Date.now() + 181 * day))).expiredNotifications).toBe(1);
+    expect(await notificationsOf(student.id)).toEqual([]);
   });
 });
 
