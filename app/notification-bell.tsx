@@ -29,8 +29,12 @@ export function NotificationBell({ unread }: { unread: number }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // The header was rendered again on the server (an action revalidated it): its count is the newest.
+  // The header was rendered again on the server (an action revalidated it): its count is the
+  // newest. Not on mount, where the counter was just made with it.
+  const rendered = useRef(unread);
   useEffect(() => {
+    if (unread === rendered.current) return;
+    rendered.current = unread;
     counter.current?.set(unread);
   }, [unread]);
 
