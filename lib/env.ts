@@ -99,8 +99,6 @@ const EnvSchema = z.object({
   // School sign-in providers (decision 034, README "Configuration"). A provider is offered
   // only when its client id and secret are both set; the issuers default to the real ones and
   // are overridden only to point tests at a provider on loopback.
-  SMTP_URL: SmtpUrl,
-  MAIL_FROM: MailFrom,
   OIDC_GOOGLE_CLIENT_ID: Optional,
   OIDC_GOOGLE_CLIENT_SECRET: Optional,
   OIDC_GOOGLE_ISSUER: IssuerUrl,
@@ -139,6 +137,18 @@ export function appOrigin(): string {
   if (!parsed.success) throw invalid(parsed.error);
   cachedOrigin = parsed.data.APP_ORIGIN;
   return cachedOrigin;
+}
+
+const MailSettings = z.object({ SMTP_URL: SmtpUrl, MAIL_FROM: MailFrom });
+
+/**
+ * SMTP_URL and MAIL_FROM, read afresh on each call (two variables, cheap): the email job asks
+ * per message, so a test can point it at an SMTP server on loopback or back at the outbox.
+ */
+export function mailSettings(): z.infer<typeof MailSettings> {
+  const parsed = MailSettings.safeParse(process.env);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
 }
 
 /** `next dev`: the only place the CSP allows eval, which React's dev tools need. */

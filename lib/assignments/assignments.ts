@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { enqueue } from "../jobs/enqueue";
+import { scheduleReminder } from "../notifications/reminders";
 import { AppError } from "../errors";
 import { assertStudent, requireQuestionOwner, requireTeacherOf, requireTeacherOfAssignment } from "../auth/policy";
 import type { SessionUser } from "../auth/sessions";
@@ -22,37 +24,53 @@ export async function setAssignment(user: SessionUser, raw: SetAssignmentInput) 
   await requireQuestionOwner(user, input.questionId);
   assertFuture(input.dueAt);
   const rubricVersion = await pinRubric(input.rubricId);
-  return db().assignment.create({
-    data: {
-      classroomId: input.classroomId,
-      questionId: input.questionId,
-      rubricVersionId: rubricVersion.id,
-      setById: user.id,
-      dueAt: input.dueAt,
-      wordLimit: input.wordLimit,
-      instructions: input.instructions,
-      blindMarking: input.blindMarking,
-      feedbackBeforeMarks: input.feedbackBeforeMarks,
-    },
-    select: { id: true },
+  // The class hears of it, and its reminder is scheduled, with the assignment or not at all (decision 047).
+  return db().$transaction(async (tx) => {
+    const created = await tx.assignment.create({
+      data: {
+        classroomId: input.classroomId,
+        questionId: input.questionId,
+        rubricVersionId: rubricVersion.id,
+        setById: user.id,
+        dueAt: input.dueAt,
+        wordLimit: input.wordLimit,
+        instructions: input.instructions,
+        blindMarking: input.blindMarking,
+        feedbackBeforeMarks: input.feedbackBeforeMarks,
+      },
+      select: { id: true, dueAt: true },
+    });
+    await enqueue(tx, "notify", { type: "assignment-set", assignmentId: created.id });
+    await scheduleReminder(tx, { assignmentId: created.id, dueAt: created.dueAt, open: true, justSet: true });
+    return { id: created.id };
   });
 }
 
 export async function updateAssignment(user: SessionUser, raw: UpdateAssignmentInput) {
   const input = UpdateAssignmentSchema.parse(raw);
   await requireTeacherOfAssignment(user, input.assignmentId);
-  await db().assignment.update({
-    where: { id: input.assignmentId },
-    data: { dueAt: input.dueAt, wordLimit: input.wordLimit, instructions: input.instructions },
+  await db().$transaction(async (tx) => {
+    const a = await tx.assignment.update({
+      where: { id: input.assignmentId },
+      data: { dueAt: input.dueAt, wordLimit: input.wordLimit, instructions: input.instructions },
+      select: { dueAt: true, status: true },
+    });
+    // A moved deadline moves its reminder (decision 047); an unchanged one keeps it.
+    await scheduleReminder(tx, { assignmentId: input.assignmentId, dueAt: a.dueAt, open: a.status === "OPEN" });
   });
 }
 
 /** A closed assignment takes no more saves or submissions; reopening restores that. */
 export async function setAssignmentOpen(user: SessionUser, assignmentId: string, open: boolean) {
   await requireTeacherOfAssignment(user, assignmentId);
-  await db().assignment.update({
-    where: { id: assignmentId },
-    data: open ? { status: "OPEN", closedAt: null } : { status: "CLOSED", closedAt: new Date() },
+  await db().$transaction(async (tx) => {
+    const a = await tx.assignment.update({
+      where: { id: assignmentId },
+      data: open ? { status: "OPEN", closedAt: null } : { status: "CLOSED", closedAt: new Date() },
+      select: { dueAt: true },
+    });
+    // Closing cancels the reminder; reopening before the deadline schedules it again.
+    await scheduleReminder(tx, { assignmentId, dueAt: a.dueAt, open });
   });
 }
 

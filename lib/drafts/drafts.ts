@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { enqueue } from "../jobs/enqueue";
 import { Prisma } from "../generated/prisma/client";
 import { newId } from "../new-id";
 import { AppError } from "../errors";
@@ -144,7 +145,9 @@ export async function submitDraft(user: SessionUser, raw: { assignmentId: string
     if (count === 0) throw new AppError("A newer version of your essay was saved elsewhere. Check the text on this page, then submit again.", 409);
     await tx.draftRevision.create({ data: { draftId: draft.id, text, wordCount, reason: "SUBMIT" } });
     // The coverage panel's links travel with the version, so the desk shows what the student linked.
-    await tx.submission.create({ data: { draftId: draft.id, number, text, wordCount, submittedAt: now, late, paragraphLinks: readLinks(draft.paragraphLinks) } });
+    const { id } = await tx.submission.create({ data: { draftId: draft.id, number, text, wordCount, submittedAt: now, late, paragraphLinks: readLinks(draft.paragraphLinks) }, select: { id: true } });
+    // A redraft tells its marker (decision 047); first hand-ins reach teachers in the daily digest.
+    if (number > 1) await enqueue(tx, "notify", { type: "resubmitted", submissionId: id });
     return { submittedAt: now, late, number };
   });
 }

@@ -91,6 +91,14 @@ export function createQueueClient<R extends Registry>(registry: R) {
     return boss().send(name, checked, { ...opts, db: runner as PgBoss.Db });
   }
 
+  /**
+   * Cancels a job that has not started (a reminder whose due date moved), inside the caller's
+   * transaction like `enqueue`. A job already running or finished is left as it is.
+   */
+  async function cancel<N extends keyof R & string>(tx: Prisma.TransactionClient, name: N, id: string): Promise<void> {
+    await boss().cancel(name, id, { db: onTransaction(tx) as PgBoss.Db });
+  }
+
   /** Creates missing queues and brings existing ones' options in line with the registry. */
   async function ensureQueues(): Promise<void> {
     const client = await pool().connect();
@@ -116,5 +124,5 @@ export function createQueueClient<R extends Registry>(registry: R) {
     }
   }
 
-  return { enqueue, ensureQueues };
+  return { enqueue, cancel, ensureQueues };
 }

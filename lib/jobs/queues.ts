@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineQueue } from "./define";
+import { NotifyEventSchema } from "../notifications/events";
 
 // Every background queue Extent runs (decision 040). Adding one is one entry here: a name,
 // the data its jobs carry, retries, expiry, policy, an optional cron schedule, and a handler
@@ -36,6 +37,64 @@ export const queues = {
     handler: async () => {
       const { runRetentionSweep } = await import("../retention/sweep");
       await runRetentionSweep();
+    },
+  }),
+  // Notifications (decision 047). "notify" turns one thing that happened into notifications
+  // for the people who should hear of it; each new one its person wants by email becomes an
+  // "email" job. Both are idempotent through the notifications' dedupe keys and the email's
+  // claim, so retries and a second worker never tell anyone twice.
+  notify: defineQueue({
+    data: NotifyEventSchema,
+    retryLimit: 5,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    policy: "standard",
+    handler: async (event) => {
+      const { runNotifyEvent } = await import("../notifications/fan-out");
+      await runNotifyEvent(event);
+    },
+  }),
+  // One email. Retried with back-off for about a day (30 s doubling, 8 attempts) while an SMTP
+  // server is down; the notification is in the inbox meanwhile.
+  email: defineQueue({
+    data: z.object({ notificationId: z.string().min(1).max(100) }),
+    retryLimit: 8,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 120,
+    policy: "standard",
+    handler: async ({ notificationId }) => {
+      const { deliverNotificationEmail } = await import("../notifications/deliver");
+      await deliverNotificationEmail(notificationId);
+    },
+  }),
+  // An assignment's "due in 24 hours" reminder, sent with startAfter a day before the deadline
+  // and cancelled when the deadline moves or the assignment closes (lib/notifications/reminders.ts).
+  "due-reminder": defineQueue({
+    data: z.object({ assignmentId: z.string().min(1).max(100), dueAt: z.string().datetime() }),
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    policy: "standard",
+    handler: async (data) => {
+      const { sendDueReminder } = await import("../notifications/reminders");
+      await sendDueReminder(data);
+    },
+  }),
+  // The teachers' daily digest at 07:00 on the school clock (lib/notifications/digest.ts).
+  "teacher-digest": defineQueue({
+    data: z.object({}),
+    retryLimit: 3,
+    retryDelay: 300,
+    retryBackoff: true,
+    expireInSeconds: 900,
+    policy: "singleton",
+    schedule: { cron: "0 7 * * *", data: {} },
+    handler: async () => {
+      const { runDailyDigest } = await import("../notifications/digest");
+      await runDailyDigest();
     },
   }),
 };

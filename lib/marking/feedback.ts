@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { enqueue } from "../jobs/enqueue";
 import { afterMarkingReturned } from "../lti/internal/scores";
 import { AppError, notFound } from "../errors";
 import { requireOwnWork } from "../auth/policy";
@@ -90,11 +91,14 @@ export async function respondToFeedback(user: SessionUser, raw: { assignmentId: 
   const where = { status: "RETURNED" as const, submission: { number: input.submissionNumber, draft: { assignmentId: input.assignmentId, studentId: user.id } } };
   const now = new Date();
   const [{ count }, released] = await db().$transaction(async (tx) => {
-    const responded = await tx.marking.updateMany({ where, data: { response: input.response, respondedAt: now } });
+    const first = await tx.marking.updateMany({ where: { ...where, respondedAt: null }, data: { response: input.response, respondedAt: now } });
+    const responded = first.count ? first : await tx.marking.updateMany({ where, data: { response: input.response, respondedAt: now } });
     const freed = await tx.marking.updateMany({ where: { ...where, marksReleasedAt: null }, data: { marksReleasedAt: now } });
-    const submission = freed.count ? await tx.submission.findFirst({ where: where.submission, select: { id: true } }) : null;
-    if (submission) await recordMarkingAudit(tx, submission.id, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "student responded" } });
-    return [responded, submission] as const;
+    const submission = freed.count || first.count ? await tx.submission.findFirst({ where: where.submission, select: { id: true } }) : null;
+    if (submission && freed.count) await recordMarkingAudit(tx, submission.id, { action: "MARKS_RELEASED", actorId: user.id, detail: { reason: "student responded" } });
+    // The marker hears of the first response, not of each later edit (decision 047).
+    if (submission && first.count) await enqueue(tx, "notify", { type: "student-responded", submissionId: submission.id });
+    return [responded, freed.count ? submission : null] as const;
   });
   if (!count) throw notFound("Returned feedback on that version");
   // Marks released now reach an LMS gradebook now (decision 036).

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { enqueue } from "../jobs/enqueue";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
@@ -130,12 +131,15 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       ...(returning ? { detail: { marksReleased: !submission.feedbackBeforeMarks } } : {}),
     });
   const saved = markSnapshot({ awards, total, status: returning ? "RETURNED" : "IN_PROGRESS" });
+  // The student hears of the return with it or not at all (decision 047).
+  const notifyReturned = (tx: Prisma.TransactionClient) => enqueue(tx, "notify", { type: "marking-returned", submissionId: submission.id });
   if (!submission.marking) {
     if (input.baseRevision !== 0) return { ok: false, conflict: toMarkingView(await current()) };
     try {
       const created = await db().$transaction(async (tx) => {
         const row = await tx.marking.create({ data: { ...data, submissionId: submission.id, revision: 1 }, select: markingSelect });
         await audit(tx, null, saved);
+        if (returning) await notifyReturned(tx);
         return row;
       });
       if (returning) await afterMarkingReturned(submission.id);
@@ -153,6 +157,7 @@ export async function saveMarking(user: SessionUser, raw: SaveMarkingInput, { re
       data: { ...data, revision: { increment: 1 } },
     });
     if (count) await audit(tx, markSnapshot(before), saved);
+    if (count && returning) await notifyReturned(tx);
     return count;
   });
   // An assignment set through an LMS sends the mark to its gradebook (decision 036).

@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "../db";
-import { env } from "../env";
+import { mailSettings } from "../env";
 import type { EmailMessage } from "./email";
 
 // Sending one email (decision 047): through SMTP with nodemailer when SMTP_URL is set, else
@@ -16,21 +16,21 @@ function transport(url: string): Transporter {
       url,
       // Short timeouts: a hung server fails the attempt and the queue retries it later,
       // instead of one job holding the worker for minutes.
-      transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
+      transport: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
     };
   }
   return holder.extentMail.transport;
 }
 
 export function mailIsConfigured(): boolean {
-  return !!env().SMTP_URL;
+  return !!mailSettings().SMTP_URL;
 }
 
 export type Recipient = { userId: string; email: string; name: string };
 
 /** Sends (or, with no SMTP_URL, keeps in the outbox) one message to one person. */
 export async function sendEmail(to: Recipient, message: EmailMessage, { notificationId }: { notificationId?: string } = {}): Promise<void> {
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { SMTP_URL, MAIL_FROM } = mailSettings();
   if (!SMTP_URL) {
     await db().outboxMail.create({
       data: {
