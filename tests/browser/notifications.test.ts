@@ -266,7 +266,8 @@ describe.skipIf(!available)("notifications in the browser", () => {
     const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE id <> $1 LIMIT 1`, [olu.id]);
     const theirs = await insertMail(rows[0]!.id, "someone@example.test");
     expect((await page.goto(`/outbox/${theirs}`))?.status()).toBe(404);
-    expectNoConsoleErrors(errors.filter((e) => !e.includes(`/outbox/${theirs}`)));
+    // Axe injects its script into every frame; the empty sandbox refusing it is the point. The 404 is logged as a failed resource.
+    expectNoConsoleErrors(errors.filter((e) => !e.includes(`/outbox/${theirs}`) && !/^Blocked script execution in 'about:srcdoc'/.test(e)));
     await context.close();
   });
 });
