@@ -467,7 +467,7 @@ Object.assign(ACTIONS, {
   saveEmailPreferencesAction: {
     file: "app/account/notifications/actions.ts",
     expect: signedInActors,
-    input: (_w: World, role: Role) => ({ email: teacherRoles.includes(role) ? ["DAILY_DIGEST", "RESUBMITTED"] : ["FEEDBACK_RETURNED", "DUE_SOON"] }),
+    input: (_w: World, role: Role) => ({ form: "email-preferences", email: teacherRoles.includes(role) ? ["DAILY_DIGEST", "RESUBMITTED"] : ["FEEDBACK_RETURNED", "DUE_SOON"] }),
   },
   unsubscribeAction: { file: "app/unsubscribe/actions.ts", expect: allowAll, input: () => ({ token: `${randomBytes(12).toString("base64url")}.${randomBytes(32).toString("base64url")}` }) },
 } satisfies Record<string, ActionRow>);

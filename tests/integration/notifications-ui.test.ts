@@ -84,27 +84,33 @@ describe("the inbox is the person's own", () => {
   });
 });
 
+/** The form as the page posts it: its marker, and the ticked boxes as they arrive. */
+const form = (fields: Record<string, unknown>) => EmailPreferencesFormSchema.parse({ form: "email-preferences", ...fields });
+
 describe("email choices", () => {
   it("a student's form saves the ticked kinds, as none, one or several boxes arrive", async () => {
     const amira = await makeStudent();
     const emailed = async () => (await getEmailChoices(amira)).filter((c) => c.email).map((c) => c.kind);
     expect(await emailed()).toEqual(["ASSIGNMENT_SET", "DUE_SOON", "FEEDBACK_RETURNED", "REDRAFT_ASKED", "TEACHER_REPLIED"]);
 
-    await setEmailChoices(amira, EmailPreferencesFormSchema.parse({ email: "FEEDBACK_RETURNED" }));
+    await setEmailChoices(amira, form({ email: "FEEDBACK_RETURNED" }));
     expect(await emailed()).toEqual(["FEEDBACK_RETURNED"]);
-    await setEmailChoices(amira, EmailPreferencesFormSchema.parse({ email: ["DUE_SOON", "TEACHER_REPLIED"] }));
+    await setEmailChoices(amira, form({ email: ["DUE_SOON", "TEACHER_REPLIED"] }));
     expect(await emailed()).toEqual(["DUE_SOON", "TEACHER_REPLIED"]);
-    await setEmailChoices(amira, EmailPreferencesFormSchema.parse({}));
+    await setEmailChoices(amira, form({}));
     expect(await emailed()).toEqual([]);
   });
 
   it("a teacher chooses among teachers' kinds; another role's kind is refused and nothing changes", async () => {
     const teacher = await makeTeacher();
     expect((await getEmailChoices(teacher)).map((c) => c.kind)).toEqual(["DAILY_DIGEST", "STUDENT_RESPONDED", "RESUBMITTED"]);
-    const refused = await refusal(setEmailChoices(teacher, EmailPreferencesFormSchema.parse({ email: ["DAILY_DIGEST", "FEEDBACK_RETURNED"] })));
+    const refused = await refusal(setEmailChoices(teacher, form({ email: ["DAILY_DIGEST", "FEEDBACK_RETURNED"] })));
     expect(refused.status).toBe(400);
     expect(await db().notificationPreference.count({ where: { userId: teacher.id } })).toBe(0);
-    expect(EmailPreferencesFormSchema.safeParse({ email: ["NOT_A_KIND"] }).success).toBe(false);
+    expect(EmailPreferencesFormSchema.safeParse({ form: "email-preferences", email: ["NOT_A_KIND"] }).success).toBe(false);
+    // A body that is not the form (no marker) is refused, not read as "no boxes ticked".
+    expect(EmailPreferencesFormSchema.safeParse({}).success).toBe(false);
+    expect(EmailPreferencesFormSchema.safeParse({ "\u0000": "x" }).success).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@ import { EmailPreferencesFormSchema } from "@/lib/notifications/schemas";
 
 // Which notifications come by email (decision 047): the ticked kinds, for the person's role.
 export const saveEmailPreferencesAction = safeAction("user", EmailPreferencesFormSchema, async (input, user) => {
-  const choices = await setEmailChoices(user, input);
+  const choices = await setEmailChoices(user, { email: input.email });
   revalidatePath("/account/notifications");
   return { emailed: choices.filter((c) => c.email).map((c) => c.label) };
 });

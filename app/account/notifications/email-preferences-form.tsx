@@ -15,6 +15,7 @@ export function EmailPreferencesForm({ choices }: { choices: Choice[] }) {
       successMessage="Saved. You will get emails only for the kinds ticked; every notification still appears in Extent."
       testId="email-preferences"
     >
+      <input type="hidden" name="form" value="email-preferences" />
       <Choices choices={choices} />
     </ActionForm>
   );
