@@ -5,5 +5,5 @@ import { runCommand } from "./run-command";
 
 runCommand(async () => {
   const r = await runRetentionSweep();
-  return `Retention: ${r.noticed.length} classes newly noticed, ${r.deleted.length} deleted, ${r.cancelled} notices cancelled, ${r.expiredExports} expired exports removed.`;
+  return `Retention: ${r.noticed.length} classes newly noticed, ${r.deleted.length} deleted, ${r.cancelled} notices cancelled, ${r.expiredExports} expired exports and ${r.expiredNotifications} old notifications removed.`;
 });

@@ -2,6 +2,7 @@ import { disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { queues } from "../lib/jobs/queues";
 import { startJobWorker } from "../lib/jobs/worker";
+import { describeMailMode } from "../lib/notifications/mail-mode";
 
 // `npm run worker`: the background-job worker alone (decision 040), for an operator who
 // scales out: run as many as wanted against the same DATABASE_URL (PostgreSQL; the embedded
@@ -10,6 +11,7 @@ import { startJobWorker } from "../lib/jobs/worker";
 async function main() {
   env(); // a clear message for a missing DATABASE_URL before anything connects
   const worker = await startJobWorker(queues);
+  console.log(`[extent] ${describeMailMode()}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

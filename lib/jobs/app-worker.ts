@@ -12,6 +12,7 @@ export function startAppJobWorker(): Promise<JobWorker | null> {
   holder.extentAppWorker ??= (async () => {
     if (env().EXTENT_JOBS === "off") return null;
     const worker = await startJobWorker(queues);
+    console.log(`[extent] ${(await import("../notifications/mail-mode")).describeMailMode()}`);
     // Next exits on SIGTERM/SIGINT without waiting for us: this is best effort. A job cut
     // off mid-run is failed here if there is time, or expires, and is retried either way.
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void worker.stop());

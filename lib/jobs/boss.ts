@@ -23,9 +23,9 @@ function onTransaction(tx: Prisma.TransactionClient): SqlRunner {
 
 const holder = globalThis as unknown as { extentBoss?: PgBoss };
 
-/** The process's PgBoss, not started: enough to send. lib/jobs/worker.ts starts it to work. */
-export function boss(): PgBoss {
-  holder.extentBoss ??= new PgBoss({
+/** A PgBoss over the app's pool. Each is one worker as far as pg-boss is concerned. */
+export function newBoss(): PgBoss {
+  return new PgBoss({
     db: onPool as PgBoss.Db,
     migrate: false,
     // Maintenance (expiring, archiving) and cron are coordinated across instances through
@@ -33,6 +33,11 @@ export function boss(): PgBoss {
     supervise: true,
     schedule: true,
   });
+}
+
+/** The process's PgBoss, not started: enough to send. lib/jobs/worker.ts starts it to work. */
+export function boss(): PgBoss {
+  holder.extentBoss ??= newBoss();
   return holder.extentBoss;
 }
 

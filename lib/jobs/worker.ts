@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { appTimeZone } from "../env";
-import { boss, createQueueClient, forgetBoss } from "./boss";
+import { boss, createQueueClient, forgetBoss, newBoss } from "./boss";
 import type { Registry } from "./define";
 
 // The worker loop (decision 040): polls every queue in the registry, runs one job at a time
@@ -10,11 +10,16 @@ import type { Registry } from "./define";
 
 export type JobWorker = { stop: () => Promise<void> };
 
-type StartOptions = { pollingIntervalSeconds?: number; log?: (message: string) => void };
+type StartOptions = {
+  pollingIntervalSeconds?: number;
+  log?: (message: string) => void;
+  /** A PgBoss of its own rather than the process's: a second worker in one process (tests). */
+  separate?: boolean;
+};
 
 export async function startJobWorker<R extends Registry>(registry: R, options: StartOptions = {}): Promise<JobWorker> {
-  const { pollingIntervalSeconds = 2, log = (m: string) => console.log(`[extent] ${m}`) } = options;
-  const instance = boss();
+  const { pollingIntervalSeconds = 2, log = (m: string) => console.log(`[extent] ${m}`), separate = false } = options;
+  const instance = separate ? newBoss() : boss();
   // pg-boss reports maintenance and polling errors here; without a listener an 'error'
   // event would crash the process. A lost connection is retried on the next poll.
   instance.on("error", (e: Error) => console.warn("[extent] Job queue:", e.message));
@@ -44,7 +49,7 @@ export async function startJobWorker<R extends Registry>(registry: R, options: S
         // Graceful: no new jobs; running ones get up to 20 s, then are failed and retried
         // later by whichever worker is left (handlers are idempotent).
         await instance.stop({ graceful: true, wait: true, timeout: 20_000 });
-        forgetBoss();
+        if (!separate) forgetBoss();
       })()),
   };
 }

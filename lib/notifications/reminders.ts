@@ -5,6 +5,7 @@ import { appTimeZone } from "../env";
 import { cancel, enqueue } from "../jobs/enqueue";
 import { createNotifications } from "./create";
 import { dueSoon } from "./messages";
+import { reminderTime } from "./reminder-time";
 
 // "Due in 24 hours" reminders (decision 047). Each open assignment has at most one Reminder
 // row naming the pg-boss job that will send it, delayed until a day before the deadline.
@@ -14,13 +15,7 @@ import { dueSoon } from "./messages";
 // have not handed anything in — submitting is what takes a student off the list — and only if
 // the due date is still the one it was scheduled for.
 
-export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
-
-/** When the reminder for this deadline goes: a day before, or now if that has passed; null once due. */
-export function reminderTime(dueAt: Date, now: Date): Date | null {
-  if (dueAt.getTime() <= now.getTime()) return null;
-  return new Date(Math.max(dueAt.getTime() - REMINDER_LEAD_MS, now.getTime()));
-}
+export { REMINDER_LEAD_MS } from "./reminder-time";
 
 type Schedule = { assignmentId: string; dueAt: Date; open: boolean; justSet?: boolean };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { expireExports } from "../exports/run-export";
+import { expireNotifications } from "../notifications/expiry";
 import { db } from "../db";
 import { recordAudit } from "../audit/record";
 import { appTimeZone } from "../time/app-time-zone";
@@ -20,11 +21,13 @@ export type SweepResult = {
   cancelled: number;
   /** Finished exports past their download period, whose files went (decision 041). */
   expiredExports: number;
+  /** Notifications older than six months, removed (decision 047). */
+  expiredNotifications: number;
 };
 
 export async function runRetentionSweep(now = new Date()): Promise<SweepResult> {
   const zone = appTimeZone();
-  const result: SweepResult = { noticed: [], deleted: [], cancelled: 0, expiredExports: await expireExports(now) };
+  const result: SweepResult = { noticed: [], deleted: [], cancelled: 0, expiredExports: await expireExports(now), expiredNotifications: await expireNotifications(now) };
   const classes = await db().classroom.findMany({
     where: { closedAt: { not: null }, teacher: { school: { retentionMonths: { not: null } } } },
     select: {

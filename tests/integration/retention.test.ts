@@ -24,7 +24,7 @@ const classExists = (id: string) => db().classroom.count({ where: { id } });
 const notices = (classroomId: string) => db().retentionNotice.findMany({ where: { classroomId }, orderBy: { teacherId: "asc" } });
 
 // A sweep with nothing to do (no export has expired in these worlds either).
-const NOTHING = { noticed: [], deleted: [], cancelled: 0, expiredExports: 0 };
+const NOTHING = { noticed: [], deleted: [], cancelled: 0, expiredExports: 0, expiredNotifications: 0 };
 
 describe("retention sweep", () => {
   it("tells each teacher first, deletes only after the deletion date and a full notice period, and reruns change nothing", async () => {

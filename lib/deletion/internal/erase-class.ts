@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../../audit/record";
+import { forgetNotificationsAbout } from "../../notifications/erasure";
 import { conflict } from "./refusals";
 import { countClass, type Counts } from "./counts";
 import { keepMarks, returnedMarks } from "./retained-marks";
@@ -26,6 +27,8 @@ export async function eraseClass(classroomId: string, by: { actorId: string | nu
       const schoolId = found.teacher.schoolId;
       const keep = options.keepMarks && schoolId && found.teacher.school?.keepAnonymisedMarks;
       const marks = keep ? await returnedMarks(tx, { classroomId }) : [];
+      const assignments = await tx.assignment.findMany({ where: { classroomId }, select: { id: true } });
+      await forgetNotificationsAbout(tx, { assignmentIds: assignments.map((a) => a.id) });
       await tx.classroom.delete({ where: { id: classroomId } });
       await tx.$executeRaw`UPDATE "DemoSeed" SET "classroomIds" = array_remove("classroomIds", ${classroomId}) WHERE ${classroomId} = ANY("classroomIds")`;
       const retainedMarks = keep && schoolId ? await keepMarks(tx, schoolId, marks) : 0;

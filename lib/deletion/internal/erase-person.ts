@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { conflict } from "./refusals";
 import { eraseFromAudit } from "../../audit/erasure";
+import { forgetNotificationsAbout } from "../../notifications/erasure";
 import { recordAudit } from "../../audit/record";
 import { throttleKey } from "../../auth/throttle";
 import { countPerson, deleteEmptyOwnedClasses, deleteUnusedTopics, type PersonCounts } from "./counts";
@@ -38,6 +39,7 @@ export async function erasePerson(userId: string, by: { actorId: string | null; 
       // per-address ones name an address, not the person, and are pruned on their own).
       const keys = [throttleKey("sign-in:account", user.email), ...["join:user", "invitation:user", "two-factor:user"].map((k) => throttleKey(k, user.id))];
       await tx.throttle.deleteMany({ where: { key: { in: keys } } });
+      await forgetNotificationsAbout(tx, { studentId: user.id });
       await tx.$executeRaw`UPDATE "DemoSeed" SET "userIds" = array_remove("userIds", ${user.id}) WHERE ${user.id} = ANY("userIds")`;
       await tx.user.delete({ where: { id: user.id } });
 
