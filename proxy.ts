@@ -11,7 +11,7 @@ import { LTI_FRAME_COOKIE, originsOf, parseFrameOrigins } from "@/lib/lti/frame-
 // brought back to where they were going (lib/auth/current-user.ts).
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const headers = securityHeaders({ nonce, appOrigin: appOrigin(), dev: isDevServer(), ...ltiFrame(request) });
+  const headers = securityHeaders({ nonce, appOrigin: appOrigin(), dev: isDevServer(), ...ltiFrame(request), styleAttributes: isOutboxMail(request) });
   // Bad paths and malformed or cross-origin server-action calls: a 4xx before any app code (decision 015).
   const refused = await refuseBadRequest(request);
   if (refused) return withHeaders(refused, headers);
@@ -39,6 +39,13 @@ function ltiFrame(request: NextRequest): { frameAncestors: string[]; formActions
   for (const o of more) if (!origins.includes(o)) origins.push(o);
   return { frameAncestors: origins, formActions: origins };
 }
+
+// The developer outbox's view of one email shows its HTML part, styled inline as emails are,
+// in a sandboxed srcdoc frame, which inherits this page's policy (decision 047). Only that
+// page allows style attributes; it is reached by full page loads (plain links), since a
+// client-side navigation would keep the policy of the page it came from.
+const OUTBOX_MAIL = /^\/outbox\/[^/]+$/;
+const isOutboxMail = (request: NextRequest) => OUTBOX_MAIL.test(request.nextUrl.pathname);
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -5,6 +5,7 @@ import { SiteHeader } from "./site-header";
 import { LtiFrameBar } from "./lti-frame-bar";
 import { getSignedInUser } from "@/lib/auth/current-user";
 import { appTimeZone } from "@/lib/env";
+import { unreadCount } from "@/lib/notifications/inbox";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +15,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSignedInUser();
+  // The bell's count: one indexed query, and only for a session that may use the app (a
+  // session waiting for its second factor sees no bell, decision 035).
+  const unread = user && user.twoFactorGate === "none" ? await unreadCount(user.id) : null;
   return (
     // The school's zone, for client components' formatters (lib/time/school-zone.ts).
     <html lang="en-GB" data-time-zone={appTimeZone()}>
@@ -22,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <LtiFrameBar />
-        <SiteHeader user={user} />
+        <SiteHeader user={user} unread={unread} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { SignedInUser } from "@/lib/auth/sessions";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationBell } from "./notification-bell";
 
-export function SiteHeader({ user }: { user: SignedInUser | null }) {
+/** `unread`: the bell's count, for a session past the two-factor gate (null: no bell). */
+export function SiteHeader({ user, unread }: { user: SignedInUser | null; unread: number | null }) {
   // A session waiting for its second factor reaches only /two-factor and sign-out (decision 035).
   const links =
     user && user.twoFactorGate !== "none"
@@ -40,6 +42,7 @@ export function SiteHeader({ user }: { user: SignedInUser | null }) {
         </div>
         {user ? (
           <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            {unread !== null ? <NotificationBell unread={unread} /> : null}
             <Link href="/account" className="min-w-0 rounded-md px-2 py-1 break-words text-slate-700 hover:bg-slate-100" data-testid="signed-in-as" title="Your account">
               {user.name} <span className="text-slate-600">({user.role === "TEACHER" ? "teacher" : "student"})</span>
             </Link>

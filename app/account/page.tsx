@@ -30,6 +30,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <LinkedAccountsSection user={user} linked={typeof linked === "string" ? linked : undefined} refused={typeof refused === "string" ? refused : undefined} />
         <TwoFactorAccountSection user={user} />
+        <Card>
+          <h2 className="text-lg font-semibold">Notifications</h2>
+          <p className="mt-1 text-sm text-slate-700">Everything appears under the bell; choose which kinds also come by email.</p>
+          <p className="mt-3">
+            <Link href="/account/notifications" className="text-sm font-medium text-indigo-800 underline">
+              Notification settings
+            </Link>
+          </p>
+        </Card>
         {user.role === "STUDENT" ? <DownloadDataSection /> : null}
         <Card>
           <h2 className="text-lg font-semibold">Delete your account</h2>

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { notFound } from "../errors";
 import type { SessionUser } from "../auth/sessions";
+import type { InboxCursor } from "./inbox-cursor";
 
 // The in-app inbox (decision 047): a person's own notifications, newest first. Every read and
 // write is scoped by the session's user id in the query itself, so another person's
@@ -21,10 +22,20 @@ export type InboxItem = {
 
 const itemSelect = { id: true, kind: true, title: true, body: true, href: true, createdAt: true, readAt: true } as const;
 
-/** The newest notifications (a page of them, before `before` when given) and whether more exist. */
-export async function listNotifications(user: SessionUser, { before }: { before?: Date } = {}): Promise<{ items: InboxItem[]; more: boolean }> {
+/**
+ * The newest notifications (a page of them, older than `before` when given) and whether more
+ * exist. `before` is the last item of the previous page: its time and id together, since
+ * one event can notify a person of two things in the same millisecond (lib/notifications/inbox-cursor.ts).
+ */
+export async function listNotifications(user: SessionUser, { before }: { before?: Date | InboxCursor } = {}): Promise<{ items: InboxItem[]; more: boolean }> {
+  const cursor = before instanceof Date ? { at: before, id: null } : before;
+  const older = cursor
+    ? cursor.id
+      ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }
+      : { createdAt: { lt: cursor.at } }
+    : {};
   const rows = await db().notification.findMany({
-    where: { userId: user.id, ...(before ? { createdAt: { lt: before } } : {}) },
+    where: { userId: user.id, ...older },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: INBOX_PAGE_SIZE + 1,
     select: itemSelect,

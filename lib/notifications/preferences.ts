@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
+import { AppError } from "../errors";
 import type { NotificationKind } from "../generated/prisma/enums";
 import type { SessionUser } from "../auth/sessions";
 import { kindInfo, kindsFor, wantsEmail, type KindInfo } from "./kinds";
@@ -23,6 +24,10 @@ export async function getEmailChoices(user: SessionUser): Promise<EmailChoice[]>
 export async function setEmailChoices(user: SessionUser, raw: unknown): Promise<EmailChoice[]> {
   const { email } = EmailPreferencesSchema.parse(raw);
   const kinds = kindsFor(user.role);
+  // A teacher's kinds ticked by a student (only a hand-made request can): refused, not ignored.
+  if (email.some((k) => !kinds.some((own) => own.kind === k))) {
+    throw new AppError("Those are not emails you can get. Nothing was changed.", 400, { email: ["Choose from the kinds of email listed."] });
+  }
   await db().$transaction(
     kinds.map((k) =>
       db().notificationPreference.upsert({

@@ -23,8 +23,11 @@ export function readUnsubscribeToken(secret: string, token: string): { userId: s
   if (typeof token !== "string" || token.length > 300) return null;
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) return null;
-  const expected = mac(secret, payload);
-  const given = Buffer.from(signature, "base64url");
+  // Compared as text, not decoded bytes: a 32-byte MAC's last base64url character carries two
+  // unused bits, so decoding would accept four spellings of one signature (an altered last
+  // character could still pass). Only the one the app wrote is accepted.
+  const expected = Buffer.from(mac(secret, payload).toString("base64url"));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const [userId, kind, more] = Buffer.from(payload, "base64url").toString("utf8").split(":");
   if (!userId || !kind || more !== undefined || !isNotificationKind(kind)) return null;

@@ -135,3 +135,28 @@ describe("paths", () => {
     expect(page?.headers.get("content-type")).toMatch(/^text\/plain/);
   });
 });
+
+describe("route handlers under /api/", () => {
+  const post = (path: string, headers: Record<string, string>, method = "POST") =>
+    new Request(`${ORIGIN}${path}`, { method, headers: { host: "localhost:3000", ...headers }, body: "List-Unsubscribe=One-Click" });
+
+  it("a write from another site is refused (JSON); from our own pages, or with no Origin, it reaches the handler", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const refused = await refuseBadRequest(post("/api/assignments/abc/draft", { origin: "https://evil.example" }, method));
+      expect(refused?.status).toBe(403);
+      expect(await refused?.json()).toEqual({ error: CROSS_ORIGIN });
+      expect(await refuseBadRequest(post("/api/assignments/abc/draft", { origin: ORIGIN }, method))).toBeNull();
+      expect(await refuseBadRequest(post("/api/assignments/abc/draft", {}, method))).toBeNull();
+    }
+  });
+
+  it("the RFC 8058 one-click unsubscribe is exempt: a provider posts it from anywhere, with a form body and no cookies", async () => {
+    for (const origin of ["https://mail.example", "null", "not a url"]) {
+      expect(await refuseBadRequest(post("/api/unsubscribe?token=abc", { origin, "content-type": "application/x-www-form-urlencoded" }))).toBeNull();
+      expect(await refuseBadRequest(post("/api/unsubscribe?token=abc", { origin, "content-type": "multipart/form-data; boundary=x" }))).toBeNull();
+    }
+    // Only that path: the page a person confirms on stays same-origin (a form post to a page is a server action).
+    expect((await refuseBadRequest(post("/unsubscribe?token=abc", { origin: "https://mail.example", "content-type": "application/x-www-form-urlencoded" })))?.status).toBe(403);
+    expect((await refuseBadRequest(post("/api/unsubscribe/x", { origin: "https://mail.example" })))?.status).toBe(403);
+  });
+});

@@ -33,6 +33,25 @@ type HeaderBag = Pick<Headers, "get">;
 // design; they are route handlers, not server actions, and check the post themselves.
 const LTI_PROTOCOL_POSTS = new Set(["/lti/login", "/lti/launch"]);
 
+// RFC 8058 one-click unsubscribe (decision 047): a mail provider POSTs
+// `List-Unsubscribe=One-Click` to the List-Unsubscribe URL of an email from its own servers,
+// or a webmail client from its own origin, with no cookies and no session. The signed token
+// in the URL is its proof, and all it can do is turn one kind of email off, so this one path
+// is exempt from the same-origin rule below.
+const CROSS_ORIGIN_API_POSTS = new Set(["/api/unsubscribe"]);
+
+/**
+ * Route handlers under /api/ are not server actions, so Next checks no Origin for them. A
+ * write (POST, PUT, PATCH, DELETE) that says it comes from another site is refused here, as
+ * an action would be; the one-click unsubscribe is the exception. No Origin is let through,
+ * as for actions (same-origin GET-like fetches and non-browser clients send none).
+ */
+export function apiWriteRefusal(method: string, pathname: string, headers: HeaderBag): Refusal | null {
+  if (!pathname.startsWith("/api/") || CROSS_ORIGIN_API_POSTS.has(pathname)) return null;
+  if (!["POST", "PUT", "PATCH", "DELETE"].includes(method)) return null;
+  return originRefusal(headers);
+}
+
 /** A server action, as Next recognises one: a POST with `Next-Action` (fetch) or a form post to a page (no JavaScript). */
 export function actionKind(method: string, pathname: string, headers: HeaderBag): "fetch" | "form" | null {
   if (method !== "POST" || pathname.startsWith("/api/") || LTI_PROTOCOL_POSTS.has(pathname)) return null;
@@ -189,6 +208,8 @@ export async function refuseBadRequest(request: Request): Promise<NextResponse |
   const api = pathname.startsWith("/api/");
   const badPath = pathRefusal(pathname);
   if (badPath) return respond(badPath, api);
+  const crossSite = apiWriteRefusal(request.method, pathname, request.headers);
+  if (crossSite) return respond(crossSite, true);
   const kind = actionKind(request.method, pathname, request.headers);
   if (!kind) return null;
   const refusal = originRefusal(request.headers) ?? sizeRefusal(request.headers) ?? (kind === "fetch" || /^multipart\//i.test(request.headers.get("content-type") ?? "") ? await bodyRefusal(request.clone()) : null);

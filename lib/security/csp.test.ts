@@ -19,6 +19,14 @@ describe("buildCsp", () => {
     expect(dev.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
+  it("allows inline style attributes only when asked (the outbox's email view), and never inline <style> or script", () => {
+    expect(directives(buildCsp({ nonce: NONCE })).has("style-src-attr")).toBe(false);
+    const outbox = directives(buildCsp({ nonce: NONCE, styleAttributes: true }));
+    expect(outbox.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
+    expect(outbox.get("style-src")).toEqual(["'self'", `'nonce-${NONCE}'`]);
+    expect(outbox.get("script-src")).toEqual(["'self'", `'nonce-${NONCE}'`, "'strict-dynamic'"]);
+  });
+
   it("refuses framing, plugins and a <base> by default", () => {
     const policy = directives(buildCsp({ nonce: NONCE }));
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);

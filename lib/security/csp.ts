@@ -20,6 +20,13 @@ export type CspOptions = {
    * the Deep Linking answer is posted (decision 036). Only 'self' by default.
    */
   formActions?: readonly string[];
+  /**
+   * Allow inline `style` attributes (CSP3 style-src-attr): only for the developer outbox's
+   * email view, whose HTML part is styled inline, as emails must be, and shown in a
+   * sandboxed srcdoc frame, which inherits this page's policy. Style attributes run no code
+   * and load nothing (img-src and font-src still apply), and the frame's sandbox runs no script.
+   */
+  styleAttributes?: boolean;
 };
 
 // A nonce is base64 of at least 128 random bits (CSP3 §2.3.1 asks for that much).
@@ -33,7 +40,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function buildCsp({ nonce, dev = false, https = false, frameAncestors = [], formActions = [] }: CspOptions): string {
+export function buildCsp({ nonce, dev = false, https = false, frameAncestors = [], formActions = [], styleAttributes = false }: CspOptions): string {
   // Both values end up inside a header: refuse anything that could break out of a directive.
   if (!NONCE.test(nonce)) throw new Error("A CSP nonce must be base64 of at least 128 bits.");
   for (const source of frameAncestors) {
@@ -50,6 +57,7 @@ export function buildCsp({ nonce, dev = false, https = false, frameAncestors = [
     // Our styles are one bundled stylesheet; Next nonces any <style> it writes. The dev
     // server injects unnonced <style> tags as modules load.
     ["style-src", "'self'", dev ? "'unsafe-inline'" : `'nonce-${nonce}'`],
+    ...(styleAttributes ? [["style-src-attr", "'unsafe-inline'"] as [string, string]] : []),
     // data: for the small SVGs Tailwind's form controls and charts may inline.
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],

@@ -7,6 +7,8 @@ export type SecurityHeaderOptions = {
   dev?: boolean;
   frameAncestors?: readonly string[];
   formActions?: readonly string[];
+  /** The developer outbox's email view (lib/security/csp.ts). */
+  styleAttributes?: boolean;
 };
 
 // A year, renewed by every response; subdomains of the app's own host are covered too. No
@@ -14,10 +16,10 @@ export type SecurityHeaderOptions = {
 export const HSTS = "max-age=31536000; includeSubDomains";
 
 /** The headers every page and route handler answers with (proxy.ts sets them). */
-export function securityHeaders({ nonce, appOrigin, dev = false, frameAncestors = [], formActions = [] }: SecurityHeaderOptions): Record<string, string> {
+export function securityHeaders({ nonce, appOrigin, dev = false, frameAncestors = [], formActions = [], styleAttributes = false }: SecurityHeaderOptions): Record<string, string> {
   const https = new URL(appOrigin).protocol === "https:";
   const headers: Record<string, string> = {
-    "content-security-policy": buildCsp({ nonce, dev, https, frameAncestors, formActions }),
+    "content-security-policy": buildCsp({ nonce, dev, https, frameAncestors, formActions, styleAttributes }),
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
   };

@@ -31,7 +31,15 @@ beforeAll(async () => {
 
 it("public pages: home, sign-in and sign-up (with their errors), the privacy notice and the accessibility statement", LONG, async () => {
   const { page, errors, context } = await newSession(browser());
-  for (const [path, label] of [["/", "home"], ["/sign-in", "sign-in"], ["/sign-up", "sign-up"], ["/privacy", "privacy notice"], ["/accessibility", "accessibility statement"]] as const) {
+  for (const [path, label] of [
+    ["/", "home"],
+    ["/sign-in", "sign-in"],
+    ["/sign-up", "sign-up"],
+    ["/privacy", "privacy notice"],
+    ["/accessibility", "accessibility statement"],
+    // Its other states need a signed token: tests/browser/notifications.test.ts checks them.
+    ["/unsubscribe?token=not-a-token", "unsubscribe, a link that does not work"],
+  ] as const) {
     await page.goto(path);
     await check(page, label);
   }
@@ -187,6 +195,10 @@ it("teacher: topics, a topic's notes, notes import with a preview, the question 
     ["/topics", "topics"],
     ["/questions", "question bank"],
     ["/account", "account"],
+    // Decision 047; with notifications in them and the outbox's email view: tests/browser/notifications.test.ts.
+    ["/notifications", "notifications, none yet"],
+    ["/account/notifications", "notification settings"],
+    ["/outbox", "developer outbox, empty"],
     ["/two-factor", "two-factor set-up"],
     ["/admin", "school administration (none)"],
   ]);

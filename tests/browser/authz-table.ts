@@ -111,6 +111,16 @@ export const PAGES: Record<string, PageRow> = {
   // nobody here launched one (tests/integration/lti-services.test.ts covers the owner).
   // Exports (decision 041): everyone's own list; nobody sees another's (a request is the requester's).
   "/exports": { expect: signedIn },
+  // Notifications (decision 047): everyone's own inbox, email settings and developer outbox.
+  // Opening a notification or a kept email that is not one's own is not found (no actor here
+  // has any: the world's ids name nothing; tests/browser/notifications.test.ts opens real ones).
+  "/notifications": { expect: signedIn },
+  "/notifications/[notificationId]": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
+  "/account/notifications": { expect: signedIn },
+  "/outbox": { expect: signedIn },
+  "/outbox/[mailId]": { expect: { anonymous: "signin", studentOf: "notfound", studentElsewhere: "notfound", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
+  // An email's unsubscribe link, signed in or not: without a valid token it says the link does not work.
+  "/unsubscribe": { expect: everyone },
   "/lti/deep-link/[requestId]": { expect: { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "notfound", coTeacher: "notfound", otherTeacher: "notfound" } },
 };
 
@@ -118,8 +128,9 @@ export const PAGES: Record<string, PageRow> = {
  * Route handlers, by method and pattern. done: the handler ran (2xx, or a 409/422/423 that
  * is about the data, such as a handed-in essay being locked). signin: 401. deny: 403 or 404.
  * redirect: a 3xx (the school sign-in routes answer only with redirects, decision 034).
+ * invalid: 400, for a route whose input (here a token in its URL) no actor has.
  */
-export type RouteExpect = "done" | "signin" | "deny" | "redirect";
+export type RouteExpect = "done" | "signin" | "deny" | "redirect" | "invalid";
 type RouteRow = { expect: Record<Role, RouteExpect>; body?: (w: World) => unknown };
 const ownWork: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "done", studentElsewhere: "deny", teacherOf: "deny", coTeacher: "deny", otherTeacher: "deny" };
 const teacherFile: Record<Role, RouteExpect> = { anonymous: "signin", studentOf: "deny", studentElsewhere: "deny", teacherOf: "done", coTeacher: "done", otherTeacher: "deny" };
@@ -154,6 +165,12 @@ export const ROUTES: Record<string, RouteRow> = {
   // requester's only, and "matrix-request" is nobody's.
   "GET /api/exports": { expect: { ...openRoute, anonymous: "signin" } },
   "GET /exports/[requestId]/download": { expect: { ...refusedRoute("deny"), anonymous: "signin" } },
+  // Notifications (decision 047): the bell's count is the caller's own. The RFC 8058 one-click
+  // unsubscribe takes no session: its token is the proof, and without one every actor gets a
+  // 400; a GET is sent to the page that asks first.
+  "GET /api/notifications/unread": { expect: { ...openRoute, anonymous: "signin" } },
+  "POST /api/unsubscribe": { expect: refusedRoute("invalid") },
+  "GET /api/unsubscribe": { expect: redirects },
   // The Deep Linking answer: only the teacher who made the request (nobody here).
   "GET /lti/deep-link/[requestId]/return": { expect: { ...refusedRoute("deny"), anonymous: "signin" } },
 };
@@ -446,6 +463,21 @@ Object.assign(ACTIONS, {
   requestMyExportAction: { file: "app/exports/actions.ts", expect: students, input: () => ({}) },
   requestClassExportAction: { file: "app/exports/actions.ts", expect: classTeacher, input: (w: World) => ({ classroomId: w.classA }) },
   requestSchoolStudentExportAction: { file: "app/exports/actions.ts", expect: nobody, input: (w: World) => ({ schoolId: "matrix-school", email: w.S1.email }) },
+} satisfies Record<string, ActionRow>);
+
+// Notifications (decision 047). Everyone signed in marks their own as read and saves their own
+// email choices (from their role's kinds); the unsubscribe page's action is public, and a
+// token that names nobody is a refusal about the data for everyone.
+const signedInActors: Record<Role, ActionExpect> = { ...allowAll, anonymous: "deny" };
+const teacherRoles: Role[] = ["teacherOf", "coTeacher", "otherTeacher"];
+Object.assign(ACTIONS, {
+  markAllReadAction: { file: "app/notifications/actions.ts", expect: signedInActors, input: () => ({}) },
+  saveEmailPreferencesAction: {
+    file: "app/account/notifications/actions.ts",
+    expect: signedInActors,
+    input: (_w: World, role: Role) => ({ form: "email-preferences", email: teacherRoles.includes(role) ? ["DAILY_DIGEST", "RESUBMITTED"] : ["FEEDBACK_RETURNED", "DUE_SOON"] }),
+  },
+  unsubscribeAction: { file: "app/unsubscribe/actions.ts", expect: allowAll, input: () => ({ token: `${randomBytes(12).toString("base64url")}.${randomBytes(32).toString("base64url")}` }) },
 } satisfies Record<string, ActionRow>);
 
 /** Exports of "use server" files that no client references, so the build does not expose them. */

@@ -169,7 +169,7 @@ function exposedActions(): ActionEntry[] {
 // The page the call comes from, as in the app: the student's open draft, or the teacher's marking
 // of the handed-in essay (an action that revalidates renders this page into its answer).
 /** Actions whose input is an empty object: no field to make hostile, no body to refuse. */
-const TAKES_NO_FIELDS = new Set(["signOutAction", "startTwoFactorAction", "requestMyExportAction"]);
+const TAKES_NO_FIELDS = new Set(["signOutAction", "startTwoFactorAction", "requestMyExportAction", "markAllReadAction"]);
 
 const pageParams = (name: string) => ({
   classroomId: w.classA,
@@ -255,6 +255,45 @@ describe("fuzz", () => {
           if (problem) failures.push(`PUT /api/assignments/${label}/${route}: ${problem}`);
         });
       }
+    }
+    // The RFC 8058 one-click unsubscribe (decision 047): anyone may post anything to it, from
+    // anywhere, signed in or not. A token that is not one of ours is a 400, never a 5xx.
+    const tokens: [string, string][] = [
+      ["no token", ""],
+      ["empty token", "?token="],
+      ["NUL", "?token=%00"],
+      ["invalid UTF-8", "?token=%FF%FE"],
+      ["non-characters", "?token=%EF%BF%BF.%EF%BF%BE"],
+      ["5,000 characters", `?token=${"a".repeat(5000)}`],
+      ["three parts", "?token=a.b.c"],
+      ["repeated", "?token=a.b&token=c.d"],
+      ["made-up signature", `?token=${Buffer.from(`${w.S1.id}:DUE_SOON`).toString("base64url")}.${"A".repeat(43)}`],
+      ["a kind that does not exist", `?token=${Buffer.from(`${w.S1.id}:NOPE`).toString("base64url")}.${"A".repeat(43)}`],
+    ];
+    const oneClickBodies: [string, BodyInit, string][] = [
+      ["the RFC 8058 body", "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded"],
+      ["multipart", "--x\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--x--\r\n", "multipart/form-data; boundary=x"],
+      ["a broken multipart body", "--x\r\nbroken", "multipart/form-data; boundary=x"],
+      ["JSON", "{}", "application/json"],
+      ["1.5 MB", huge, "application/x-www-form-urlencoded"],
+      ["invalid UTF-8", invalidUtf8("List-Unsubscribe=", "") as unknown as BodyInit, "application/x-www-form-urlencoded"],
+    ];
+    for (const [label, query] of tokens) {
+      for (const [bodyLabel, body, type] of oneClickBodies) {
+        cases.push(async () => {
+          const reply = await actors.studentOf.request("POST", `/api/unsubscribe${query}`, { body, headers: { "content-type": type, origin: "https://mail.example" } });
+          requests++;
+          const problem = unhandled(reply) ?? (reply.status === 400 ? undefined : `answered ${reply.status}, not 400`);
+          if (problem) failures.push(`POST /api/unsubscribe, ${label}, ${bodyLabel}: ${problem}`);
+        });
+      }
+      cases.push(async () => {
+        const reply = await new Actor("anonymous").request("GET", `/api/unsubscribe${query}`);
+        const page = await new Actor("anonymous").request("GET", `/unsubscribe${query}`);
+        requests += 2;
+        const problem = unhandled(reply) ?? unhandled(page) ?? (reply.status === 303 && page.status === 200 ? undefined : `GET answered ${reply.status}, the page ${page.status}`);
+        if (problem) failures.push(`GET /api/unsubscribe and /unsubscribe, ${label}: ${problem}`);
+      });
     }
     await inPool(cases, 3, (c) => c());
     expect.soft(await observableState(), "what the app shows after the malformed requests").toEqual(before);

@@ -112,7 +112,8 @@ it("every page fits a 390 px phone screen, for everyone who may open it", async 
 
   expect(problems, `pages wider than the screen:\n${problems.join("\n")}`).toEqual([]);
   expectNoConsoleErrors(errors);
-});
+  // Each page waits for the network to go quiet: some 70 pages now (the notification pages added nine).
+}, 180_000);
 
 it("the marking desk fits a tablet either way round, and an annotation can still be added", async () => {
   const desk = `/assignments/${w.assignmentId}/students/${w.S1.id}/mark`;
