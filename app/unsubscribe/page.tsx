@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { readUnsubscribeLink } from "@/lib/notifications/preferences";
 import { Card } from "@/components/ui/card";
 import { UnsubscribeForm } from "./unsubscribe-form";
+import { SettingsLink } from "./settings-link";
 
 // Kept out of search engines: the address holds a person's token.
 export const metadata: Metadata = { title: "Stop emails", robots: { index: false, follow: false } };
@@ -26,11 +26,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             The unsubscribe link is incomplete or has been changed, so Extent can&rsquo;t tell which emails it is for. Nothing was changed.
           </p>
           <p className="mt-2 text-slate-700">If you copied it from an email, copy the whole link, or sign in and choose which emails you get.</p>
-          <p className="mt-4">
-            <Link href="/account/notifications" className="font-medium text-indigo-800 underline">
-              Choose which emails you get
-            </Link>
-          </p>
+          <SettingsLink />
         </Card>
       )}
     </div>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { guardAction } from "@/lib/client/call-action";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { unsubscribeAction } from "./actions";
+import { SettingsLink } from "./settings-link";
 
 const guardedUnsubscribe = guardAction(unsubscribeAction);
 
@@ -29,11 +29,7 @@ export function UnsubscribeForm({ token, label, email }: { token: string; label:
         <p className="mt-2 text-slate-700">
           Emails about <strong>{state.data.label.toLowerCase()}</strong> will no longer go to <strong className="break-all">{state.data.email}</strong>. They still appear under the bell in Extent.
         </p>
-        <p className="mt-4">
-          <Link href="/account/notifications" className="font-medium text-indigo-800 underline">
-            Choose which emails you get
-          </Link>
-        </p>
+        <SettingsLink />
       </Card>
     );
   }
@@ -57,11 +53,7 @@ export function UnsubscribeForm({ token, label, email }: { token: string; label:
           {pending ? "Stopping…" : "Stop these emails"}
         </button>
       </form>
-      <p className="mt-4 text-sm">
-        <Link href="/account/notifications" className="text-indigo-800 underline">
-          Choose which emails you get
-        </Link>
-      </p>
+      <SettingsLink small />
     </Card>
   );
 }

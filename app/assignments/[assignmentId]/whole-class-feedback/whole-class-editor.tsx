@@ -9,6 +9,7 @@ import { formatDateTime } from "@/components/format";
 import type { WholeClassContent } from "@/lib/whole-class-feedback/schemas";
 import type { StoredWholeClass } from "@/lib/whole-class-feedback/whole-class";
 import { encodeLocalCopy, localCopyKey, localCopyToRestore, sameContent } from "@/lib/whole-class-feedback/local-copy";
+import { useWarnBeforeLeaving } from "@/lib/client/use-warn-before-leaving";
 
 type Props = {
   assignmentId: string;
@@ -71,12 +72,7 @@ export function WholeClassEditor({ assignmentId, teacherId, criteria, saved: ini
     }
   }, [key, content, baseRevision, dirty, draft]);
 
-  useEffect(() => {
-    if (!dirty || saved.revision === 0) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty, saved.revision]);
+  useWarnBeforeLeaving(dirty && saved.revision !== 0);
 
   const setSection = (criterionId: string, field: "strengths" | "targets", value: string) =>
     setContent((c) => ({ ...c, criteria: c.criteria.map((x) => (x.criterionId === criterionId ? { ...x, [field]: value } : x)) }));

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { replyToResponseAction } from "@/app/assignments/marking-actions";
 import { callAction, isUnreachable } from "@/lib/client/call-action";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/format";
 import type { TeacherReply } from "@/lib/marking/teacher-reply-view";
+import { useWarnBeforeLeaving } from "@/lib/client/use-warn-before-leaving";
 
 // The same limit as lib/marking/schemas.ts ReplySchema (checked again there).
 const MAX = 4000;
@@ -34,12 +35,7 @@ export function ResponseReply({ work, studentName, reply: initial }: Props) {
   const dirty = text.trim() !== (saved?.text ?? "");
 
   // Leaving with an unsaved reply asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useWarnBeforeLeaving(dirty);
 
   async function send(base: TeacherReply | null = saved) {
     if (!text.trim()) return setError("Write your reply first.");

@@ -12,6 +12,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { formatDateTime } from "@/components/format";
 import { CriterionMarking } from "./criterion-marking";
+import { useWarnBeforeLeaving } from "@/lib/client/use-warn-before-leaving";
 
 type SaveAction = (prev: unknown, input: SaveMarkingInput) => Promise<CallResult<SaveMarkingResult>>;
 type Work = { assignmentId: string; studentId: string; submissionNumber: number };
@@ -117,12 +118,7 @@ export function MarkingPanel({
   }, [storageKey, draft, dirty, returned, marking.revision]);
 
   // Marking is saved on request, so leaving with unsaved levels or summary asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useWarnBeforeLeaving(dirty);
 
   const live = useMemo(() => {
     const given = { awards, total: totalOverride ?? undefined };
