@@ -93,6 +93,8 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   APP_TIME_ZONE: AppTimeZone,
   EXTENT_JOBS: ExtentJobs,
+  // New accounts from one network address in an hour before sign-up slows down (decision 010).
+  SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(120),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_ORIGIN: AppOrigin,
   TRUST_PROXY_HOPS: z.preprocess((v) => v || undefined, TrustProxyHops),

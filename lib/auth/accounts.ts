@@ -10,6 +10,7 @@ import { SignInSchema, SignUpSchema, type SignUpInput } from "./schemas";
 import { createSession, type SessionUser } from "./sessions";
 import { lastSuccess, pruneThrottles, reserveAttempt, settleSuccess } from "./throttle";
 import { KNOWN_ADDRESS_MS, signInPairKey, signInSlots, signUpSlots } from "./throttle-limits";
+import { env } from "../env";
 
 // Sign-in and sign-up, throttled in the database per account, address and both
 // (lib/auth/throttle-limits.ts, docs/decisions/010-sign-in-abuse.md).
@@ -36,7 +37,7 @@ export async function signUp(raw: SignUpInput, address: string, now = new Date()
   if (weak) throw new AppError("Please choose a different password.", 422, { password: [weak] });
   // Counted before the hash, which is the expensive part; a sign-up for an existing email
   // counts too, so probing emails through this form is as slow as creating accounts.
-  await reserveAttempt(signUpSlots(address), now, "new accounts from this network");
+  await reserveAttempt(signUpSlots(address, env().SIGN_UPS_PER_HOUR), now, "new accounts from this network");
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db().$transaction(async (tx) => {

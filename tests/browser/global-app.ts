@@ -59,6 +59,9 @@ export default async function setup(project: TestProject) {
   // The origin the browsers use: what redirects are resolved against and what decides the
   // cookie's Secure flag and HSTS (plain http here, so neither).
   env.APP_ORIGIN = `http://127.0.0.1:${port}`;
+  // Every person in every browser test signs up from 127.0.0.1, a few hundred in a run: more
+  // than one school address's hourly allowance (decision 010), which sign-in-abuse tests.
+  env.SIGN_UPS_PER_HOUR = "5000";
   // The server's own zone must never show: run it far from the school's (APP_TIME_ZONE,
   // default Europe/London) and from the browsers', so a date formatted with the process's
   // zone anywhere shows up as a wrong time or a hydration error (tests/browser/time-zone.test.ts).
