@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
+import { useKeptState } from "@/lib/client/kept-state";
 import { evidenceFromBank } from "@/lib/planner/bank-evidence";
 import { PLAN_LIMITS } from "@/lib/planner/plan-limits";
 import type { Evidence, Factor } from "@/lib/planner/plan-schema";
@@ -47,9 +48,10 @@ export function FactorCard({
   sortable?: SortableSlot;
 }) {
   const id = useId();
-  const [picking, setPicking] = useState(false);
-  const [own, setOwn] = useState("");
-  const [note, setNote] = useState<string | null>(null);
+  // Kept across the remount when the drag layer's chunk arrives (lib/client/kept-state.tsx).
+  const [picking, setPicking] = useKeptState(`factor:${factor.id}:picking`, false);
+  const [own, setOwn] = useKeptState(`factor:${factor.id}:own`, "");
+  const [note, setNote] = useKeptState<string | null>(`factor:${factor.id}:note`, null);
   const set = (patch: Partial<Factor>) => onChange({ ...factor, ...patch });
   const addEvidence = (e: Evidence) => set({ evidence: [...factor.evidence, e] });
   // The same caps as the plan schema, so the planner never builds a plan the server refuses.

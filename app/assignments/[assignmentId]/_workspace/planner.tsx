@@ -22,6 +22,7 @@ import { PlanClashNotice } from "./lazy-clash-notice";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
 import { SaveStatusText } from "@/components/autosave/save-status";
 import type { AutosaveHandle } from "@/lib/client/use-autosave";
+import { KeptStateProvider } from "@/lib/client/kept-state";
 
 type PlanState = AutosaveHandle<Plan, PlanClash>;
 const newId = () => crypto.randomUUID();
@@ -145,14 +146,16 @@ export function Planner({
           {readOnly ? (
             plan.factors.map((f, i) => card(f, i))
           ) : (
-            <Suspense fallback={plan.factors.map((f, i) => card(f, i))}>
-              <SortableFactorList
-                items={plan.factors.map((f) => ({ id: f.id, name: f.name }))}
-                onMove={move}
-                onMoved={(fid) => setMoved({ id: fid, via: "handle" })}
-                renderItem={(item, i, slot) => card(plan.factors[i]!, i, slot)}
-              />
-            </Suspense>
+            <KeptStateProvider>
+              <Suspense fallback={plan.factors.map((f, i) => card(f, i))}>
+                <SortableFactorList
+                  items={plan.factors.map((f) => ({ id: f.id, name: f.name }))}
+                  onMove={move}
+                  onMoved={(fid) => setMoved({ id: fid, via: "handle" })}
+                  renderItem={(item, i, slot) => card(plan.factors[i]!, i, slot)}
+                />
+              </Suspense>
+            </KeptStateProvider>
           )}
         </ol>
         <p aria-live="polite" className="sr-only" data-testid="factor-moved">{moved?.said ?? ""}</p>
