@@ -3,9 +3,9 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 
 // State that outlives its component being remounted in the same place. The planner's factor
-// cards are rendered first as a Suspense fallback, then again inside the drag layer once its
-// chunk arrives (decision 044): without this, an open evidence bank closed and evidence being
-// typed was lost when the chunk landed under the student's hands.
+// cards are rendered first as a plain list, then again inside the drag layer once its chunk
+// arrives (decision 044): without this, an open evidence bank closed and evidence being typed
+// was lost when the chunk landed under the student's hands.
 
 type Store = Map<string, unknown>;
 const KeptStateContext = createContext<Store | null>(null);

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { beforeAll, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { expectNoConsoleErrors, newSession, poll, sharedBrowser } from "./browser";
 import { acceptDialogs, buildWorld, newStudent, openAssignment, QUESTIONS, RUBRICS, selectQuote, signIn, submitEssay, type World } from "./world";
 
@@ -74,6 +74,42 @@ it("planner: adding and removing evidence, removing a factor and handing in keep
   await submitEssay(page);
   await page.getByTestId("submitted-banner").waitFor();
   await poll(() => focused(page)).toMatch(/^p\[submitted-banner\] Submitted/);
+  expectNoConsoleErrors(student.errors);
+  await student.context.close();
+});
+
+it("planner: a student typing in a factor card when the drag layer arrives keeps the field, the caret and the text", async () => {
+  const student = await newStudent(browser(), world, "Fern Earlybird");
+  const { page } = student;
+  // Hold back the drag layer's chunk (the one with dnd-kit's live region) until the student is typing.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("DndDescribedBy")) await held;
+    await route.fulfill({ response, body });
+  });
+  await openAssignment(page, /de-Stalinisation/);
+  await page.locator('[data-testid="draft-text"][data-ready]').waitFor();
+  const card = page.getByTestId("factor-card").first();
+  const mini = card.getByLabel("Mini-judgement (one line)");
+
+  // One plain list, no drag handle to press yet; the student starts typing.
+  expect(await page.getByTestId("factor-card").count()).toBe(1);
+  expect(await card.getByTestId("factor-handle").count()).toBe(0);
+  await mini.click();
+  await page.keyboard.type("So it mattered");
+  for (let i = 0; i < " mattered".length; i++) await page.keyboard.press("ArrowLeft");
+
+  release();
+  await card.getByTestId("factor-handle").waitFor();
+  expect(await page.getByTestId("factor-card").count()).toBe(1);
+  // Still in the same field, with the caret where it was: typing carries on mid-sentence.
+  expect(await mini.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type(" really");
+  expect(await mini.inputValue()).toBe("So it really mattered");
+
   expectNoConsoleErrors(student.errors);
   await student.context.close();
 });

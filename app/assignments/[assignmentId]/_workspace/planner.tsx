@@ -1,6 +1,6 @@
 "use client";
 
-import { Suspense, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { checkPlan } from "@/lib/planner/check-plan";
 import { areaFactors, blankFactor } from "@/lib/planner/initial-plan";
 import { factorsByWeight, generateOutline, outlineToText } from "@/lib/planner/outline";
@@ -16,7 +16,7 @@ import { PlanCheckPanel } from "./plan-check-panel";
 import { usePlanCheckGuide } from "./plan-check-guide-context";
 import type { BankPoint } from "./evidence-picker";
 import { FactorCard } from "./factor-card";
-import { SortableFactorList } from "./lazy-sortable";
+import { useDragLayer } from "./lazy-sortable";
 import type { SortableSlot } from "./sortable-factors";
 import { PlanClashNotice } from "./lazy-clash-notice";
 import { ConflictNotice } from "@/components/autosave/conflict-notice";
@@ -53,6 +53,7 @@ export function Planner({
   // not to the page: React moving the card's element in the list drops focus otherwise.
   const [moved, setMoved] = useState<{ id: string; via: "up" | "down" | "handle"; said?: string } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const DragLayer = useDragLayer(!readOnly, listRef);
   useEffect(() => {
     if (!moved) return;
     const card = listRef.current?.querySelector(`[data-factor-id="${CSS.escape(moved.id)}"]`);
@@ -143,20 +144,19 @@ export function Planner({
           {readOnly ? "Most significant first." : "Put the most significant first: drag a card by its handle (⠿), or use its Move up and Move down buttons."}
         </p>
         <ol ref={listRef} className="mt-2 space-y-3">
-          {readOnly ? (
-            plan.factors.map((f, i) => card(f, i))
-          ) : (
-            <KeptStateProvider>
-              <Suspense fallback={plan.factors.map((f, i) => card(f, i))}>
-                <SortableFactorList
-                  items={plan.factors.map((f) => ({ id: f.id, name: f.name }))}
-                  onMove={move}
-                  onMoved={(fid) => setMoved({ id: fid, via: "handle" })}
-                  renderItem={(item, i, slot) => card(plan.factors[i]!, i, slot)}
-                />
-              </Suspense>
-            </KeptStateProvider>
-          )}
+          <KeptStateProvider>
+            {DragLayer ? (
+              // eslint-disable-next-line react-hooks/static-components -- the loaded chunk's component, set once: its identity never changes
+              <DragLayer
+                items={plan.factors.map((f) => ({ id: f.id, name: f.name }))}
+                onMove={move}
+                onMoved={(fid) => setMoved({ id: fid, via: "handle" })}
+                renderItem={(item, i, slot) => card(plan.factors[i]!, i, slot)}
+              />
+            ) : (
+              plan.factors.map((f, i) => card(f, i))
+            )}
+          </KeptStateProvider>
         </ol>
         <p aria-live="polite" className="sr-only" data-testid="factor-moved">{moved?.said ?? ""}</p>
         {!readOnly ? (

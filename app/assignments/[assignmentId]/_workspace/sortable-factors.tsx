@@ -17,7 +17,10 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 
-// The planner's drag layer (decision 044): @dnd-kit, loaded with next/dynamic (lazy-sortable.tsx)
+// With the drag layer, so it is not part of the planner's first load either.
+export { focusSpot, restoreFocus } from "./carry-focus";
+
+// The planner's drag layer (decision 044): @dnd-kit, fetched after hydration (lazy-sortable.tsx)
 // so it is not part of the planner's first load (decision 018). One sortable per factor card;
 // only the handle starts a drag, so text in the card's fields can still be selected.
 
