@@ -51,5 +51,6 @@ export function useDragLayer(wanted: boolean, list: RefObject<HTMLElement | null
     if (carry && list.current) carry.restore(list.current, carry.spot);
   }, [layer, list]);
 
-  return layer;
+  // Read-only once handed in: the plain list, even if the layer has arrived.
+  return wanted ? layer : null;
 }
