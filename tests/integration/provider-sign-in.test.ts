@@ -83,6 +83,12 @@ async function school(name: string, rules: { kind: "GOOGLE_DOMAIN" | "MICROSOFT_
 
 const counts = async () => ({ users: await db().user.count(), identities: await db().externalIdentity.count(), sessions: await db().session.count() });
 
+/** The failed sign-ins the audit trail holds, oldest first: whom about, which school, why. */
+const failedSignIns = async () =>
+  (await db().auditEvent.findMany({ where: { action: "SIGN_IN_FAILED" }, orderBy: { id: "asc" }, select: { actorId: true, subjectId: true, schoolId: true, detail: true } })).map(
+    ({ detail, ...row }) => ({ ...row, ...(detail as { method: string; provider: string; reason: string }) }),
+  );
+
 describe("sign-in with Google", () => {
   it("makes a provider-only student in the school on first sign-in, signs the same person in again, and signs out", async () => {
     const hillside = await school("Hillside", [{ kind: "GOOGLE_DOMAIN", value: "hillside.example" }]);
@@ -138,6 +144,9 @@ describe("sign-in with Google", () => {
     expect(await refusal(signInWith("google", person({ email: "eve@gmail.example", email_verified: true })))).toBe("no-school");
     expect(await refusal(signInWith("google", person({ email: "mal@hillside.example", email_verified: false, hd: "hillside.example" })))).toBe("unverified");
     expect(await counts()).toEqual(before);
+    // Each is in the audit trail, about nobody (no account was reached) and no school.
+    const refused = { actorId: null, subjectId: null, schoolId: null, method: "PROVIDER", provider: "google" };
+    expect(await failedSignIns()).toEqual([{ ...refused, reason: "no-school" }, { ...refused, reason: "no-school" }, { ...refused, reason: "unverified" }]);
   });
 
   it("does not link by email into an account of another school", async () => {
@@ -147,6 +156,8 @@ describe("sign-in with Google", () => {
     await db().user.update({ where: { id: student.id }, data: { schoolId: other.id } });
     expect(await refusal(signInWith("google", person({ email: "sam@hillside.example", email_verified: true, hd: "hillside.example" })))).toBe("email-taken");
     expect(await db().externalIdentity.count()).toBe(0);
+    // In the trail of the account's own school, about that account.
+    expect(await failedSignIns()).toEqual([{ actorId: null, subjectId: student.id, schoolId: other.id, method: "PROVIDER", provider: "google", reason: "email-taken" }]);
   });
 });
 
@@ -214,6 +225,8 @@ describe("the state", () => {
     expect(await refusal(finish("google", tampered))).toBe("failed");
 
     expect(await counts()).toMatchObject({ users: 0, sessions: 0 });
+    // Only the answer that failed its checks is a failed sign-in; stale or crossed states are false starts.
+    expect(await failedSignIns()).toEqual([{ actorId: null, subjectId: null, schoolId: null, method: "PROVIDER", provider: "google", reason: "failed" }]);
   });
 
   it("reports a cancelled sign-in at the provider", async () => {
@@ -221,6 +234,7 @@ describe("the state", () => {
     const state = new URL(started.url).searchParams.get("state")!;
     const back = new URL(`http://127.0.0.1:3999/auth/google/callback?error=access_denied&state=${state}`);
     expect(await refusal(finishProviderSignIn("google", back, started.browserToken, null, ADDRESS))).toBe("cancelled");
+    expect(await failedSignIns()).toEqual([]);
   });
 
   it("refuses a provider that is not configured", async () => {
@@ -288,5 +302,6 @@ describe("linking from /account", () => {
     const e = await finish("google", flow, user).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(ProviderRefusal);
     expect(e).toMatchObject({ code: "wrong-school", link: true });
+    expect(await failedSignIns()).toEqual([{ actorId: null, subjectId: user.id, schoolId: riverside.id, method: "PROVIDER", provider: "google", reason: "wrong-school" }]);
   });
 });

@@ -22,11 +22,15 @@ export type RefusalCode = keyof typeof REFUSALS;
 
 export const refusalMessage = (code: string | undefined): string | null => (code && code in REFUSALS ? REFUSALS[code as RefusalCode] : null);
 
+/** Whom a refused sign-in is about, when the callback got far enough to know: for the audit trail. */
+export type RefusedAccount = { subjectId?: string | null; schoolId?: string | null };
+
 export class ProviderRefusal extends Error {
   /** `link`: the refusal is shown on /account (a link was being made), not /sign-in. */
   constructor(
     readonly code: RefusalCode,
     readonly link = false,
+    readonly about: RefusedAccount = {},
   ) {
     super(REFUSALS[code]);
     this.name = "ProviderRefusal";

@@ -14,7 +14,7 @@ import { accountName, admit, emailDomain, type Claims } from "./admission";
 import { providerConfig, type ProviderFetch } from "./client";
 import { providerCallbackSlots, providerStartSlots } from "./limits";
 import { PROVIDER_KIND, PROVIDER_RULE, SCOPES, callbackPath, configuredProviders, type Provider, type ProviderId } from "./providers";
-import { ProviderRefusal } from "./refusals";
+import { ProviderRefusal, type RefusalCode } from "./refusals";
 import { recordAudit } from "../../audit/record";
 
 // Sign-in and linking with a school's OpenID provider (decision 034): authorization code with
@@ -105,7 +105,7 @@ export async function finishProviderSignIn(
 ): Promise<FinishResult> {
   const slots = providerCallbackSlots(address);
   await reserveAttempt(slots, now, "sign-in attempts").catch(throttledRefusal(false));
-  const result = await finish(providerId, callbackUrl, browserToken, user, now, customFetch);
+  const result = await finish(providerId, callbackUrl, browserToken, user, now, customFetch).catch(auditRefusal(providerId));
   await settleSuccess(slots, now);
   return result;
 }
@@ -153,7 +153,7 @@ async function finish(
     where: { kind_value: { kind: PROVIDER_RULE[provider.id], value: admission.value } },
     select: { schoolId: true },
   });
-  if (!rule) throw new ProviderRefusal("no-school", link);
+  if (!rule) throw new ProviderRefusal("no-school", link, link ? { subjectId: attempt.linkUserId } : {});
   const schoolId = rule.schoolId;
   const identityKey = { issuer: claims.iss, subject: claims.sub };
   const identity = await db().externalIdentity.findUnique({
@@ -164,28 +164,28 @@ async function finish(
   if (link) {
     const linkUserId = attempt.linkUserId!;
     if (identity) {
-      if (identity.userId !== linkUserId) throw new ProviderRefusal("linked-elsewhere", true);
+      if (identity.userId !== linkUserId) throw new ProviderRefusal("linked-elsewhere", true, { subjectId: linkUserId, schoolId });
       return { kind: "linked", next: attempt.next };
     }
     const owner = await db().user.findUniqueOrThrow({ where: { id: linkUserId }, select: { schoolId: true } });
-    if (owner.schoolId && owner.schoolId !== schoolId) throw new ProviderRefusal("wrong-school", true);
+    if (owner.schoolId && owner.schoolId !== schoolId) throw new ProviderRefusal("wrong-school", true, { subjectId: linkUserId, schoolId: owner.schoolId });
     await linkIdentity(linkUserId, provider.id, identityKey, admission.email, schoolId);
     return { kind: "linked", next: attempt.next };
   }
 
   // A known identity signs in, while its school still admits it.
   if (identity) {
-    if (identity.user.schoolId && identity.user.schoolId !== schoolId) throw new ProviderRefusal("wrong-school");
+    if (identity.user.schoolId && identity.user.schoolId !== schoolId) throw new ProviderRefusal("wrong-school", false, { subjectId: identity.userId, schoolId: identity.user.schoolId });
     return signedIn(identity.userId, attempt.next);
   }
 
-  if (!admission.email || !EmailSchema.safeParse(admission.email).success) throw new ProviderRefusal("no-email");
+  if (!admission.email || !EmailSchema.safeParse(admission.email).success) throw new ProviderRefusal("no-email", false, { schoolId });
   const email = admission.email;
   const existing = await db().user.findUnique({ where: { email }, select: { id: true, schoolId: true } });
   if (existing) {
     // First-time linking by email: only an email the provider vouches for, and only into an
     // account of this school or of none (it then joins this school).
-    if (!admission.emailVerified || (existing.schoolId && existing.schoolId !== schoolId)) throw new ProviderRefusal("email-taken");
+    if (!admission.emailVerified || (existing.schoolId && existing.schoolId !== schoolId)) throw new ProviderRefusal("email-taken", false, { subjectId: existing.id, schoolId: existing.schoolId ?? schoolId });
     await linkIdentity(existing.id, provider.id, identityKey, email, schoolId);
     return signedIn(existing.id, attempt.next);
   }
@@ -207,7 +207,7 @@ async function finish(
     return signedIn(created.id, attempt.next);
   } catch (e) {
     // Another sign-in made the account or the link a moment ago.
-    if (isUniqueViolation(e, "email") || isUniqueViolation(e, "issuer")) throw new ProviderRefusal("email-taken");
+    if (isUniqueViolation(e, "email") || isUniqueViolation(e, "issuer")) throw new ProviderRefusal("email-taken", false, { schoolId });
     throw e;
   }
 }
@@ -228,6 +228,26 @@ async function signedIn(userId: string, next: string): Promise<FinishResult> {
   const { token, expiresAt } = await createSession(userId, "PROVIDER");
   return { kind: "signed-in", token, expiresAt, next };
 }
+
+// Refusals a school's administrator may need to see, as the password's failed sign-ins are
+// (decision 039): a provider answer that failed its checks, an identity no school admits, one
+// aimed at an account of another school. Not a sign-in started too long ago or in another
+// browser, cancelled at the provider, throttled or unreachable: those are a person's false
+// starts or the network's, already counted against the address.
+const AUDITED_REFUSALS: ReadonlySet<RefusalCode> = new Set(["failed", "unverified", "no-school", "wrong-school", "no-email", "email-taken", "linked-elsewhere"]);
+
+const auditRefusal = (providerId: string) => async (e: unknown): Promise<never> => {
+  if (e instanceof ProviderRefusal && AUDITED_REFUSALS.has(e.code)) {
+    await recordAudit(db(), {
+      action: "SIGN_IN_FAILED",
+      actorId: null,
+      subjectId: e.about.subjectId ?? null,
+      schoolId: e.about.schoolId ?? null,
+      detail: { method: "PROVIDER", provider: providerId, reason: e.code },
+    });
+  }
+  throw e;
+};
 
 const throttledRefusal = (link: boolean) => (e: unknown) => {
   if (e instanceof ThrottledError) throw new ProviderRefusal("throttled", link);
