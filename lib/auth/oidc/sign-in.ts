@@ -153,7 +153,7 @@ async function finish(
     where: { kind_value: { kind: PROVIDER_RULE[provider.id], value: admission.value } },
     select: { schoolId: true },
   });
-  if (!rule) throw new ProviderRefusal("no-school", link, link ? { subjectId: attempt.linkUserId } : {});
+  if (!rule) throw new ProviderRefusal("no-school", link, { subjectId: attempt.linkUserId });
   const schoolId = rule.schoolId;
   const identityKey = { issuer: claims.iss, subject: claims.sub };
   const identity = await db().externalIdentity.findUnique({

@@ -16,13 +16,10 @@ export function focusSpot(list: HTMLElement): FocusSpot | null {
   if (!card || !factorId) return null;
   const index = [...card.querySelectorAll(CONTROLS)].indexOf(active);
   if (index < 0) return null;
+  // Inputs with no selection (a radio button) read null here rather than throwing.
   const field = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
-  let selection: FocusSpot["selection"] = null;
-  try {
-    if (field && field.selectionStart !== null && field.selectionEnd !== null) selection = [field.selectionStart, field.selectionEnd, field.selectionDirection ?? "none"];
-  } catch {
-    // Inputs such as checkboxes have no selection.
-  }
+  const selection: FocusSpot["selection"] =
+    field && field.selectionStart !== null && field.selectionEnd !== null ? [field.selectionStart, field.selectionEnd, field.selectionDirection ?? "none"] : null;
   return { factorId, index, tag: active.tagName, selection };
 }
 
@@ -30,7 +27,7 @@ export function restoreFocus(list: HTMLElement, spot: FocusSpot) {
   // The focused field was removed with its card, so focus is on the body; anywhere else, the
   // person has moved on in the moment since, and keeps their new place.
   if (document.activeElement && document.activeElement !== document.body) return;
-  const card = [...list.querySelectorAll<HTMLElement>("li[data-factor-id]")].find((c) => c.dataset.factorId === spot.factorId);
+  const card = list.querySelector(`li[data-factor-id="${CSS.escape(spot.factorId)}"]`);
   const target = card?.querySelectorAll<HTMLElement>(CONTROLS)[spot.index];
   if (!target || target.tagName !== spot.tag) return;
   target.focus({ preventScroll: true });
