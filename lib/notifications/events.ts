@@ -17,6 +17,8 @@ export const NotifyEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("teacher-replied"), submissionId: id }),
   /** A redraft (version 2 or later) was handed in: the previous version's marker, else the class's teachers. */
   z.object({ type: z.literal("resubmitted"), submissionId: id }),
+  /** The retention run gave a closed class's teachers notice of its deletion: those teachers. */
+  z.object({ type: z.literal("class-to-be-deleted"), classroomId: id }),
 ]);
 
 export type NotifyEvent = z.infer<typeof NotifyEventSchema>;

@@ -22,7 +22,23 @@ export async function runNotifyEvent(event: NotifyEvent): Promise<number> {
     case "student-responded":
     case "resubmitted":
       return createNotifications(await toTeachers(event.type, event.submissionId));
+    case "class-to-be-deleted":
+      return createNotifications(await classToBeDeleted(event.classroomId));
   }
+}
+
+async function classToBeDeleted(classroomId: string): Promise<Addressed[]> {
+  const c = await db().classroom.findUnique({
+    where: { id: classroomId },
+    select: { name: true, closedAt: true, retentionNotices: { select: { teacherId: true, deleteAfter: true, createdAt: true } } },
+  });
+  // Reopened (its notices went with it) or deleted before the job ran: nothing to say.
+  if (!c?.closedAt) return [];
+  const zone = appTimeZone();
+  return c.retentionNotices.map((n) => ({
+    ...say.classToBeDeleted({ classroomId, className: c.name, deleteAfter: n.deleteAfter, noticeAt: n.createdAt }, zone),
+    userId: n.teacherId,
+  }));
 }
 
 const essaySelect = {

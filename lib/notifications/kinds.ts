@@ -24,6 +24,7 @@ export const KINDS: readonly KindInfo[] = [
   { kind: "DAILY_DIGEST", audience: "TEACHER", label: "Daily digest", description: "Each morning: yesterday's submissions and the late work in each class.", emailByDefault: true },
   { kind: "STUDENT_RESPONDED", audience: "TEACHER", label: "Responses to feedback", description: "When a student responds to feedback you returned.", emailByDefault: true },
   { kind: "RESUBMITTED", audience: "TEACHER", label: "Resubmissions", description: "When a student hands in a redraft.", emailByDefault: true },
+  { kind: "CLASS_TO_BE_DELETED", audience: "TEACHER", label: "Classes to be deleted", description: "When a closed class is due to be deleted under your school's retention setting, while you can still export or reopen it.", emailByDefault: true },
 ];
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));

@@ -1,5 +1,5 @@
 import type { NotificationKind } from "../generated/prisma/enums";
-import { formatDue } from "../time/format";
+import { formatDate, formatDue } from "../time/format";
 
 // What each notification says and where it leads (decision 047). Pure: the fan-out job gathers
 // the facts and these turn them into rows, so wording, links and once-only keys are unit-tested.
@@ -91,6 +91,22 @@ export function resubmitted(v: Version & { studentId: string; student: string })
     dedupeKey: `resubmitted:${v.submissionId}`,
   };
 }
+
+/**
+ * A closed class is to be deleted under the school's retention setting (decision 042). Keyed
+ * by when this teacher was first told, so a class reopened and closed again is told again.
+ */
+export function classToBeDeleted(c: { classroomId: string; className: string; deleteAfter: Date; noticeAt: Date }, zone: string): Message {
+  return {
+    kind: "CLASS_TO_BE_DELETED",
+    title: `${c.className} will be deleted on ${formatDate(c.deleteAfter, zone)}`,
+    body: "The class and all its students' work will be deleted under your school's retention setting. Export it before then, or reopen the class to keep it.",
+    href: classHref(c.classroomId),
+    dedupeKey: `class-to-be-deleted:${c.classroomId}:${c.noticeAt.toISOString()}`,
+  };
+}
+
+export const classHref = (classroomId: string) => `/classes/${classroomId}`;
 
 export type DigestClass = {
   classroomId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail, mailDomainOf, subjectLine } from "./email";
 import { kindsFor, wantsEmail, KINDS } from "./kinds";
-import { assignmentSet, dailyDigest, dueSoon, markingReturned, shortQuestion, type DigestClass } from "./messages";
+import { assignmentSet, classToBeDeleted, dailyDigest, dueSoon, markingReturned, shortQuestion, type DigestClass } from "./messages";
 import { reminderTime, REMINDER_LEAD_MS } from "./reminder-time";
 import { makeUnsubscribeToken, readUnsubscribeToken } from "./unsubscribe-token";
 
@@ -30,7 +30,7 @@ describe("unsubscribe tokens", () => {
 describe("kinds and choices", () => {
   it("gives students and teachers their own kinds, emailed by default unless switched off", () => {
     expect(kindsFor("STUDENT").map((k) => k.kind)).toEqual(["ASSIGNMENT_SET", "DUE_SOON", "FEEDBACK_RETURNED", "REDRAFT_ASKED", "TEACHER_REPLIED"]);
-    expect(kindsFor("TEACHER").map((k) => k.kind)).toEqual(["DAILY_DIGEST", "STUDENT_RESPONDED", "RESUBMITTED"]);
+    expect(kindsFor("TEACHER").map((k) => k.kind)).toEqual(["DAILY_DIGEST", "STUDENT_RESPONDED", "RESUBMITTED", "CLASS_TO_BE_DELETED"]);
     expect(KINDS.every((k) => k.emailByDefault)).toBe(true);
     expect(wantsEmail("DUE_SOON", [])).toBe(true);
     expect(wantsEmail("DUE_SOON", [{ kind: "DUE_SOON", email: false }])).toBe(false);
@@ -79,6 +79,17 @@ describe("messages", () => {
     const r = markingReturned({ ...v, redraft: true, marker: "Ms Hughes" });
     expect(r.kind).toBe("REDRAFT_ASKED");
     expect(r.body).toMatch(/^Ms Hughes returned feedback on version 2 and asks you to redraft/);
+  });
+
+  it("tells a teacher on the school clock when a closed class goes, keyed by when they were first told", () => {
+    const notice = { classroomId: "c1", className: "12H History", deleteAfter: new Date("2027-08-31T23:30:00Z"), noticeAt: new Date("2027-08-01T02:15:00Z") };
+    const m = classToBeDeleted(notice, ZONE);
+    // 23:30 UTC is already 1 September in London.
+    expect(m).toMatchObject({ kind: "CLASS_TO_BE_DELETED", title: "12H History will be deleted on 1 Sept 2027", href: "/classes/c1" });
+    expect(m.body).toContain("Export it before then, or reopen the class to keep it.");
+    // A moved date is the same notice; closing the class again after reopening it is a new one.
+    expect(classToBeDeleted({ ...notice, deleteAfter: new Date("2027-10-01T00:00:00Z") }, ZONE).dedupeKey).toBe(m.dedupeKey);
+    expect(classToBeDeleted({ ...notice, noticeAt: new Date("2028-08-01T02:15:00Z") }, ZONE).dedupeKey).not.toBe(m.dedupeKey);
   });
 
   it("writes a digest per class, skips quiet classes, and says nothing when all are quiet", () => {

@@ -1,6 +1,8 @@
 import "server-only";
 import { expireExports } from "../exports/run-export";
 import { expireNotifications } from "../notifications/expiry";
+import { withdrawClassDeletionNotices } from "../notifications/erasure";
+import { enqueue } from "../jobs/enqueue";
 import { db } from "../db";
 import { recordAudit } from "../audit/record";
 import { appTimeZone } from "../time/app-time-zone";
@@ -10,10 +12,10 @@ import { deleteAfter, deletionDate, noticeDate } from "./schedule";
 
 // The daily retention run (decision 042, research §3.5). For each closed class of a school
 // with a retention period: once the notice date has come, each of its teachers gets a
-// RetentionNotice (shown on their dashboard); once the deletion date has passed AND the first
-// notice is at least the notice period old, the class goes, in its own transaction. A class
-// never goes without notice, even after missed runs. Idempotent: any instance may run it,
-// any number of times. Scheduling is the caller's (npm run retention, or the job queue).
+// RetentionNotice (shown on their dashboard) and a notification (decision 047); once the
+// deletion date has passed AND the first notice is at least the notice period old, the class
+// goes, in its own transaction. A class never goes without notice, even after missed runs.
+// Idempotent: any instance may run it, any number of times. Scheduling is the caller's (npm run retention, or the job queue).
 
 export type SweepResult = {
   noticed: { id: string; name: string; deleteAfter: Date }[];
@@ -46,7 +48,12 @@ export async function runRetentionSweep(now = new Date()): Promise<SweepResult> 
     const first = c.retentionNotices[0]?.createdAt ?? null;
     if (now < noticeDate(deleteAt, school.retentionNoticeDays, zone)) {
       // The school lengthened its period since the notice: the notice no longer holds.
-      if (first) result.cancelled += (await db().retentionNotice.deleteMany({ where: { classroomId: c.id } })).count;
+      if (first) {
+        result.cancelled += await db().$transaction(async (tx) => {
+          await withdrawClassDeletionNotices(tx, c.id);
+          return (await tx.retentionNotice.deleteMany({ where: { classroomId: c.id } })).count;
+        });
+      }
       continue;
     }
     const goesAt = deleteAfter(deleteAt, first ?? now, school.retentionNoticeDays);
@@ -68,6 +75,9 @@ export async function runRetentionSweep(now = new Date()): Promise<SweepResult> 
       // A changed setting moves every teacher's date together.
       await tx.retentionNotice.updateMany({ where: { classroomId: c.id, NOT: { deleteAfter: goesAt } }, data: { deleteAfter: goesAt } });
       if (count) {
+        // Told in the app and by email too (decision 047), not only on the dashboard: a teacher
+        // who does not sign in over the summer still hears before the class goes.
+        await enqueue(tx, "notify", { type: "class-to-be-deleted", classroomId: c.id });
         await recordAudit(tx, {
           action: "RETENTION_NOTICE",
           actorId: null,

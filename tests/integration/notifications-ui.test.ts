@@ -103,7 +103,7 @@ describe("email choices", () => {
 
   it("a teacher chooses among teachers' kinds; another role's kind is refused and nothing changes", async () => {
     const teacher = await makeTeacher();
-    expect((await getEmailChoices(teacher)).map((c) => c.kind)).toEqual(["DAILY_DIGEST", "STUDENT_RESPONDED", "RESUBMITTED"]);
+    expect((await getEmailChoices(teacher)).map((c) => c.kind)).toEqual(["DAILY_DIGEST", "STUDENT_RESPONDED", "RESUBMITTED", "CLASS_TO_BE_DELETED"]);
     const refused = await refusal(setEmailChoices(teacher, form({ email: ["DAILY_DIGEST", "FEEDBACK_RETURNED"] })));
     expect(refused.status).toBe(400);
     expect(await db().notificationPreference.count({ where: { userId: teacher.id } })).toBe(0);

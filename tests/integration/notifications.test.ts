@@ -15,10 +15,16 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { erasePerson } from "@/lib/deletion/internal/erase-person";
 import { eraseClass } from "@/lib/deletion/internal/erase-class";
 import { runRetentionSweep } from "@/lib/retention/sweep";
+import { updateRetentionSettings } from "@/lib/retention/settings";
+import { deletionDate } from "@/lib/retention/schedule";
+import { setClassClosed } from "@/lib/classes/closing";
+import { appTimeZone } from "@/lib/time/app-time-zone";
+import { formatDate } from "@/lib/time/format";
 import { addCoTeacher, enrol, makeStudent } from "../factories";
 import { assignmentInput, daysFromNow, makeAssignedClass } from "./work-fixtures";
 import { ESSAY, REDRAFT, makeMarkedClass, redraftAndResubmit, returnMarking, submitEssay } from "./marking-fixtures";
 import { rawHeader, startTestSmtp, type TestSmtp } from "./test-smtp";
+import { makeSchoolWorld } from "./deletion-fixtures";
 
 // Notifications end to end on the real pieces (decision 047): the app's own queues on pg-boss,
 // workers started here, nodemailer talking SMTP to a server on loopback, and the mail parsed
@@ -265,6 +271,67 @@ describe("deletion reaches other people's inboxes", () => {
     await createNotifications([{ userId: ben.id, kind: "DUE_SOON", title: "Due soon", body: "", href: `/assignments/${assignmentId}`, dedupeKey: "test:due" }]);
     await eraseClass(classroom.id, { actorId: teacher.id, reason: "owner" });
     expect(await notificationsOf(ben.id)).toEqual([]);
+  });
+});
+
+describe("a closed class's deletion under the school's retention setting", () => {
+  it("is told to each of its teachers in the app and by email, once; reopening or a longer period withdraws it, closing again tells again, and the deletion clears it", async () => {
+    const DAY = 24 * 3600_000;
+    const w = await makeSchoolWorld();
+    const teachers = [w.teacher, w.coTeacher];
+    await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "12", retentionNoticeDays: "30" });
+    // Closed long enough ago that notice is due about now: the run also removes notifications
+    // six months older than its clock, so it must not run far from today's.
+    const closedAt = new Date(Date.now() - 355 * DAY);
+    await setClassClosed(w.teacher, w.classroom.id, true, closedAt);
+    await settle();
+    const told = async (userId: string) => (await notificationsOf(userId)).filter((n) => n.kind === "CLASS_TO_BE_DELETED");
+
+    const noticeRun = new Date(deletionDate(closedAt, 12, appTimeZone()).getTime() - 10 * DAY);
+    expect((await runRetentionSweep(noticeRun)).noticed).toHaveLength(1);
+    await drained();
+    const goesAt = new Date(noticeRun.getTime() + 30 * DAY);
+    const title = `${w.classroom.name} will be deleted on ${formatDate(goesAt, appTimeZone())}`;
+    for (const t of teachers) expect(await told(t.id)).toMatchObject([{ title, href: `/classes/${w.classroom.id}`, readAt: null }]);
+    expect(await told(w.amira.id)).toEqual([]);
+    expect(smtp.received.map((m) => m.rcptTo[0]).sort()).toEqual(teachers.map((t) => t.email).sort());
+    const mail = smtp.received.find((m) => m.rcptTo[0] === w.coTeacher.email)!;
+    expect(mail.subject).toBe(title);
+    expect(mail.text).toContain("reopen the class to keep it");
+    expect(rawHeader(mail, "List-Unsubscribe")).toContain(encodeURIComponent(unsubscribeTokenFor(w.coTeacher.id, "CLASS_TO_BE_DELETED")));
+
+    // The next day's run tells nobody again.
+    await runRetentionSweep(new Date(noticeRun.getTime() + DAY));
+    await drained();
+    for (const t of teachers) expect(await told(t.id)).toHaveLength(1);
+    expect(smtp.received).toHaveLength(2);
+
+    // Reopened: no inbox still says it is about to go.
+    await setClassClosed(w.teacher, w.classroom.id, false);
+    for (const t of teachers) expect(await told(t.id)).toEqual([]);
+
+    // Closed again: the next run gives new notice, and it is told again.
+    await setClassClosed(w.teacher, w.classroom.id, true, closedAt);
+    const again = new Date(noticeRun.getTime() + 2 * DAY);
+    await runRetentionSweep(again);
+    await drained();
+    for (const t of teachers) expect(await told(t.id)).toHaveLength(1);
+    expect(smtp.received).toHaveLength(4);
+
+    // The school keeps classes longer: the notice is withdrawn, and the notifications with it.
+    await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "24", retentionNoticeDays: "30" });
+    expect((await runRetentionSweep(new Date(again.getTime() + DAY))).cancelled).toBe(2);
+    for (const t of teachers) expect(await told(t.id)).toEqual([]);
+
+    // Back to a year: told once more, then deleted after the notice period, and the
+    // notifications about the class go with it.
+    await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "12", retentionNoticeDays: "30" });
+    const last = new Date(again.getTime() + 2 * DAY);
+    await runRetentionSweep(last);
+    await drained();
+    for (const t of teachers) expect(await told(t.id)).toHaveLength(1);
+    expect((await runRetentionSweep(new Date(last.getTime() + 30 * DAY))).deleted).toHaveLength(1);
+    for (const t of teachers) expect(await told(t.id)).toEqual([]);
   });
 });
 

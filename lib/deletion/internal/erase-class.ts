@@ -28,7 +28,7 @@ export async function eraseClass(classroomId: string, by: { actorId: string | nu
       const keep = options.keepMarks && schoolId && found.teacher.school?.keepAnonymisedMarks;
       const marks = keep ? await returnedMarks(tx, { classroomId }) : [];
       const assignments = await tx.assignment.findMany({ where: { classroomId }, select: { id: true } });
-      await forgetNotificationsAbout(tx, { assignmentIds: assignments.map((a) => a.id) });
+      await forgetNotificationsAbout(tx, { classroomId, assignmentIds: assignments.map((a) => a.id) });
       await tx.classroom.delete({ where: { id: classroomId } });
       await tx.$executeRaw`UPDATE "DemoSeed" SET "classroomIds" = array_remove("classroomIds", ${classroomId}) WHERE ${classroomId} = ANY("classroomIds")`;
       const retainedMarks = keep && schoolId ? await keepMarks(tx, schoolId, marks) : 0;
