@@ -42,7 +42,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </EmptyState>
       ) : (
         <EmptyState title="No notifications yet">
-          <p>You will hear about {kindsFor(user.role).map((k) => k.label.toLowerCase()).join(", ")} here.</p>
+          <p>{aboutKinds(user.role)} appear here.</p>
           <p className="mt-2">
             <Link href="/account/notifications" className="text-indigo-800 underline">
               Choose which also come by email
@@ -68,4 +68,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : null}
     </div>
   );
+}
+
+/** "New assignments, deadline reminders, … and teacher replies": the kinds this person can get. */
+function aboutKinds(role: "STUDENT" | "TEACHER"): string {
+  const labels = kindsFor(role).map((k, i) => (i ? k.label.toLowerCase() : k.label));
+  return new Intl.ListFormat("en-GB", { type: "conjunction" }).format(labels);
 }

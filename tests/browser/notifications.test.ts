@@ -151,7 +151,7 @@ describe.skipIf(!available)("notifications in the browser", () => {
     await person(page, "TEACHER", "Ms Tess Teacher");
     await page.goto("/notifications");
     await page.getByText("No notifications yet").waitFor();
-    await page.getByText(/daily digest, responses to feedback, resubmissions/).waitFor();
+    await page.getByText("Daily digest, responses to feedback, resubmissions and classes to be deleted appear here.").waitFor();
     await expectNoAxeViolations(page, "inbox, empty", { soft: true });
     const res = await page.goto(`/notifications/${theirs}`);
     expect(res?.status()).toBe(404);
