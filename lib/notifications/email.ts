@@ -49,7 +49,7 @@ export function renderEmail(input: EmailInput): EmailMessage {
     `Open it in Extent: ${input.openUrl}`,
     "",
     "--",
-    `You get these emails because "${input.kindLabel}" is switched on for you in Extent.`,
+    `You get these emails because “${input.kindLabel}” is switched on for you in Extent.`,
     `Stop these emails: ${input.unsubscribeUrl}`,
     `Choose which emails you get: ${input.settingsUrl}`,
     "",

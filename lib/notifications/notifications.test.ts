@@ -130,6 +130,7 @@ describe("email", () => {
     expect(m.text).toContain("Hello Amira,");
     expect(m.text).toContain("Line one\nline two\n\nSecond paragraph & more");
     expect(m.text).toContain("Stop these emails: https://extent.school.org/unsubscribe?token=abc");
+    for (const part of [m.text, m.html]) expect(part).toContain("You get these emails because “Feedback returned” is switched on for you in Extent.");
     expect(m.html).not.toContain("<script>");
     expect(m.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(m.html).toContain("Line one<br>line two</p><p");
