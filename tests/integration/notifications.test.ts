@@ -11,6 +11,7 @@ import { setEmailChoices, unsubscribe, unsubscribeTokenFor } from "@/lib/notific
 import { sendDueReminder, REMINDER_LEAD_MS } from "@/lib/notifications/reminders";
 import { runDailyDigest } from "@/lib/notifications/digest";
 import { createNotifications } from "@/lib/notifications/create";
+import { deliverNotificationEmail, EmailClaimed, EMAIL_CLAIM_MS } from "@/lib/notifications/deliver";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { erasePerson } from "@/lib/deletion/internal/erase-person";
 import { eraseClass } from "@/lib/deletion/internal/erase-class";
@@ -250,6 +251,47 @@ describe("notifications by email, through SMTP", () => {
     await drained();
     expect(smtp.received).toHaveLength(13);
     expect(smtp.received.filter((m) => m.subject === "Ms Hughes replied to your response")).toHaveLength(1);
+  });
+});
+
+describe("an email whose sender died mid-send", () => {
+  it("waits while another job's claim holds, and is sent once by the retry after the claim lapses", async () => {
+    const student = await makeStudent({ name: "Kim Killed" });
+    await createNotifications([{ userId: student.id, kind: "FEEDBACK_RETURNED", title: "Feedback returned: cut off", body: "", href: "/dashboard", dedupeKey: "test:killed" }]);
+    const [n] = await notificationsOf(student.id);
+    const claimed = (msAgo: number) => db().notification.update({ where: { id: n!.id }, data: { emailClaimedAt: new Date(Date.now() - msAgo) } });
+
+    // A worker is sending it (or was, a minute ago, before its process was killed): this job
+    // sends nothing and fails, so the queue tries again later.
+    await claimed(60_000);
+    await expect(deliverNotificationEmail(n!.id)).rejects.toBeInstanceOf(EmailClaimed);
+    expect(smtp.received).toEqual([]);
+
+    // The claim has lapsed: the retry sends it, once.
+    await claimed(EMAIL_CLAIM_MS + 1000);
+    expect(await deliverNotificationEmail(n!.id)).toBe("sent");
+    expect(await deliverNotificationEmail(n!.id)).toBe("already");
+    expect(smtp.received.map((m) => m.subject)).toEqual(["Feedback returned: cut off"]);
+    expect(await db().notification.findUniqueOrThrow({ where: { id: n!.id } })).toMatchObject({ emailClaimedAt: null, emailedAt: expect.any(Date) });
+  });
+
+  it("through the queue: the job fails while the claim holds, and its retry sends the email once the claim lapses", async () => {
+    const student = await makeStudent({ name: "Ray Retry" });
+    await settle();
+    // Created before the claim is set, so no job can send it first.
+    await db().notification.create({ data: { userId: student.id, kind: "DUE_SOON", title: "Due soon: retried", href: "/dashboard", dedupeKey: "test:lapse", emailClaimedAt: new Date() } });
+    const [n] = await notificationsOf(student.id);
+    await db().$transaction((tx) => enqueue(tx, "email", { notificationId: n!.id }));
+    const [job] = await jobs("email", "notificationId", n!.id);
+    await until(async () => {
+      const { rows } = await pool().query<{ retry_count: number }>(`SELECT retry_count FROM pgboss.job WHERE id = $1`, [job!.id]);
+      return rows[0]!.retry_count >= 1;
+    });
+    expect(smtp.received).toEqual([]);
+    await db().notification.update({ where: { id: n!.id }, data: { emailClaimedAt: new Date(Date.now() - EMAIL_CLAIM_MS - 1000) } });
+    await until(async () => (smtp.received.length ? smtp.received : null));
+    await drained();
+    expect(smtp.received.map((m) => m.subject)).toEqual(["Due soon: retried"]);
   });
 });
 
