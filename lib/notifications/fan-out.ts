@@ -30,13 +30,13 @@ export async function runNotifyEvent(event: NotifyEvent): Promise<number> {
 async function classToBeDeleted(classroomId: string): Promise<Addressed[]> {
   const c = await db().classroom.findUnique({
     where: { id: classroomId },
-    select: { name: true, closedAt: true, retentionNotices: { select: { teacherId: true, deleteAfter: true, createdAt: true } } },
+    select: { name: true, closedAt: true, retentionNotices: { select: { teacherId: true, deleteAfter: true } } },
   });
   // Reopened (its notices went with it) or deleted before the job ran: nothing to say.
   if (!c?.closedAt) return [];
   const zone = appTimeZone();
   return c.retentionNotices.map((n) => ({
-    ...say.classToBeDeleted({ classroomId, className: c.name, deleteAfter: n.deleteAfter, noticeAt: n.createdAt }, zone),
+    ...say.classToBeDeleted({ classroomId, className: c.name, deleteAfter: n.deleteAfter }, zone),
     userId: n.teacherId,
   }));
 }

@@ -94,15 +94,15 @@ export function resubmitted(v: Version & { studentId: string; student: string })
 
 /**
  * A closed class is to be deleted under the school's retention setting (decision 042). Keyed
- * by when this teacher was first told, so a class reopened and closed again is told again.
+ * by the date: a moved date is told again (the old one's notification is withdrawn first).
  */
-export function classToBeDeleted(c: { classroomId: string; className: string; deleteAfter: Date; noticeAt: Date }, zone: string): Message {
+export function classToBeDeleted(c: { classroomId: string; className: string; deleteAfter: Date }, zone: string): Message {
   return {
     kind: "CLASS_TO_BE_DELETED",
     title: `${c.className} will be deleted on ${formatDate(c.deleteAfter, zone)}`,
     body: "The class and all its students' work will be deleted under your school's retention setting. Export it before then, or reopen the class to keep it.",
     href: classHref(c.classroomId),
-    dedupeKey: `class-to-be-deleted:${c.classroomId}:${c.noticeAt.toISOString()}`,
+    dedupeKey: `class-to-be-deleted:${c.classroomId}:${c.deleteAfter.toISOString()}`,
   };
 }
 

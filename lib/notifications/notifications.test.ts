@@ -81,15 +81,14 @@ describe("messages", () => {
     expect(r.body).toMatch(/^Ms Hughes returned feedback on version 2 and asks you to redraft/);
   });
 
-  it("tells a teacher on the school clock when a closed class goes, keyed by when they were first told", () => {
-    const notice = { classroomId: "c1", className: "12H History", deleteAfter: new Date("2027-08-31T23:30:00Z"), noticeAt: new Date("2027-08-01T02:15:00Z") };
+  it("tells a teacher on the school clock when a closed class goes, keyed by the date", () => {
+    const notice = { classroomId: "c1", className: "12H History", deleteAfter: new Date("2027-08-31T23:30:00Z") };
     const m = classToBeDeleted(notice, ZONE);
     // 23:30 UTC is already 1 September in London.
     expect(m).toMatchObject({ kind: "CLASS_TO_BE_DELETED", title: "12H History will be deleted on 1 Sept 2027", href: "/classes/c1" });
     expect(m.body).toContain("Export it before then, or reopen the class to keep it.");
-    // A moved date is the same notice; closing the class again after reopening it is a new one.
-    expect(classToBeDeleted({ ...notice, deleteAfter: new Date("2027-10-01T00:00:00Z") }, ZONE).dedupeKey).toBe(m.dedupeKey);
-    expect(classToBeDeleted({ ...notice, noticeAt: new Date("2028-08-01T02:15:00Z") }, ZONE).dedupeKey).not.toBe(m.dedupeKey);
+    expect(classToBeDeleted(notice, ZONE).dedupeKey).toBe(m.dedupeKey);
+    expect(classToBeDeleted({ ...notice, deleteAfter: new Date("2027-10-01T00:00:00Z") }, ZONE).dedupeKey).not.toBe(m.dedupeKey);
   });
 
   it("writes a digest per class, skips quiet classes, and says nothing when all are quiet", () => {

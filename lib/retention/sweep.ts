@@ -15,7 +15,8 @@ import { deleteAfter, deletionDate, noticeDate } from "./schedule";
 // RetentionNotice (shown on their dashboard) and a notification (decision 047); once the
 // deletion date has passed AND the first notice is at least the notice period old, the class
 // goes, in its own transaction. A class never goes without notice, even after missed runs.
-// Idempotent: any instance may run it, any number of times. Scheduling is the caller's (npm run retention, or the job queue).
+// Idempotent: any instance may run it, any number of times. Scheduling is the caller's
+// (npm run retention, or the job queue).
 
 export type SweepResult = {
   noticed: { id: string; name: string; deleteAfter: Date }[];
@@ -72,12 +73,14 @@ export async function runRetentionSweep(now = new Date()): Promise<SweepResult> 
         data: c.teachers.map((t) => ({ classroomId: c.id, teacherId: t.teacherId, deleteAfter: goesAt, createdAt: now })),
         skipDuplicates: true,
       });
-      // A changed setting moves every teacher's date together.
-      await tx.retentionNotice.updateMany({ where: { classroomId: c.id, NOT: { deleteAfter: goesAt } }, data: { deleteAfter: goesAt } });
+      // A changed setting moves every teacher's date together; the notifications giving the
+      // old date go, and the new date is told.
+      const moved = (await tx.retentionNotice.updateMany({ where: { classroomId: c.id, NOT: { deleteAfter: goesAt } }, data: { deleteAfter: goesAt } })).count;
+      if (moved) await withdrawClassDeletionNotices(tx, c.id);
+      // Told in the app and by email too (decision 047), not only on the dashboard: a teacher
+      // who does not sign in over the summer still hears before the class goes.
+      if (count || moved) await enqueue(tx, "notify", { type: "class-to-be-deleted", classroomId: c.id });
       if (count) {
-        // Told in the app and by email too (decision 047), not only on the dashboard: a teacher
-        // who does not sign in over the summer still hears before the class goes.
-        await enqueue(tx, "notify", { type: "class-to-be-deleted", classroomId: c.id });
         await recordAudit(tx, {
           action: "RETENTION_NOTICE",
           actorId: null,

@@ -317,7 +317,7 @@ describe("deletion reaches other people's inboxes", () => {
 });
 
 describe("a closed class's deletion under the school's retention setting", () => {
-  it("is told to each of its teachers in the app and by email, once; reopening or a longer period withdraws it, closing again tells again, and the deletion clears it", async () => {
+  it("is told to each of its teachers in the app and by email, once, and again when the date moves; reopening or a longer period withdraws it, closing again tells again, and the deletion clears it", async () => {
     const DAY = 24 * 3600_000;
     const w = await makeSchoolWorld();
     const teachers = [w.teacher, w.coTeacher];
@@ -348,17 +348,26 @@ describe("a closed class's deletion under the school's retention setting", () =>
     for (const t of teachers) expect(await told(t.id)).toHaveLength(1);
     expect(smtp.received).toHaveLength(2);
 
+    // The school gives longer notice, so the date moves: the old date's notification goes and
+    // the new date is told.
+    await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "12", retentionNoticeDays: "45" });
+    await runRetentionSweep(new Date(noticeRun.getTime() + 2 * DAY));
+    await drained();
+    const moved = `${w.classroom.name} will be deleted on ${formatDate(new Date(noticeRun.getTime() + 45 * DAY), appTimeZone())}`;
+    for (const t of teachers) expect((await told(t.id)).map((n) => n.title)).toEqual([moved]);
+    expect(smtp.received.slice(2).map((m) => m.subject)).toEqual([moved, moved]);
+
     // Reopened: no inbox still says it is about to go.
     await setClassClosed(w.teacher, w.classroom.id, false);
     for (const t of teachers) expect(await told(t.id)).toEqual([]);
 
     // Closed again: the next run gives new notice, and it is told again.
     await setClassClosed(w.teacher, w.classroom.id, true, closedAt);
-    const again = new Date(noticeRun.getTime() + 2 * DAY);
+    const again = new Date(noticeRun.getTime() + 3 * DAY);
     await runRetentionSweep(again);
     await drained();
     for (const t of teachers) expect(await told(t.id)).toHaveLength(1);
-    expect(smtp.received).toHaveLength(4);
+    expect(smtp.received).toHaveLength(6);
 
     // The school keeps classes longer: the notice is withdrawn, and the notifications with it.
     await updateRetentionSettings(w.admin, { schoolId: w.school.id, retentionMonths: "24", retentionNoticeDays: "30" });
