@@ -4,7 +4,7 @@ import { requireTeacherOf } from "../auth/policy";
 import { forbidden } from "../errors";
 import type { SessionUser } from "../auth/sessions";
 import { recordAudit } from "../audit/record";
-import { withdrawClassDeletionNotices } from "../notifications/erasure";
+import { cancelRetentionNotices } from "../retention/cancel-notices";
 
 // Closing a class marks the end of its year: it is then kept for the school's retention
 // period and deleted after notice (decision 042). Reopening it cancels any notice, and the
@@ -18,10 +18,7 @@ export async function setClassClosed(user: SessionUser, classroomId: string, clo
     const current = await tx.classroom.findUniqueOrThrow({ where: { id: classroomId }, select: { closedAt: true, teacher: { select: { schoolId: true } } } });
     if ((current.closedAt !== null) === closed) return;
     await tx.classroom.update({ where: { id: classroomId }, data: { closedAt: closed ? now : null } });
-    if (!closed) {
-      await tx.retentionNotice.deleteMany({ where: { classroomId } });
-      await withdrawClassDeletionNotices(tx, classroomId);
-    }
+    if (!closed) await cancelRetentionNotices(tx, classroomId);
     await recordAudit(tx, {
       action: closed ? "CLASS_CLOSED" : "CLASS_REOPENED",
       actorId: user.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { expireExports } from "../exports/run-export";
 import { expireNotifications } from "../notifications/expiry";
 import { withdrawClassDeletionNotices } from "../notifications/erasure";
+import { cancelRetentionNotices } from "./cancel-notices";
 import { enqueue } from "../jobs/enqueue";
 import { db } from "../db";
 import { recordAudit } from "../audit/record";
@@ -49,12 +50,7 @@ export async function runRetentionSweep(now = new Date()): Promise<SweepResult> 
     const first = c.retentionNotices[0]?.createdAt ?? null;
     if (now < noticeDate(deleteAt, school.retentionNoticeDays, zone)) {
       // The school lengthened its period since the notice: the notice no longer holds.
-      if (first) {
-        result.cancelled += await db().$transaction(async (tx) => {
-          await withdrawClassDeletionNotices(tx, c.id);
-          return (await tx.retentionNotice.deleteMany({ where: { classroomId: c.id } })).count;
-        });
-      }
+      if (first) result.cancelled += await db().$transaction((tx) => cancelRetentionNotices(tx, c.id));
       continue;
     }
     const goesAt = deleteAfter(deleteAt, first ?? now, school.retentionNoticeDays);
